@@ -1,6 +1,15 @@
 // Package errs is the error envelope of the contacts API: codes, their HTTP
 // statuses and default messages, field-level details, writing an envelope
 // from a server handler and reading one in a client.
+//
+// On the wire every failure is one JSON object (SPEC.md section 1):
+//
+//	{"error":{"code":"validation_failed","message":"One or more fields are invalid","details":[{"field":"base","message":"email or phone_number is required"}]}}
+//
+// Servers build an [*Error] with [Validation], [ConflictWith],
+// [RateLimitedFor] or [New] and answer with [Write]. Clients turn a response
+// into an [*Error] with [FromResponse], ask [Retryable], and may let a
+// [RetryTransport] wait out 429s for them.
 package errs
 
 import "net/http"
@@ -21,27 +30,59 @@ const (
 	RateLimited       Code = "rate_limited"
 )
 
+// Codes this package uses where SPEC.md has none; [Code.Known] is false for
+// them.
+const (
+	// Internal (500, "Internal server error") is what [Write] answers for
+	// an error that is not an *Error, so that no internal error text
+	// reaches the client.
+	Internal Code = "internal_error"
+
+	// UnexpectedStatus (502, "The server answered with an unexpected
+	// status") is what [FromResponse] reports for a response whose body is
+	// not an envelope and whose status has no code of its own: a proxy's
+	// HTML 502 page, a load balancer's 400. Its message names the status.
+	UnexpectedStatus Code = "unexpected_status"
+)
+
 // codeInfo is one row of the table in SPEC.md section 1.
 type codeInfo struct {
 	status  int
 	message string
+	spec    bool // a code of SPEC.md, not one of this package's own
 }
 
 var codes = map[Code]codeInfo{
-	InvalidClient:     {http.StatusUnauthorized, "Client ID or client secret is incorrect"},
-	InvalidScope:      {http.StatusUnauthorized, "The requested OAuth scope is not enabled on the application"},
-	Unauthorized:      {http.StatusUnauthorized, "Bearer token is missing, expired, revoked, or invalid"},
-	InsufficientScope: {http.StatusForbidden, "Token does not have the required scope for this endpoint"},
-	NotFound:          {http.StatusNotFound, "The contact could not be found"},
-	Conflict:          {http.StatusConflict, "A contact with this email or phone number already exists"},
-	ValidationFailed:  {http.StatusUnprocessableEntity, "One or more fields are invalid"},
-	RateLimited:       {http.StatusTooManyRequests, "Rate limit exceeded"},
+	InvalidClient:     {http.StatusUnauthorized, "Client ID or client secret is incorrect", true},
+	InvalidScope:      {http.StatusUnauthorized, "The requested OAuth scope is not enabled on the application", true},
+	Unauthorized:      {http.StatusUnauthorized, "Bearer token is missing, expired, revoked, or invalid", true},
+	InsufficientScope: {http.StatusForbidden, "Token does not have the required scope for this endpoint", true},
+	NotFound:          {http.StatusNotFound, "The contact could not be found", true},
+	Conflict:          {http.StatusConflict, "A contact with this email or phone number already exists", true},
+	ValidationFailed:  {http.StatusUnprocessableEntity, "One or more fields are invalid", true},
+	RateLimited:       {http.StatusTooManyRequests, "Rate limit exceeded", true},
+
+	Internal:         {http.StatusInternalServerError, "Internal server error", false},
+	UnexpectedStatus: {http.StatusBadGateway, "The server answered with an unexpected status", false},
 }
 
-// Known reports whether c is one of the codes of the API.
+// statusCodes is the reverse of codes, for a response whose body says
+// nothing: the code a client assumes from the status alone. Three codes
+// share 401; the token-endpoint ones come with a body, so a bare 401 is
+// the bearer-token failure.
+var statusCodes = map[int]Code{
+	http.StatusUnauthorized:        Unauthorized,
+	http.StatusForbidden:           InsufficientScope,
+	http.StatusNotFound:            NotFound,
+	http.StatusConflict:            Conflict,
+	http.StatusUnprocessableEntity: ValidationFailed,
+	http.StatusTooManyRequests:     RateLimited,
+	http.StatusInternalServerError: Internal,
+}
+
+// Known reports whether c is one of the eight codes of SPEC.md.
 func (c Code) Known() bool {
-	_, ok := codes[c]
-	return ok
+	return codes[c].spec
 }
 
 // Status returns the HTTP status the API answers c with, or 500 for an

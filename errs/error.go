@@ -1,0 +1,182 @@
+package errs
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"time"
+)
+
+// An Error is one failure of the API, the Go side of an envelope. Both
+// servers (build one, [Write] it) and clients ([FromResponse]) use it; it
+// works with [errors.As]:
+//
+//	var e *errs.Error
+//	if errors.As(err, &e) && e.Code == errs.Conflict { update(e.ID) }
+//
+// The zero Error is an [Internal] error with its default message.
+type Error struct {
+	// Code is what clients branch on. Empty means Internal.
+	Code Code
+
+	// Message is for logs and never holds a submitted value. Empty means
+	// Code's default message.
+	Message string
+
+	// Details lists the fields that failed. It is sent only with
+	// ValidationFailed, as SPEC.md says; a client keeps whatever a server
+	// sent.
+	Details []FieldError
+
+	// ID is the existing contact's id. It is sent only with Conflict.
+	ID string
+
+	// RetryAfter is how long a RateLimited client should wait. It travels
+	// in the Retry-After header, never in the body; zero on a client means
+	// the server did not say (or said something unusable).
+	RetryAfter time.Duration
+}
+
+// Validation returns a ValidationFailed error carrying details, which it
+// keeps (it does not copy them).
+func Validation(details []FieldError) *Error {
+	return &Error{Code: ValidationFailed, Message: ValidationFailed.Message(), Details: details}
+}
+
+// ConflictWith returns a Conflict error naming the id of the contact that
+// already has the email or phone number, so the client can update it.
+func ConflictWith(id string) *Error {
+	return &Error{Code: Conflict, Message: Conflict.Message(), ID: id}
+}
+
+// RateLimitedFor returns a RateLimited error telling the client to wait d
+// before it tries again.
+func RateLimitedFor(d time.Duration) *Error {
+	return &Error{Code: RateLimited, Message: RateLimited.Message(), RetryAfter: d}
+}
+
+// New returns an error with code c and c's default message.
+func New(c Code) *Error {
+	return &Error{Code: c, Message: c.Message()}
+}
+
+// Error returns "code: message". Details are left out: they are for the
+// client, and a log line wants one failure, not a list.
+func (e *Error) Error() string {
+	if e == nil {
+		return "errs: <nil>"
+	}
+	return string(e.code()) + ": " + e.message()
+}
+
+func (e *Error) code() Code {
+	if e.Code == "" {
+		return Internal
+	}
+	return e.Code
+}
+
+func (e *Error) message() string {
+	switch {
+	case e.Message != "":
+		return e.Message
+	case e.code().Message() != "":
+		return e.code().Message()
+	}
+	return Internal.Message()
+}
+
+// body is the inside of an envelope; the member order is SPEC.md's.
+type body struct {
+	Code    Code         `json:"code"`
+	Message string       `json:"message"`
+	ID      string       `json:"id,omitempty"`
+	Details []FieldError `json:"details,omitempty"`
+}
+
+type envelope struct {
+	Error body `json:"error"`
+}
+
+// MarshalJSON returns the envelope
+// {"error":{"code":…,"message":…,"details":[…]}}: "details" only for
+// ValidationFailed with at least one detail, "id" only for Conflict with
+// an id. Being strict in what it sends keeps every envelope within SPEC.md
+// whatever a handler put in the Error.
+func (e Error) MarshalJSON() ([]byte, error) {
+	b := body{Code: e.code(), Message: e.message()}
+	switch b.Code {
+	case ValidationFailed:
+		b.Details = e.Details
+	case Conflict:
+		b.ID = e.ID
+	}
+	return json.Marshal(envelope{b})
+}
+
+// wireError is what clients accept: the envelope's object, or the RFC 6749
+// token-endpoint string with error_description beside it. ID may be a
+// string or a number, as servers differ.
+type wireError struct {
+	Error       json.RawMessage `json:"error"`
+	Description string          `json:"error_description"`
+}
+
+type wireBody struct {
+	Code    Code         `json:"code"`
+	Message string       `json:"message"`
+	ID      contactID    `json:"id"`
+	Details []FieldError `json:"details"`
+}
+
+var errNotEnvelope = errors.New("errs: not an error envelope")
+
+// UnmarshalJSON reads an envelope, and also the RFC 6749 token-endpoint
+// shape {"error":"invalid_client","error_description":"…"}. It is lenient
+// where MarshalJSON is strict: details and id are kept whatever the code,
+// and a missing message becomes the code's default. A body without a code
+// is not an envelope and is an error. RetryAfter is left zero: it is not
+// part of the body.
+func (e *Error) UnmarshalJSON(data []byte) error {
+	var w wireError
+	if err := json.Unmarshal(data, &w); err != nil {
+		return err
+	}
+	var got Error
+	switch raw := bytes.TrimSpace(w.Error); {
+	case len(raw) > 0 && raw[0] == '"':
+		if err := json.Unmarshal(raw, &got.Code); err != nil {
+			return err
+		}
+		got.Message = w.Description
+	case len(raw) > 0 && raw[0] == '{':
+		var b wireBody
+		if err := json.Unmarshal(raw, &b); err != nil {
+			return err
+		}
+		got = Error{Code: b.Code, Message: b.Message, ID: string(b.ID), Details: b.Details}
+	}
+	if got.Code == "" {
+		return errNotEnvelope
+	}
+	if got.Message == "" {
+		got.Message = got.Code.Message()
+	}
+	*e = got
+	return nil
+}
+
+// contactID is an id as a server may send it: a string or a number.
+type contactID string
+
+func (id *contactID) UnmarshalJSON(data []byte) error {
+	if len(data) > 0 && data[0] == '"' {
+		return json.Unmarshal(data, (*string)(id))
+	}
+	var n json.Number
+	if err := json.Unmarshal(data, &n); err != nil {
+		return err
+	}
+	*id = contactID(n)
+	return nil
+}
