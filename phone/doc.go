@@ -1,0 +1,24 @@
+// Package phone checks telephone numbers the way the contacts API does:
+// strict E.164 input, validity and region per libphonenumber metadata, and
+// the set of regions a deployment can send SMS to.
+//
+// [Parse] is the rule for the phone_number field. A number is accepted only
+// when it is written in E.164 syntax ('+', a country calling code whose first
+// digit is 1-9, at most 15 digits in all, nothing else), libphonenumber
+// considers it a valid number, and the input is exactly libphonenumber's
+// canonical E.164 form of that number. The last rule rejects, for example,
+// "+4402071838750": libphonenumber strips the UK trunk prefix 0 from it, so
+// it is not how the number is written in E.164 ("+442071838750" is).
+// Fictional numbers are not valid either: "+15551234567", the example in the
+// API's own documentation, is rejected because 555-01xx numbers are reserved
+// for fiction.
+//
+// [ParsePossible] is the policy alternative that checks only that the number
+// has a possible length for its country calling code.
+//
+// [Normalize] turns form input such as "(415) 555-2671" (with default region
+// "US") into a [Number]; it is the only lenient entry point.
+//
+// Errors wrap one of two sentinels, [ErrSyntax] and [ErrInvalid], and never
+// contain the submitted value, since they end up in logs.
+package phone
