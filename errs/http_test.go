@@ -1,0 +1,320 @@
+package errs
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestWriteGolden(t *testing.T) {
+	tests := []struct {
+		name       string
+		err        error
+		status     int
+		retryAfter string // "" means the header must be absent
+		body       string
+	}{
+		{"validation", Validation([]FieldError{{Field: "base", Message: "email or phone_number is required"}}), 422, "",
+			`{"error":{"code":"validation_failed","message":"One or more fields are invalid","details":[{"field":"base","message":"email or phone_number is required"}]}}` + "\n"},
+		{"conflict", ConflictWith("c_123"), 409, "",
+			`{"error":{"code":"conflict","message":"A contact with this email or phone number already exists","id":"c_123"}}` + "\n"},
+		{"rate limited", RateLimitedFor(30 * time.Second), 429, "30",
+			`{"error":{"code":"rate_limited","message":"Rate limit exceeded"}}` + "\n"},
+		{"rate limited rounds up", RateLimitedFor(1500 * time.Millisecond), 429, "2", ""},
+		{"rate limited just over a second", RateLimitedFor(time.Second + time.Nanosecond), 429, "2", ""},
+		{"rate limited at least 1", RateLimitedFor(0), 429, "1", ""},
+		{"rate limited negative", RateLimitedFor(-time.Minute), 429, "1", ""},
+		{"rate limited sub-second", RateLimitedFor(time.Millisecond), 429, "1", ""},
+		{"rate limited huge", RateLimitedFor(1<<63 - 1), 429, "9223372037", ""},
+		{"RetryAfter ignored off rate_limited", &Error{Code: NotFound, RetryAfter: time.Minute}, 404, "",
+			`{"error":{"code":"not_found","message":"The contact could not be found"}}` + "\n"},
+		{"wrapped", fmt.Errorf("store: %w", New(NotFound)), 404, "",
+			`{"error":{"code":"not_found","message":"The contact could not be found"}}` + "\n"},
+		{"plain error hides its text", errors.New("pq: duplicate key jane@example.com"), 500, "",
+			`{"error":{"code":"internal_error","message":"Internal server error"}}` + "\n"},
+		{"nil error", nil, 500, "",
+			`{"error":{"code":"internal_error","message":"Internal server error"}}` + "\n"},
+		{"typed nil *Error", (*Error)(nil), 500, "",
+			`{"error":{"code":"internal_error","message":"Internal server error"}}` + "\n"},
+		{"unknown code", &Error{Code: "teapot", Message: "short and stout"}, 500, "",
+			`{"error":{"code":"teapot","message":"short and stout"}}` + "\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec := httptest.NewRecorder()
+			rec.Header().Set("Content-Length", "3") // set by a handler before it failed; must not survive
+			Write(rec, tt.err)
+			if rec.Code != tt.status {
+				t.Errorf("status %d, want %d", rec.Code, tt.status)
+			}
+			h := rec.Result().Header
+			if ct := h.Get("Content-Type"); ct != "application/json" {
+				t.Errorf("Content-Type %q", ct)
+			}
+			if cl := h.Get("Content-Length"); cl != "" {
+				t.Errorf("Content-Length %q survived", cl)
+			}
+			if got, ok := h["Retry-After"]; tt.retryAfter == "" && ok || tt.retryAfter != "" && !reflect.DeepEqual(got, []string{tt.retryAfter}) {
+				t.Errorf("Retry-After %q, want %q", got, tt.retryAfter)
+			}
+			if tt.body != "" && rec.Body.String() != tt.body {
+				t.Errorf("body\ngot  %s\nwant %s", rec.Body, tt.body)
+			}
+		})
+	}
+}
+
+// Every code through a real HTTP exchange: what Write sends, FromResponse
+// reads back as the same error.
+func TestWriteFromResponseRoundTrip(t *testing.T) {
+	var send *Error
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { Write(w, send) }))
+	defer srv.Close()
+
+	tests := []*Error{
+		Validation([]FieldError{{Field: "email", Message: "must be a valid email address", Rule: "email"}}),
+		ConflictWith("c_5"),
+		RateLimitedFor(7 * time.Second),
+		{Code: NotFound, Message: "Custom message"},
+		New(Internal),
+	}
+	for _, tt := range specTable {
+		tests = append(tests, New(tt.code))
+	}
+	for _, want := range tests {
+		t.Run(want.Error(), func(t *testing.T) {
+			send = want
+			resp, err := http.Get(srv.URL)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer resp.Body.Close()
+			if resp.StatusCode != want.Code.Status() {
+				t.Errorf("status %d, want %d", resp.StatusCode, want.Code.Status())
+			}
+			got, err := FromResponse(resp)
+			if err != nil {
+				t.Fatal(err)
+			}
+			wantBack := *want
+			if want.Code == RateLimited && want.RetryAfter == 0 {
+				wantBack.RetryAfter = time.Second // Write's minimum
+			}
+			if !reflect.DeepEqual(*got, wantBack) {
+				t.Errorf("got  %+v\nwant %+v", *got, wantBack)
+			}
+		})
+	}
+}
+
+func response(status int, header http.Header, body string) *http.Response {
+	if header == nil {
+		header = http.Header{}
+	}
+	return &http.Response{StatusCode: status, Header: header, Body: io.NopCloser(strings.NewReader(body))}
+}
+
+func TestFromResponse(t *testing.T) {
+	badGateway := `<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>`
+	tests := []struct {
+		name string
+		resp *http.Response
+		want *Error
+	}{
+		{"RFC 6749 token endpoint", response(401, nil, `{"error":"invalid_client","error_description":"Client authentication failed"}`),
+			&Error{Code: InvalidClient, Message: "Client authentication failed"}},
+		{"RFC 6749 without description", response(400, nil, `{"error":"invalid_scope"}`),
+			&Error{Code: InvalidScope, Message: "The requested OAuth scope is not enabled on the application"}},
+		{"proxy HTML 502", response(502, http.Header{"Content-Type": {"text/html"}}, badGateway),
+			&Error{Code: UnexpectedStatus, Message: "The server answered with an unexpected status: HTTP 502 Bad Gateway"}},
+		{"HTML 401 stands for unauthorized", response(401, nil, "<html>Unauthorized</html>"),
+			&Error{Code: Unauthorized, Message: "Bearer token is missing, expired, revoked, or invalid"}},
+		{"HTML 403", response(403, nil, "<html>Forbidden</html>"),
+			&Error{Code: InsufficientScope, Message: "Token does not have the required scope for this endpoint"}},
+		{"empty 404", response(404, nil, ""),
+			&Error{Code: NotFound, Message: "The contact could not be found"}},
+		{"no body at all", &http.Response{StatusCode: 409, Header: http.Header{}},
+			&Error{Code: Conflict, Message: "A contact with this email or phone number already exists"}},
+		{"text 500", response(500, nil, "panic: runtime error: secret stuff"),
+			&Error{Code: Internal, Message: "Internal server error"}},
+		{"400 without code", response(400, nil, "Bad Request"),
+			&Error{Code: UnexpectedStatus, Message: "The server answered with an unexpected status: HTTP 400 Bad Request"}},
+		{"status without text", response(599, nil, ""),
+			&Error{Code: UnexpectedStatus, Message: "The server answered with an unexpected status: HTTP 599"}},
+		{"redirect that was not followed", response(302, nil, ""),
+			&Error{Code: UnexpectedStatus, Message: "The server answered with an unexpected status: HTTP 302 Found"}},
+		{"JSON that is not an envelope", response(422, nil, `{"message":"nope"}`),
+			&Error{Code: ValidationFailed, Message: "One or more fields are invalid"}},
+		{"truncated envelope", response(409, nil, `{"error":{"code":"conflict","id":"c_`),
+			&Error{Code: Conflict, Message: "A contact with this email or phone number already exists"}},
+		{"body code wins over status", response(400, nil, `{"error":{"code":"validation_failed","message":"m"}}`),
+			&Error{Code: ValidationFailed, Message: "m"}},
+		{"oversized envelope is not read", response(422, nil, `{"error":{"code":"validation_failed","message":"`+strings.Repeat("x", maxBody)+`"}}`),
+			&Error{Code: ValidationFailed, Message: "One or more fields are invalid"}},
+		{"429 delta-seconds", response(429, http.Header{"Retry-After": {"12"}}, `{"error":{"code":"rate_limited","message":"Rate limit exceeded"}}`),
+			&Error{Code: RateLimited, Message: "Rate limit exceeded", RetryAfter: 12 * time.Second}},
+		{"429 HTTP-date relative to Date", response(429, http.Header{
+			"Date":        {"Sun, 06 Nov 1994 08:49:37 GMT"},
+			"Retry-After": {"Sun, 06 Nov 1994 08:50:07 GMT"},
+		}, ""), &Error{Code: RateLimited, Message: "Rate limit exceeded", RetryAfter: 30 * time.Second}},
+		{"429 garbage Retry-After", response(429, http.Header{"Retry-After": {"soon"}}, ""),
+			&Error{Code: RateLimited, Message: "Rate limit exceeded"}},
+		{"429 without Retry-After", response(429, nil, ""),
+			&Error{Code: RateLimited, Message: "Rate limit exceeded"}},
+		{"Retry-After read on 429 only", response(503, http.Header{"Retry-After": {"12"}}, ""),
+			&Error{Code: UnexpectedStatus, Message: "The server answered with an unexpected status: HTTP 503 Service Unavailable"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := FromResponse(tt.resp)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("got  %+v\nwant %+v", got, tt.want)
+			}
+		})
+	}
+}
+
+type failingReader struct{}
+
+func (failingReader) Read([]byte) (int, error) { return 0, errors.New("connection reset") }
+
+// countingReader counts what is read from a body.
+type countingReader struct {
+	r io.Reader
+	n int
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += n
+	return n, err
+}
+
+func TestFromResponseSuccessAndFailures(t *testing.T) {
+	for _, status := range []int{200, 201, 204, 299} {
+		body := &countingReader{r: strings.NewReader(`{"error":{"code":"not_found"}}`)}
+		got, err := FromResponse(&http.Response{StatusCode: status, Body: io.NopCloser(body)})
+		if got != nil || err != nil {
+			t.Errorf("%d: got %v, %v; want nil, nil", status, got, err)
+		}
+		if body.n != 0 {
+			t.Errorf("%d: read %d bytes of a success body", status, body.n)
+		}
+	}
+	if got, err := FromResponse(nil); got != nil || err == nil {
+		t.Errorf("nil response: got %v, %v; want an error", got, err)
+	}
+	if got, err := FromResponse(&http.Response{StatusCode: 500, Body: io.NopCloser(failingReader{})}); got != nil || err == nil {
+		t.Errorf("failing body: got %v, %v; want an error", got, err)
+	}
+}
+
+// FromResponse reads no more than its cap of a huge body.
+func TestFromResponseBoundedRead(t *testing.T) {
+	body := &countingReader{r: io.LimitReader(neverEnding('x'), 1<<30)}
+	got, err := FromResponse(&http.Response{StatusCode: 502, Body: io.NopCloser(body)})
+	if err != nil || got.Code != UnexpectedStatus {
+		t.Fatalf("got %v, %v", got, err)
+	}
+	if body.n > maxBody+1 {
+		t.Errorf("read %d bytes, cap is %d", body.n, maxBody)
+	}
+}
+
+type neverEnding byte
+
+func (b neverEnding) Read(p []byte) (int, error) {
+	for i := range p {
+		p[i] = byte(b)
+	}
+	return len(p), nil
+}
+
+func TestRetryAfter(t *testing.T) {
+	now := time.Date(2025, 3, 1, 12, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name   string
+		values []string // nil: header absent
+		want   time.Duration
+		ok     bool
+	}{
+		{"absent", nil, 0, false},
+		{"empty", []string{""}, 0, false},
+		{"zero seconds", []string{"0"}, 0, true},
+		{"seconds", []string{"120"}, 120 * time.Second, true},
+		{"leading zeros", []string{"007"}, 7 * time.Second, true},
+		{"surrounding space", []string{" 5 "}, 5 * time.Second, true},
+		{"exactly a day", []string{"86400"}, 24 * time.Hour, true},
+		{"more than a day", []string{"86401"}, 0, false},
+		{"a Unix timestamp sent as seconds", []string{"1740830400"}, 0, false},
+		{"overflows int64", []string{"99999999999999999999999"}, 0, false},
+		{"negative", []string{"-1"}, 0, false},
+		{"plus sign", []string{"+5"}, 0, false},
+		{"fraction", []string{"1.5"}, 0, false},
+		{"unit", []string{"5s"}, 0, false},
+		{"hex", []string{"0x10"}, 0, false},
+		{"unicode digits", []string{"١٢"}, 0, false},
+		{"garbage", []string{"soon"}, 0, false},
+		{"HTTP-date IMF-fixdate", []string{"Sat, 01 Mar 2025 12:01:30 GMT"}, 90 * time.Second, true},
+		{"HTTP-date RFC 850", []string{"Saturday, 01-Mar-25 12:00:10 GMT"}, 10 * time.Second, true},
+		{"HTTP-date asctime", []string{"Sat Mar  1 12:00:20 2025"}, 20 * time.Second, true},
+		{"HTTP-date in the past means now", []string{"Sat, 01 Mar 2025 11:00:00 GMT"}, 0, true},
+		{"HTTP-date now", []string{"Sat, 01 Mar 2025 12:00:00 GMT"}, 0, true},
+		{"HTTP-date a day ahead", []string{"Sun, 02 Mar 2025 12:00:00 GMT"}, 24 * time.Hour, true},
+		{"HTTP-date more than a day ahead", []string{"Sun, 02 Mar 2025 12:00:01 GMT"}, 0, false},
+		{"HTTP-date far future", []string{"Fri, 31 Dec 9999 23:59:59 GMT"}, 0, false},
+		{"not GMT", []string{"Sat, 01 Mar 2025 12:01:30 PST"}, 0, false},
+		{"first of several", []string{"3", "600"}, 3 * time.Second, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := http.Header{}
+			if tt.values != nil {
+				h["Retry-After"] = tt.values
+			}
+			got, ok := RetryAfter(h, now)
+			if got != tt.want || ok != tt.ok {
+				t.Errorf("RetryAfter(%q) = %v, %v; want %v, %v", tt.values, got, ok, tt.want, tt.ok)
+			}
+		})
+	}
+}
+
+func TestRetryable(t *testing.T) {
+	tests := []struct {
+		err  error
+		want bool
+	}{
+		{RateLimitedFor(time.Second), true},
+		{New(RateLimited), true},
+		{fmt.Errorf("sync: %w", New(RateLimited)), true},
+		{&Error{Code: RateLimited}, true},
+		{nil, false},
+		{(*Error)(nil), false},
+		{errors.New("rate_limited: Rate limit exceeded"), false}, // the text is not the code
+		{New(Internal), false},
+		{New(UnexpectedStatus), false},
+	}
+	for _, tt := range specTable {
+		if tt.code != RateLimited {
+			tests = append(tests, struct {
+				err  error
+				want bool
+			}{New(tt.code), false})
+		}
+	}
+	for _, tt := range tests {
+		if got := Retryable(tt.err); got != tt.want {
+			t.Errorf("Retryable(%v) = %v, want %v", tt.err, got, tt.want)
+		}
+	}
+}
