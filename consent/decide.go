@@ -86,6 +86,8 @@ func decide(on op, current State, r Request, o Options, fired func(int)) (State,
 	phoneOK := o.smsRegions().Supports(r.Phone)
 	for i, f := range fields {
 		in := input{on: on, current: cur[i], requested: f.token(req[i], o), phoneOK: phoneOK, welcome: !r.NoWelcomeSMS}
+		// The first refusal that applies is the field's one detail; the
+		// member then counts as absent for the state and effects.
 		for j := range table {
 			if table[j].message != "" && table[j].applies(f, in) {
 				errl = append(errl, errs.FieldError{Field: f.field, Message: table[j].message, Rule: table[j].rule})
@@ -98,6 +100,7 @@ func decide(on op, current State, r Request, o Options, fired func(int)) (State,
 		if in.requested == absent {
 			out[i] = in.current // on create, none until the default applies
 		}
+		// Every effect that applies happens.
 		for j := range table {
 			if table[j].message == "" && table[j].applies(f, in) {
 				note(fired, j)

@@ -19,12 +19,13 @@ const (
 	onBoth = onCreate | onUpdate
 )
 
-// Tokens for what is not a consent value. The parentheses keep them apart
-// from any value: input only reaches the table after parsing.
+// Tokens for what is not a consent value; they read as their own
+// description in Rules. The parentheses keep them apart from any value:
+// input only reaches the table after parsing.
 const (
-	absent  = "(absent)"  // the member was absent or null
-	invalid = "(invalid)" // the member is not a writable value
-	none    = "(none)"    // the current consent on create: there is no contact yet
+	absent  = "(absent or null)"
+	invalid = "(not a writable value)"
+	none    = "(new contact)" // the current consent on create
 )
 
 // A set matches tokens: the listed ones, or with not, all but those.
@@ -183,12 +184,12 @@ func (c cond) holds(in input) bool {
 //
 // The words a field accepts (its enum, the read-only values, the legacy
 // "non_subscribed") are described at [ParseEmail]; a value that does not
-// parse is the requested value "(invalid)" here.
+// parse is the requested value "(not a writable value)" here.
 type Rule struct {
 	Field     string // JSON name: "email_consent" or "sms_consent"
 	On        string // "create", "update" or "create, update"
 	Current   string // the contact's consent it applies to, e.g. "any", "not subscribed"
-	Requested string // the value sent, e.g. "(absent)", "any value", "subscribed or single_opt_in"
+	Requested string // the value sent, e.g. "(absent or null)", "any value", "subscribed or single_opt_in"
 	When      string // a condition on the rest of the request, or ""
 	Message   string // FieldError.Message of a refusal
 	Rule      string // FieldError.Rule of a refusal

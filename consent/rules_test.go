@@ -61,6 +61,9 @@ func TestRulesWording(t *testing.T) {
 	}{
 		{0, Rule{Field: "email_consent", On: "update", Current: "compliance_suppressed", Requested: "any value",
 			Message: complianceErr.Message, Rule: "compliance_suppressed"}},
+		{1, Rule{Field: "email_consent", On: "create, update", Current: "any", Requested: "(not a writable value)",
+			Message: emailEnum, Rule: "enum"}},
+		{2, Rule{Field: "email_consent", On: "create", Current: "any", Requested: "(absent or null)", Effect: "defaults_applied"}},
 		{5, Rule{Field: "sms_consent", On: "create, update", Current: "any", Requested: "subscribed or single_opt_in",
 			When: "phone number missing or not from a supported SMS region", Message: countryErr.Message, Rule: "sms_supported_country"}},
 		{8, Rule{Field: "sms_consent", On: "create, update", Current: "not subscribed", Requested: "subscribed",

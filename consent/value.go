@@ -8,6 +8,23 @@
 // [Update] only evaluate it. Configuration (supported SMS regions, legacy
 // vocabulary) comes in as an [Options] value; the package has no global
 // mutable state.
+//
+// Where the SPEC is silent, the package decides:
+//   - An email_consent that is not a writable value, sent to a
+//     compliance-suppressed contact, gets the compliance-suppressed
+//     message, not the enum one: no value could pass, so the enum message
+//     would send the client to fix the wrong thing.
+//   - Any email_consent write to a suppressed contact unsuppresses it
+//     first, writing "suppressed" included; on create there is nothing to
+//     unsuppress.
+//   - sms_consent subscribed or single_opt_in always needs a
+//     supported-country phone, also when the contact already has that
+//     consent; a patch without sms_consent is not checked against the phone.
+//   - A null member is an absent one: a patch cannot clear a consent.
+//   - A refused member is treated as absent, so with errors the State and
+//     Effects are those of the rest of the request: on create the refused
+//     field reads never_subscribed and counts as defaulted, on update it
+//     keeps its current value; no effect comes from it.
 package consent
 
 import (
@@ -17,8 +34,8 @@ import (
 	"github.com/contactrules/contactrules/phone"
 )
 
-// An Email is an email consent value. Its zero value is not a consent
-// value: a contact that has one also has a consent.
+// An Email is an email consent value. The zero value is none of them:
+// every contact has an email consent (never_subscribed by default).
 type Email string
 
 // The email consent values the API knows.
@@ -34,7 +51,8 @@ const (
 	EmailComplianceSuppressed Email = "compliance_suppressed"
 )
 
-// An SMS is an SMS consent value. Its zero value is not a consent value.
+// An SMS is an SMS consent value. The zero value is none of them: every
+// contact has an SMS consent (never_subscribed by default).
 type SMS string
 
 // The SMS consent values the API knows.
