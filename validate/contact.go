@@ -1,0 +1,114 @@
+package validate
+
+import (
+	"encoding/json"
+
+	"github.com/contactrules/contactrules/consent"
+)
+
+// A Field names one writable member of a contact payload.
+type Field uint8
+
+// The writable members, in the order of the SPEC's create table.
+const (
+	Email Field = iota
+	PhoneNumber
+	FirstName
+	LastName
+	Tags
+	CustomFields
+	EmailConsent
+	SMSConsent
+	SendWelcomeSMS
+	numFields
+)
+
+var fieldNames = [numFields]string{
+	Email:          "email",
+	PhoneNumber:    "phone_number",
+	FirstName:      "first_name",
+	LastName:       "last_name",
+	Tags:           "tags",
+	CustomFields:   "custom_fields",
+	EmailConsent:   "email_consent",
+	SMSConsent:     "sms_consent",
+	SendWelcomeSMS: "send_welcome_sms",
+}
+
+// String returns the JSON name of f.
+func (f Field) String() string {
+	if f < numFields {
+		return fieldNames[f]
+	}
+	return "Field(" + string(rune('0'+f)) + ")"
+}
+
+// Fields is a set of Field values. The zero Fields is empty.
+type Fields uint16
+
+// Has reports whether f is in s.
+func (s Fields) Has(f Field) bool { return s&(1<<f) != 0 }
+
+// With returns s with f added.
+func (s Fields) With(f Field) Fields { return s | 1<<f }
+
+// A Contact is a contact as the API stores it, and the payload of a
+// create. Its JSON form is the API's, so a Contact can also be decoded
+// with encoding/json and checked with Create.
+//
+// An empty Email or PhoneNumber means none; an empty consent means the
+// default (on create) or none.
+type Contact struct {
+	Email       string   `json:"email,omitempty"`
+	PhoneNumber string   `json:"phone_number,omitempty"`
+	FirstName   string   `json:"first_name,omitempty"`
+	LastName    string   `json:"last_name,omitempty"`
+	Tags        []string `json:"tags,omitempty"`
+
+	// CustomFields is a flat JSON object, kept as its text: its values
+	// are strings, numbers, booleans or null.
+	CustomFields json.RawMessage `json:"custom_fields,omitempty"`
+
+	EmailConsent consent.Email `json:"email_consent,omitempty"`
+	SMSConsent   consent.SMS   `json:"sms_consent,omitempty"`
+
+	// SendWelcomeSMS false suppresses the welcome SMS; nil means absent.
+	SendWelcomeSMS *bool `json:"send_welcome_sms,omitempty"`
+
+	// Effects are what the create or update that produced this value
+	// sets off besides storing it. They are output only.
+	Effects consent.Effects `json:"-"`
+}
+
+// A Patch is an update payload: the members it carries and their values.
+// A member in Set whose value is the zero value clears the stored value
+// (a JSON null, or an empty string for email and phone_number). The
+// consent members and send_welcome_sms are in Set only when they carry a
+// value: for them a null leaves the contact as it is.
+type Patch struct {
+	Set Fields
+	Contact
+}
+
+// Apply returns current with p applied: what the server stores after a
+// valid update. The consent values are those decided by the update,
+// effects included.
+func (p Patch) Apply(current Contact) Contact {
+	c := current
+	c.Effects = p.Effects
+	c.SendWelcomeSMS = nil
+	set := func(f Field, apply func()) {
+		if p.Set.Has(f) {
+			apply()
+		}
+	}
+	set(Email, func() { c.Email = p.Email })
+	set(PhoneNumber, func() { c.PhoneNumber = p.PhoneNumber })
+	set(FirstName, func() { c.FirstName = p.FirstName })
+	set(LastName, func() { c.LastName = p.LastName })
+	set(Tags, func() { c.Tags = p.Tags })
+	set(CustomFields, func() { c.CustomFields = p.CustomFields })
+	set(EmailConsent, func() { c.EmailConsent = p.EmailConsent })
+	set(SMSConsent, func() { c.SMSConsent = p.SMSConsent })
+	return c
+}

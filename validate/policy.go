@@ -1,0 +1,107 @@
+package validate
+
+import (
+	"strconv"
+
+	"github.com/contactrules/contactrules/consent"
+	"github.com/contactrules/contactrules/phone"
+)
+
+// A Policy holds every choice a deployment may make (SPEC.md section 5).
+// The zero Policy is the SPEC default: SMS to US and CA numbers, unknown
+// fields reported, legacy consent values refused, names and tags of at most
+// 255 characters, at most 100 tags, phone numbers checked for validity, and
+// bodies of at most 1 MiB. A zero field means its default, so a Policy
+// literal names only what it changes.
+type Policy struct {
+	// SMSRegions are the regions whose numbers may subscribe to SMS.
+	// The zero set means phone.DefaultSMSRegions (US, CA).
+	SMSRegions phone.Regions
+
+	// AllowUnknownFields stops top-level members the API does not know
+	// from being reported.
+	AllowUnknownFields bool
+
+	// AcceptLegacyConsent accepts the consent value "non_subscribed" of
+	// older API versions, as never_subscribed.
+	AcceptLegacyConsent bool
+
+	// PossiblePhoneOnly checks phone numbers for a possible length for
+	// their country instead of full validity.
+	PossiblePhoneOnly bool
+
+	// MaxNameLength limits first_name and last_name, in Unicode code
+	// points (default 255).
+	MaxNameLength int
+
+	// MaxTagLength limits each tag, in code points (default 255).
+	MaxTagLength int
+
+	// MaxTags limits the number of tags (default 100).
+	MaxTags int
+
+	// MaxBodyBytes limits the size of a JSON body (default 1 MiB).
+	MaxBodyBytes int
+}
+
+// DefaultPolicy returns the SPEC default with every field spelled out. It
+// behaves exactly as the zero Policy.
+func DefaultPolicy() Policy {
+	return Policy{
+		SMSRegions:    phone.DefaultSMSRegions(),
+		MaxNameLength: 255,
+		MaxTagLength:  255,
+		MaxTags:       100,
+		MaxBodyBytes:  1 << 20,
+	}
+}
+
+// resolved returns p with every zero field replaced by its default.
+func (p Policy) resolved() Policy {
+	d := DefaultPolicy()
+	if p.SMSRegions.IsZero() {
+		p.SMSRegions = d.SMSRegions
+	}
+	if p.MaxNameLength <= 0 {
+		p.MaxNameLength = d.MaxNameLength
+	}
+	if p.MaxTagLength <= 0 {
+		p.MaxTagLength = d.MaxTagLength
+	}
+	if p.MaxTags <= 0 {
+		p.MaxTags = d.MaxTags
+	}
+	if p.MaxBodyBytes <= 0 {
+		p.MaxBodyBytes = d.MaxBodyBytes
+	}
+	return p
+}
+
+func (p Policy) consent() consent.Options {
+	return consent.Options{SMSRegions: p.SMSRegions, AcceptLegacy: p.AcceptLegacyConsent}
+}
+
+// parsePhone applies the policy's phone check.
+func (p Policy) parsePhone(s string) (phone.Number, error) {
+	if p.PossiblePhoneOnly {
+		return phone.ParsePossible(s)
+	}
+	return phone.Parse(s)
+}
+
+// Messages that carry a policy limit.
+func (p Policy) nameMessage() string {
+	return "must be at most " + strconv.Itoa(p.MaxNameLength) + " characters"
+}
+
+func (p Policy) tagsMessage() string {
+	return "must have at most " + strconv.Itoa(p.MaxTags) + " items"
+}
+
+func (p Policy) tagMessage() string {
+	return "must be a non-empty string of at most " + strconv.Itoa(p.MaxTagLength) + " characters"
+}
+
+func (p Policy) bodyMessage() string {
+	return "must be at most " + strconv.Itoa(p.MaxBodyBytes) + " bytes"
+}

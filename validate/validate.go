@@ -1,0 +1,195 @@
+// Package validate decides whether a contact payload of the contacts API
+// (create: POST /v1/contacts, update: PATCH /v1/contacts/{id}) is
+// acceptable, and says exactly why not, as the errs.FieldError values of
+// the API's error details. It is the one place that turns a payload into
+// details: servers, pre-flight checks, form backends and the browser build
+// all call it, so all of them give the same answer, byte for byte.
+//
+// Two entry points read JSON bodies (CreateJSON, UpdateJSON), two check
+// payloads a caller already decoded (Create, Update). Both kinds reduce
+// their input to the same internal payload and run the same rule table
+// (listed by Rules), in the order of SPEC.md's tables.
+package validate
+
+import (
+	"bytes"
+
+	"github.com/contactrules/contactrules/errs"
+)
+
+// CreateJSON checks the body of a create request. When it is acceptable
+// it returns the contact the server stores: the values sent, consent
+// defaults applied, and the effects of the create. Otherwise it returns
+// the zero Contact and the details, in SPEC order. It never panics, and its
+// time and memory are linear in len(body), which p bounds.
+func CreateJSON(body []byte, p Policy) (Contact, []errs.FieldError) {
+	p = p.resolved()
+	var pl payload
+	if d := readBody(body, &pl, p); d != nil {
+		return Contact{}, d
+	}
+	c := checker{op: onCreate, pol: p, p: &pl}
+	if d := c.run(); d != nil {
+		return Contact{}, d
+	}
+	return c.contact(), nil
+}
+
+// UpdateJSON checks the body of an update request against the contact as
+// it is stored now. When it is acceptable it returns the patch: the
+// members sent, their values, the consent the update decides and its
+// effects; Patch.Apply(current) is the contact to store. Otherwise it
+// returns the zero Patch and the details.
+func UpdateJSON(current Contact, body []byte, p Policy) (Patch, []errs.FieldError) {
+	p = p.resolved()
+	var pl payload
+	if d := readBody(body, &pl, p); d != nil {
+		return Patch{}, d
+	}
+	c := checker{op: onUpdate, pol: p, p: &pl, cur: &current}
+	if d := c.run(); d != nil {
+		return Patch{}, d
+	}
+	return c.patch(), nil
+}
+
+// Create checks a contact a caller has already decoded, for a create. It
+// gives the same details as CreateJSON on the JSON form of c. (A Contact
+// cannot hold what only JSON can get wrong: wrong types, repeated keys,
+// unknown members.)
+func Create(c Contact, p Policy) []errs.FieldError {
+	p = p.resolved()
+	var pl payload
+	fromContact(&pl, c, Fields(0), p)
+	ch := checker{op: onCreate, pol: p, p: &pl}
+	return ch.run()
+}
+
+// Update checks a decoded patch against the stored contact. It gives the
+// same details as UpdateJSON on the JSON form of patch.
+func Update(current Contact, patch Patch, p Policy) []errs.FieldError {
+	p = p.resolved()
+	var pl payload
+	fromContact(&pl, patch.Contact, patch.Set, p)
+	ch := checker{op: onUpdate, pol: p, p: &pl, cur: &current}
+	return ch.run()
+}
+
+// readBody fills pl from body, or returns the single base detail of a body
+// that cannot be read.
+func readBody(body []byte, pl *payload, p Policy) []errs.FieldError {
+	if len(body) > p.MaxBodyBytes {
+		return baseDetail("max_bytes", p)
+	}
+	// A private copy: the payload's strings are views of it, and the
+	// caller may reuse body.
+	if !decode(bytes.Clone(body), pl, p) {
+		return baseDetail("json_object", p)
+	}
+	return nil
+}
+
+func baseDetail(name string, p Policy) []errs.FieldError {
+	for _, r := range rules {
+		if r.field == "base" && r.name == name {
+			return []errs.FieldError{{Field: "base", Message: r.message(p), Rule: name}}
+		}
+	}
+	panic("validate: no base row " + name)
+}
+
+// fromContact reduces a decoded contact to a payload. With set == 0 (a
+// create) a zero value is absent; otherwise the members in set are sent,
+// and a zero value of a clearable one is null.
+func fromContact(pl *payload, c Contact, set Fields, p Policy) {
+	str := func(f Field, s string) {
+		switch {
+		case set == 0 && s != "", set.Has(f) && (s != "" || !clearable(f)):
+			pl.m[f] = slot{kind: text, s: s}
+		case set.Has(f):
+			pl.m[f] = slot{kind: null}
+		}
+	}
+	str(Email, c.Email)
+	str(PhoneNumber, c.PhoneNumber)
+	str(FirstName, c.FirstName)
+	str(LastName, c.LastName)
+	str(EmailConsent, string(c.EmailConsent))
+	str(SMSConsent, string(c.SMSConsent))
+	switch {
+	case c.Tags != nil && (set == 0 || set.Has(Tags)):
+		pl.m[Tags] = slot{kind: list}
+		pl.tags = c.Tags
+	case set.Has(Tags):
+		pl.m[Tags] = slot{kind: null}
+	}
+	switch {
+	case c.CustomFields != nil && (set == 0 || set.Has(CustomFields)):
+		pl.m[CustomFields] = customSlot(c.CustomFields, &pl.custom)
+	case set.Has(CustomFields):
+		pl.m[CustomFields] = slot{kind: null}
+	}
+	if c.SendWelcomeSMS != nil && (set == 0 || set.Has(SendWelcomeSMS)) {
+		pl.m[SendWelcomeSMS] = slot{kind: boolean, b: *c.SendWelcomeSMS}
+	}
+}
+
+// customSlot reads a decoded custom_fields text as CreateJSON reads the
+// member.
+func customSlot(raw []byte, r *customReport) slot {
+	s := scanner{buf: bytes.Clone(raw)}
+	switch s.peek() {
+	case 'n':
+		if s.literal("null") && s.peek() == 0 {
+			return slot{kind: null}
+		}
+	case '{':
+		start := s.pos
+		if readCustom(&s, r) && s.peek() == 0 {
+			return slot{kind: object, s: view(s.buf[start:s.pos])}
+		}
+		*r = customReport{}
+	}
+	return slot{kind: wrongType}
+}
+
+// contact builds the result of a valid create.
+func (c *checker) contact() Contact {
+	c.decide()
+	out := Contact{
+		Email:        c.p.m[Email].s,
+		PhoneNumber:  c.p.m[PhoneNumber].s,
+		FirstName:    c.p.m[FirstName].s,
+		LastName:     c.p.m[LastName].s,
+		EmailConsent: c.state.Email,
+		SMSConsent:   c.state.SMS,
+		Effects:      c.effects,
+	}
+	if c.p.m[Tags].kind == list {
+		out.Tags = c.p.tags
+	}
+	if c.p.m[CustomFields].kind == object {
+		out.CustomFields = []byte(c.p.m[CustomFields].s)
+	}
+	if sl := c.p.m[SendWelcomeSMS]; sl.kind == boolean {
+		out.SendWelcomeSMS = &sl.b
+	}
+	return out
+}
+
+// patch builds the result of a valid update.
+func (c *checker) patch() Patch {
+	c.decide()
+	var set Fields
+	for f := range numFields {
+		if c.sent(f) {
+			set = set.With(f)
+		}
+	}
+	// An empty tags array and an empty object clear like null does.
+	out := Patch{Set: set, Contact: c.contact()}
+	if out.Tags != nil && len(out.Tags) == 0 {
+		out.Tags = nil
+	}
+	return out
+}
