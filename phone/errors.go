@@ -45,5 +45,5 @@ var (
 	errMisplacedPlus = &reasonError{ErrSyntax, "'+' after the first digit or repeated"}
 	errNoInputDigits = &reasonError{ErrSyntax, "no digits"}
 	errNoRegion      = &reasonError{ErrInvalid, "no country calling code and no default region"}
-	errUnparsable    = &reasonError{ErrInvalid, "cannot be read as a number of the default region"}
+	errUnparsable    = &reasonError{ErrInvalid, "cannot be read as a phone number"}
 )
