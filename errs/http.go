@@ -12,7 +12,8 @@ import (
 )
 
 // Write answers an HTTP request with err as an envelope: the status of its
-// code, Content-Type: application/json, and for RateLimited a Retry-After
+// code, Content-Type: application/json (with X-Content-Type-Options:
+// nosniff, as http.Error sends), and for RateLimited a Retry-After
 // header of RetryAfter in whole seconds, rounded up and at least 1 (a 429
 // always carries one, and "0" would invite an immediate retry). The body is
 // the envelope followed by a newline, as json.Encoder and http.Error end

@@ -57,6 +57,9 @@ func TestWriteGolden(t *testing.T) {
 			if ct := h.Get("Content-Type"); ct != "application/json" {
 				t.Errorf("Content-Type %q", ct)
 			}
+			if ns := h.Get("X-Content-Type-Options"); ns != "nosniff" {
+				t.Errorf("X-Content-Type-Options %q", ns)
+			}
 			if cl := h.Get("Content-Length"); cl != "" {
 				t.Errorf("Content-Length %q survived", cl)
 			}
