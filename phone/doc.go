@@ -10,8 +10,8 @@
 // "+4402071838750": libphonenumber strips the UK trunk prefix 0 from it, so
 // it is not how the number is written in E.164 ("+442071838750" is).
 // Fictional numbers are not valid either: "+15551234567", the example in the
-// API's own documentation, is rejected because 555-01xx numbers are reserved
-// for fiction.
+// API's own documentation, is rejected because 555 is not an area code in
+// use, and libphonenumber's metadata says so.
 //
 // [ParsePossible] is the policy alternative that checks only that the number
 // has a possible length for its country calling code.
@@ -19,6 +19,17 @@
 // [Normalize] turns form input such as "(415) 555-2671" (with default region
 // "US") into a [Number]; it is the only lenient entry point.
 //
+// [Regions] is a set of countries, such as those a deployment sends SMS to
+// ([DefaultSMSRegions]: US and CA). Numbers keep the region libphonenumber
+// gives them, so +1 876 (Jamaica) is not a US number and is not supported by
+// default. Non-geographic numbers (region "001": +800, +882, …) belong to no
+// country and are in no Regions.
+//
 // Errors wrap one of two sentinels, [ErrSyntax] and [ErrInvalid], and never
 // contain the submitted value, since they end up in logs.
+//
+// All number metadata is reached through the few functions in engine.go, so
+// that a faster engine can replace libphonenumber's regular expressions
+// without changing this API; the differential test in diff_test.go judges
+// such an engine against libphonenumber.
 package phone

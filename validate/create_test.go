@@ -172,7 +172,9 @@ func TestCreateStructAgrees(t *testing.T) {
 	}
 }
 
-func utf8Clean(s string) bool { return strings.ToValidUTF8(s, "\uFFFD") == s && !strings.Contains(s, `\u`) }
+func utf8Clean(s string) bool {
+	return strings.ToValidUTF8(s, "\uFFFD") == s && !strings.Contains(s, `\u`)
+}
 
 // jsonOnly reports whether ds has a detail only a JSON body can earn.
 func jsonOnly(ds []errs.FieldError) bool {

@@ -41,12 +41,6 @@ type payload struct {
 	extra []errs.FieldError
 }
 
-// present reports whether f was sent with a value other than null.
-func (p *payload) present(f Field) bool {
-	k := p.m[f].kind
-	return k != absent && k != null
-}
-
 // customReport is the outcome of reading a custom_fields object.
 type customReport struct {
 	nested bool              // a value is an object or array
