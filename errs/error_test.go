@@ -261,18 +261,24 @@ func TestMarshalUnmarshalRoundTrip(t *testing.T) {
 		{Code: ValidationFailed, Message: "ünïcödé \u2028 \"quoted\" <b>", Details: []FieldError{{Field: "custom_fields.名前", Message: "m"}}},
 	}
 	for _, want := range tests {
-		data, err := json.Marshal(want)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var got Error
-		if err := json.Unmarshal(data, &got); err != nil {
-			t.Fatalf("%s: %v", data, err)
-		}
-		if !reflect.DeepEqual(&got, want) {
-			t.Errorf("%s read back as %+v", data, got)
+		if got := reencode(t, want); !reflect.DeepEqual(&got, want) {
+			t.Errorf("%+v read back as %+v", want, got)
 		}
 	}
+}
+
+// reencode returns what e's envelope reads back as.
+func reencode(t *testing.T, e *Error) Error {
+	t.Helper()
+	data, err := json.Marshal(e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back Error
+	if err := json.Unmarshal(data, &back); err != nil {
+		t.Fatalf("%s: %v", data, err)
+	}
+	return back
 }
 
 // Error text goes to logs; it is "code: message" and never a detail.

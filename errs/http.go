@@ -65,9 +65,10 @@ const maxBody = 1 << 20
 // neither (a proxy's HTML page, an empty or oversized body) gives the code
 // the status stands for, with that code's default message; a status with no
 // code of its own gives UnexpectedStatus, whose message names the status.
-// For a 429 it also reads Retry-After into RetryAfter (see [RetryAfter];
-// relative to the response's Date header when it has one, so that a skewed
-// local clock does not matter).
+// An envelope with a code unknown here and no message gets its status's
+// message. For a 429 it also reads Retry-After into RetryAfter (see
+// [RetryAfter]; relative to the response's Date header when it has one, so
+// that a skewed local clock does not matter).
 //
 // The error result is non-nil only when resp is nil or its body cannot be
 // read.
@@ -89,6 +90,8 @@ func FromResponse(resp *http.Response) (*Error, error) {
 	e := new(Error)
 	if len(data) > maxBody || json.Unmarshal(data, e) != nil {
 		e = fromStatus(resp.StatusCode)
+	} else if e.Message == "" { // a code unknown here, sent without a message
+		e.Message = fromStatus(resp.StatusCode).Message
 	}
 	if resp.StatusCode == http.StatusTooManyRequests {
 		e.RetryAfter, _ = RetryAfter(resp.Header, responseTime(resp.Header, time.Now()))
