@@ -28,11 +28,7 @@ func Write(w http.ResponseWriter, err error) {
 	if !errors.As(err, &e) || e == nil {
 		e = New(Internal)
 	}
-	data, mErr := json.Marshal(e)
-	if mErr != nil { // unreachable for strings and slices of strings; be safe anyway
-		e = New(Internal)
-		data, _ = json.Marshal(e)
-	}
+	data, _ := json.Marshal(e) // an envelope is strings only: it cannot fail
 	h := w.Header()
 	h.Del("Content-Length")
 	h.Set("Content-Type", "application/json")
