@@ -33,8 +33,13 @@ type payload struct {
 	m    [numFields]slot
 	tags []string
 
-	// custom is what the custom_fields object told about itself.
-	custom customReport
+	// custom is what the custom_fields object told about itself, and
+	// customText its text: a slice of the private buffer, capped so that
+	// an append cannot reach past it. The strings of the payload are views
+	// of the same buffer, but none of them lies inside this slice, so a
+	// caller that writes to the returned CustomFields changes nothing else.
+	custom     customReport
+	customText []byte
 
 	// extra are the members reported by name, in input order: read-only,
 	// unrecognized and repeated keys.
@@ -169,7 +174,8 @@ func (d *decoder) member(f Field) bool {
 	case c == '{' && fieldShape[f] == object:
 		start := d.pos
 		ok := readCustom(&d.scanner, &d.p.custom)
-		sl.kind, sl.s = object, view(d.buf[start:d.pos])
+		sl.kind = object
+		d.p.customText = d.buf[start:d.pos:d.pos]
 		return ok
 	}
 	sl.kind = wrongType

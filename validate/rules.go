@@ -141,7 +141,7 @@ func consentRules(f Field, name string) []rule {
 type checker struct {
 	op      op
 	pol     Policy
-	p       *payload
+	p       payload  // held here, so that one allocation serves both
 	cur     *Contact // the stored contact, on update
 	details []errs.FieldError
 
@@ -341,12 +341,16 @@ func checkTags(c *checker, r *rule) {
 	if c.p.m[Tags].kind != list {
 		return
 	}
+	msg := "" // built once: a body may hold 100k bad tags
 	for i, t := range c.p.tags {
 		switch {
 		case !utf8.ValidString(t):
 			c.details = append(c.details, errs.FieldError{Field: "tags[" + strconv.Itoa(i) + "]", Message: msgUTF8, Rule: "utf8"})
 		case t == "" || len(t) > c.pol.MaxTagLength && utf8.RuneCountInString(t) > c.pol.MaxTagLength:
-			c.fail(r, "tags["+strconv.Itoa(i)+"]")
+			if msg == "" {
+				msg = r.message(c.pol)
+			}
+			c.details = append(c.details, errs.FieldError{Field: "tags[" + strconv.Itoa(i) + "]", Message: msg, Rule: r.name})
 		}
 	}
 }

@@ -23,12 +23,10 @@ import (
 // the zero Contact and the details, in SPEC order. It never panics, and its
 // time and memory are linear in len(body), which p bounds.
 func CreateJSON(body []byte, p Policy) (Contact, []errs.FieldError) {
-	p = p.resolved()
-	var pl payload
-	if d := readBody(body, &pl, p); d != nil {
+	c := &checker{op: onCreate, pol: p.resolved()}
+	if d := readBody(body, &c.p, c.pol); d != nil {
 		return Contact{}, d
 	}
-	c := checker{op: onCreate, pol: p, p: &pl}
 	if d := c.run(); d != nil {
 		return Contact{}, d
 	}
@@ -41,12 +39,10 @@ func CreateJSON(body []byte, p Policy) (Contact, []errs.FieldError) {
 // effects; Patch.Apply(current) is the contact to store. Otherwise it
 // returns the zero Patch and the details.
 func UpdateJSON(current Contact, body []byte, p Policy) (Patch, []errs.FieldError) {
-	p = p.resolved()
-	var pl payload
-	if d := readBody(body, &pl, p); d != nil {
+	c := &checker{op: onUpdate, pol: p.resolved(), cur: &current}
+	if d := readBody(body, &c.p, c.pol); d != nil {
 		return Patch{}, d
 	}
-	c := checker{op: onUpdate, pol: p, p: &pl, cur: &current}
 	if d := c.run(); d != nil {
 		return Patch{}, d
 	}
@@ -58,20 +54,16 @@ func UpdateJSON(current Contact, body []byte, p Policy) (Patch, []errs.FieldErro
 // cannot hold what only JSON can get wrong: wrong types, repeated keys,
 // unknown members.)
 func Create(c Contact, p Policy) []errs.FieldError {
-	p = p.resolved()
-	var pl payload
-	fromContact(&pl, c, Fields(0), p)
-	ch := checker{op: onCreate, pol: p, p: &pl}
+	ch := &checker{op: onCreate, pol: p.resolved()}
+	fromContact(&ch.p, c, Fields(0))
 	return ch.run()
 }
 
 // Update checks a decoded patch against the stored contact. It gives the
 // same details as UpdateJSON on the JSON form of patch.
 func Update(current Contact, patch Patch, p Policy) []errs.FieldError {
-	p = p.resolved()
-	var pl payload
-	fromContact(&pl, patch.Contact, patch.Set, p)
-	ch := checker{op: onUpdate, pol: p, p: &pl, cur: &current}
+	ch := &checker{op: onUpdate, pol: p.resolved(), cur: &current}
+	fromContact(&ch.p, patch.Contact, patch.Set)
 	return ch.run()
 }
 
@@ -101,7 +93,7 @@ func baseDetail(name string, p Policy) []errs.FieldError {
 // fromContact reduces a decoded contact to a payload. With set == 0 (a
 // create) a zero value is absent; otherwise the members in set are sent,
 // and a zero value of a clearable one is null.
-func fromContact(pl *payload, c Contact, set Fields, p Policy) {
+func fromContact(pl *payload, c Contact, set Fields) {
 	str := func(f Field, s string) {
 		switch {
 		case set == 0 && s != "", set.Has(f) && (s != "" || !clearable(f)):
@@ -126,6 +118,7 @@ func fromContact(pl *payload, c Contact, set Fields, p Policy) {
 	switch {
 	case c.CustomFields != nil && (set == 0 || set.Has(CustomFields)):
 		pl.m[CustomFields] = customSlot(c.CustomFields, &pl.custom)
+		pl.customText = c.CustomFields
 	case set.Has(CustomFields):
 		pl.m[CustomFields] = slot{kind: null}
 	}
@@ -145,8 +138,8 @@ func customSlot(raw []byte, r *customReport) slot {
 		}
 	case '{':
 		start := s.pos
-		if readCustom(&s, r) && s.peek() == 0 {
-			return slot{kind: object, s: view(s.buf[start:s.pos])}
+		if readCustom(&s, r) && s.peek() == 0 && start == 0 {
+			return slot{kind: object}
 		}
 		*r = customReport{}
 	}
@@ -169,10 +162,11 @@ func (c *checker) contact() Contact {
 		out.Tags = c.p.tags
 	}
 	if c.p.m[CustomFields].kind == object {
-		out.CustomFields = []byte(c.p.m[CustomFields].s)
+		out.CustomFields = c.p.customText
 	}
 	if sl := c.p.m[SendWelcomeSMS]; sl.kind == boolean {
-		out.SendWelcomeSMS = &sl.b
+		b := sl.b
+		out.SendWelcomeSMS = &b
 	}
 	return out
 }
