@@ -2,6 +2,7 @@ package validate
 
 import (
 	"encoding/json"
+	"strconv"
 
 	"github.com/contactrules/contactrules/consent"
 )
@@ -40,7 +41,7 @@ func (f Field) String() string {
 	if f < numFields {
 		return fieldNames[f]
 	}
-	return "Field(" + string(rune('0'+f)) + ")"
+	return "Field(" + strconv.Itoa(int(f)) + ")"
 }
 
 // Fields is a set of Field values. The zero Fields is empty.
@@ -97,18 +98,29 @@ func (p Patch) Apply(current Contact) Contact {
 	c := current
 	c.Effects = p.Effects
 	c.SendWelcomeSMS = nil
-	set := func(f Field, apply func()) {
-		if p.Set.Has(f) {
-			apply()
-		}
+	if p.Set.Has(Email) {
+		c.Email = p.Email
 	}
-	set(Email, func() { c.Email = p.Email })
-	set(PhoneNumber, func() { c.PhoneNumber = p.PhoneNumber })
-	set(FirstName, func() { c.FirstName = p.FirstName })
-	set(LastName, func() { c.LastName = p.LastName })
-	set(Tags, func() { c.Tags = p.Tags })
-	set(CustomFields, func() { c.CustomFields = p.CustomFields })
-	set(EmailConsent, func() { c.EmailConsent = p.EmailConsent })
-	set(SMSConsent, func() { c.SMSConsent = p.SMSConsent })
+	if p.Set.Has(PhoneNumber) {
+		c.PhoneNumber = p.PhoneNumber
+	}
+	if p.Set.Has(FirstName) {
+		c.FirstName = p.FirstName
+	}
+	if p.Set.Has(LastName) {
+		c.LastName = p.LastName
+	}
+	if p.Set.Has(Tags) {
+		c.Tags = p.Tags
+	}
+	if p.Set.Has(CustomFields) {
+		c.CustomFields = p.CustomFields
+	}
+	if p.Set.Has(EmailConsent) {
+		c.EmailConsent = p.EmailConsent
+	}
+	if p.Set.Has(SMSConsent) {
+		c.SMSConsent = p.SMSConsent
+	}
 	return c
 }

@@ -424,3 +424,26 @@ func (c *checker) phoneAfter() phone.Number {
 	n, _ := c.pol.parsePhone(c.cur.PhoneNumber)
 	return n
 }
+
+// A Rule is one row of the rule table, in words: the field it reports,
+// its rule name (FieldError.Rule), its message under a policy, the
+// operations it applies to, and when it fails.
+type Rule struct {
+	Field   string // JSON name; "tags[i]", "custom_fields.<key>" and "<member>" stand for families
+	Name    string
+	Message string
+	On      string // "create", "update" or "create, update"
+	When    string
+}
+
+// Rules lists the rules in the order their details appear, with the
+// messages they give under p. The README's rules table is this list.
+func Rules(p Policy) []Rule {
+	p = p.resolved()
+	out := make([]Rule, len(rules))
+	for i, r := range rules {
+		on := map[op]string{onCreate: "create", onUpdate: "update", onBoth: "create, update"}[r.ops]
+		out[i] = Rule{Field: r.field, Name: r.name, Message: r.message(p), On: on, When: r.what}
+	}
+	return out
+}
