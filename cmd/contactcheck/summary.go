@@ -1,0 +1,86 @@
+package main
+
+import (
+	"cmp"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/contactrules/contactrules/errs"
+)
+
+// maxSummaryKeys bounds the distinct field and message pairs a summary
+// counts, since field names of unknown members come from the input; the
+// rest are counted under otherFields.
+const (
+	maxSummaryKeys = 1000
+	otherFields    = "(other fields)"
+)
+
+// A summary counts lines and, when detailed, details by field and
+// message.
+type summary struct {
+	detailed bool
+	lines    int // lines checked (not blank)
+	invalid  int
+	counts   map[detailKey]int
+}
+
+type detailKey struct{ field, message string }
+
+func (s *summary) add(details []errs.FieldError) {
+	s.lines++
+	if len(details) > 0 {
+		s.invalid++
+	}
+	if !s.detailed {
+		return
+	}
+	if s.counts == nil {
+		s.counts = make(map[detailKey]int)
+	}
+	for _, d := range details {
+		k := detailKey{summaryField(d.Field), d.Message}
+		if _, ok := s.counts[k]; !ok {
+			if len(s.counts) >= maxSummaryKeys {
+				k.field = otherFields
+			}
+			// The strings may be views of a buffer the next line reuses.
+			k = detailKey{strings.Clone(k.field), strings.Clone(k.message)}
+		}
+		s.counts[k]++
+	}
+}
+
+// summaryField folds the per-element fields of tags, "tags[3]", into one
+// "tags[i]": what failed matters, not where.
+func summaryField(f string) string {
+	if strings.HasPrefix(f, "tags[") {
+		return "tags[i]"
+	}
+	return f
+}
+
+// write writes the summary: the line counts, then one row per field and
+// message, most frequent first, ties by field then message.
+func (s *summary) write(w io.Writer) {
+	fmt.Fprintf(w, "contactcheck: %d lines checked, %d valid, %d invalid\n", s.lines, s.lines-s.invalid, s.invalid)
+	type row struct {
+		detailKey
+		n int
+	}
+	rows := make([]row, 0, len(s.counts))
+	for k, n := range s.counts {
+		rows = append(rows, row{k, n})
+	}
+	slices.SortFunc(rows, func(a, b row) int {
+		return cmp.Or(cmp.Compare(b.n, a.n), cmp.Compare(a.field, b.field), cmp.Compare(a.message, b.message))
+	})
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	for _, r := range rows {
+		fmt.Fprintf(tw, "%7d\t%s\t%s\n", r.n, r.field, r.message)
+	}
+	tw.Flush()
+}
