@@ -92,6 +92,7 @@ var createCases = []struct {
 	{"email_consent: compliance_suppressed is read-only", `{"email":"a@b.co","email_consent":"compliance_suppressed"}`, []string{"email_consent: must be one of: subscribed, unsubscribed, never_subscribed, suppressed (enum)"}},
 	{"email_consent: empty string is not a value", `{"email":"a@b.co","email_consent":""}`, []string{"email_consent: must be one of: subscribed, unsubscribed, never_subscribed, suppressed (enum)"}},
 	{"email_consent: wrong type", `{"email":"a@b.co","email_consent":1}`, []string{"email_consent: must be a string (type)"}},
+	{"sms_consent: wrong type", `{"phone_number":"` + usNumber + `","sms_consent":true}`, []string{"sms_consent: must be a string (type)"}},
 	{"sms_consent: enum", `{"phone_number":"` + usNumber + `","sms_consent":"yes"}`, []string{"sms_consent: must be one of: subscribed, unsubscribed, never_subscribed, single_opt_in (enum)"}},
 	{"sms_consent: pending is read-only", `{"phone_number":"` + usNumber + `","sms_consent":"pending"}`, []string{"sms_consent: must be one of: subscribed, unsubscribed, never_subscribed, single_opt_in (enum)"}},
 	{"sms_consent: legacy non_subscribed refused by default", `{"phone_number":"` + usNumber + `","sms_consent":"non_subscribed"}`, []string{"sms_consent: must be one of: subscribed, unsubscribed, never_subscribed, single_opt_in (enum)"}},
