@@ -1,0 +1,288 @@
+package gen
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+
+	"github.com/nyaruka/phonenumbers"
+)
+
+// This file reads the libphonenumber metadata into the rules the automaton
+// is built from. Every rule mirrors one step of phonenumbers' own code
+// (phonenumberutil.go), named in the comments, so that the automaton
+// decides exactly as Parse, IsValidNumber and GetRegionCodeForNumber do.
+
+// nonGeo is libphonenumber's region code for non-geographic entities.
+const nonGeo = "001"
+
+// maxDigits is the E.164 limit on the digits of a number.
+const maxDigits = 15
+
+// minNSN is phonenumbers.MIN_LENGTH_FOR_NSN: Parse rejects shorter
+// national numbers.
+const minNSN = 2
+
+// A desc is a PhoneNumberDesc: a component of the automaton (its pattern)
+// and the lengths isNumberPossibleForDesc allows (nil: any).
+type desc struct {
+	comp    int
+	lengths []int32
+}
+
+// A regionRule holds what getRegionCodeForNumberFromRegionList and
+// getNumberTypeHelper look at for one region.
+type regionRule struct {
+	code    string
+	leading int // component for "(?:leading_digits)\d*", or -1
+	general desc
+	// The types getNumberTypeHelper tries before fixed line and mobile:
+	// premium rate, toll free, shared cost, VoIP, personal number, pager,
+	// UAN and voicemail.
+	special         [8]desc
+	fixed, mobile   desc
+	sameFixedMobile bool
+	// sameCode is IsValidNumberForRegion's check that the region's calling
+	// code is the number's.
+	sameCode bool
+}
+
+// A ccRule holds everything that decides numbers of one calling code.
+type ccRule struct {
+	cc      int
+	maxLen  int // longest national number: 15 digits minus the code
+	regions []regionRule
+	// The patterns of all regions, one component each, run side by side.
+	patterns []string
+	// The main region's general pattern, as the strip check in
+	// maybeStripNationalPrefixAndCarrierCode uses it (no length check).
+	mainGeneral int
+	// stripLen[l]: testNumberLength of a stripped number of length l lets
+	// parseHelper keep the stripped number.
+	stripLen [64]bool
+	// possible[l]: IsPossibleNumberWithReason gives IS_POSSIBLE for a
+	// national number of length l.
+	possible [64]bool
+	prefix   *prefixRule // nil when the main region strips nothing
+}
+
+type metadata struct {
+	byRegion map[string]*phonenumbers.PhoneMetadata
+	nonGeo   map[int]*phonenumbers.PhoneMetadata
+}
+
+func loadMetadata() (*metadata, error) {
+	coll, err := phonenumbers.MetadataCollection()
+	if err != nil {
+		return nil, err
+	}
+	m := &metadata{byRegion: map[string]*phonenumbers.PhoneMetadata{}, nonGeo: map[int]*phonenumbers.PhoneMetadata{}}
+	for _, meta := range coll.GetMetadata() {
+		if meta.GetId() == nonGeo {
+			m.nonGeo[int(meta.GetCountryCode())] = meta
+		} else {
+			m.byRegion[meta.GetId()] = meta
+		}
+	}
+	return m, nil
+}
+
+// forRegion is getMetadataForRegionOrCallingCode.
+func (m *metadata) forRegion(cc int, region string) *phonenumbers.PhoneMetadata {
+	if region == nonGeo {
+		return m.nonGeo[cc]
+	}
+	return m.byRegion[region]
+}
+
+// callingCodes returns the calling codes Parse knows, ascending.
+func callingCodes() []int {
+	var ccs []int
+	for cc := range phonenumbers.GetSupportedCallingCodes() {
+		ccs = append(ccs, cc)
+	}
+	slices.Sort(ccs)
+	return ccs
+}
+
+func newCCRule(m *metadata, cc int) (*ccRule, error) {
+	codes := phonenumbers.GetRegionCodesForCountryCode(cc)
+	if len(codes) == 0 {
+		return nil, fmt.Errorf("calling code %d has no regions", cc)
+	}
+	r := &ccRule{cc: cc, maxLen: maxDigits - len(strconv.Itoa(cc))}
+	comps := map[string]int{}
+	comp := func(pattern string) int {
+		if c, ok := comps[pattern]; ok {
+			return c
+		}
+		comps[pattern] = len(r.patterns)
+		r.patterns = append(r.patterns, pattern)
+		return comps[pattern]
+	}
+	newDesc := func(d *phonenumbers.PhoneNumberDesc) (desc, error) {
+		if d == nil {
+			// phonenumbers itself would dereference nil here.
+			return desc{}, fmt.Errorf("calling code %d: missing number description", cc)
+		}
+		return desc{comp: comp(d.GetNationalNumberPattern()), lengths: d.PossibleLength}, nil
+	}
+	for _, code := range codes {
+		meta := m.forRegion(cc, code)
+		if meta == nil {
+			return nil, fmt.Errorf("region %s of calling code %d has no metadata", code, cc)
+		}
+		rr := regionRule{code: code, leading: -1, sameFixedMobile: meta.GetSameMobileAndFixedLinePattern()}
+		rr.sameCode = code == nonGeo || int(meta.GetCountryCode()) == cc
+		// Leading digits are consulted only when regions share the code.
+		if ld := meta.GetLeadingDigits(); ld != "" && len(codes) > 1 {
+			rr.leading = comp("(?:" + ld + `)\d*`)
+		}
+		descs := []*phonenumbers.PhoneNumberDesc{
+			meta.GeneralDesc,
+			meta.PremiumRate, meta.TollFree, meta.SharedCost, meta.Voip,
+			meta.PersonalNumber, meta.Pager, meta.Uan, meta.Voicemail,
+			meta.FixedLine, meta.Mobile,
+		}
+		var ds []desc
+		for _, d := range descs {
+			x, err := newDesc(d)
+			if err != nil {
+				return nil, err
+			}
+			ds = append(ds, x)
+		}
+		rr.general = ds[0]
+		copy(rr.special[:], ds[1:9])
+		rr.fixed, rr.mobile = ds[9], ds[10]
+		r.regions = append(r.regions, rr)
+	}
+
+	// Parse and IsPossibleNumber use the main region's metadata
+	// (GetRegionCodeForCountryCode: the first region of the code).
+	main := m.forRegion(cc, codes[0])
+	general := main.GetGeneralDesc()
+	r.mainGeneral = comp(general.GetNationalNumberPattern())
+	for l := range r.stripLen {
+		res, err := testNumberLength(general, l)
+		if err != nil {
+			return nil, fmt.Errorf("calling code %d: %v", cc, err)
+		}
+		// parseHelper keeps a stripped number unless it is too short,
+		// possible only locally or of an invalid length.
+		r.stripLen[l] = res == phonenumbers.IS_POSSIBLE || res == phonenumbers.TOO_LONG
+		if general.GetNationalNumberPattern() == "" {
+			// IsPossibleNumberWithReason's "numbers with no metadata".
+			r.possible[l] = minNSN <= l && l <= phonenumbers.MAX_LENGTH_FOR_NSN
+		} else {
+			r.possible[l] = res == phonenumbers.IS_POSSIBLE
+		}
+	}
+	if npfp := main.GetNationalPrefixForParsing(); npfp != "" {
+		p, err := newPrefixRule(npfp, main.GetNationalPrefixTransformRule(), r.maxLen)
+		if err != nil {
+			return nil, fmt.Errorf("calling code %d: %v", cc, err)
+		}
+		r.prefix = p
+	}
+	return r, nil
+}
+
+// testNumberLength is phonenumbers' testNumberLength for the general
+// description (number type UNKNOWN) and a number of length l.
+func testNumberLength(general *phonenumbers.PhoneNumberDesc, l int) (phonenumbers.ValidationResult, error) {
+	possible := general.PossibleLength
+	if len(possible) == 0 {
+		return 0, fmt.Errorf("general description without possible lengths")
+	}
+	if possible[0] == -1 {
+		return phonenumbers.INVALID_LENGTH, nil
+	}
+	n := int32(l)
+	if slices.Contains(general.PossibleLengthLocalOnly, n) {
+		return phonenumbers.IS_POSSIBLE_LOCAL_ONLY, nil
+	}
+	switch {
+	case possible[0] == n:
+		return phonenumbers.IS_POSSIBLE, nil
+	case possible[0] > n:
+		return phonenumbers.TOO_SHORT, nil
+	case possible[len(possible)-1] < n:
+		return phonenumbers.TOO_LONG, nil
+	case slices.Contains(possible[1:], n):
+		return phonenumbers.IS_POSSIBLE, nil
+	}
+	return phonenumbers.INVALID_LENGTH, nil
+}
+
+// matches is isNumberMatchingDesc for a number of length n whose
+// components' full-match results are acc.
+func (d desc) matches(acc []bool, n int) bool {
+	if len(d.lengths) > 0 && !slices.Contains(d.lengths, int32(n)) {
+		return false
+	}
+	return acc[d.comp]
+}
+
+// known reports whether getNumberTypeHelper gives a type other than
+// UNKNOWN.
+func (r *regionRule) known(acc []bool, n int) bool {
+	if !r.general.matches(acc, n) {
+		return false
+	}
+	for _, d := range r.special {
+		if d.matches(acc, n) {
+			return true
+		}
+	}
+	if r.fixed.matches(acc, n) {
+		return true
+	}
+	return !r.sameFixedMobile && r.mobile.matches(acc, n)
+}
+
+// regionFor is GetRegionCodeForNumber: the index of the region, or -1.
+func (r *ccRule) regionFor(acc []bool, n int) int {
+	if len(r.regions) == 1 {
+		return 0
+	}
+	for i := range r.regions {
+		rr := &r.regions[i]
+		if rr.leading >= 0 {
+			if acc[rr.leading] {
+				return i
+			}
+		} else if rr.known(acc, n) {
+			return i
+		}
+	}
+	return -1
+}
+
+// An outcome is what the automaton says about a number: its calling code,
+// and its region when it is valid and when it has a possible length ("" if
+// it is not).
+type outcome struct {
+	cc              int
+	valid, possible string
+}
+
+// decide is the outcome for a national number of length n whose components
+// give acc, given whether Parse would strip a national prefix from it.
+func (r *ccRule) decide(acc []bool, n int, stripped bool) outcome {
+	o := outcome{cc: r.cc}
+	if n < minNSN || stripped {
+		return o
+	}
+	region := r.regionFor(acc, n)
+	if region >= 0 && r.regions[region].sameCode && r.regions[region].known(acc, n) {
+		o.valid = r.regions[region].code
+	}
+	if r.possible[n] {
+		if region < 0 {
+			region = 0
+		}
+		o.possible = r.regions[region].code
+	}
+	return o
+}
