@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Builds the browser build: contactrules.wasm and Go's wasm_exec.js, beside
+# the checked-in contactrules.mjs in wasm/dist (or in the directory given as
+# the first argument), and prints the sizes.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+out="${1:-$root/wasm/dist}"
+mkdir -p "$out"
+out="$(cd "$out" && pwd)"
+
+cd "$root"
+GOOS=js GOARCH=wasm go build -trimpath -ldflags='-s -w' -o "$out/contactrules.wasm" ./wasm
+cp "$(go env GOROOT)/lib/wasm/wasm_exec.js" "$out/wasm_exec.js"
+
+raw=$(wc -c <"$out/contactrules.wasm")
+gz=$(gzip -9 -c "$out/contactrules.wasm" | wc -c)
+echo "contactrules.wasm: $raw bytes raw, $gz bytes gzip -9"
