@@ -206,7 +206,7 @@ func (e *explorer) stripped(acc []bool, n int, es []entry) bool {
 			return false
 		}
 		l := n + a.delta
-		return a.changed && l >= 0 && l < len(e.r.stripLen) && e.r.stripLen[l]
+		return a.changed && e.r.keepsStripped(l)
 	}
 	return false
 }

@@ -57,13 +57,10 @@ type ccRule struct {
 	// The main region's general pattern, as the strip check in
 	// maybeStripNationalPrefixAndCarrierCode uses it (no length check).
 	mainGeneral int
-	// stripLen[l]: testNumberLength of a stripped number of length l lets
-	// parseHelper keep the stripped number.
-	stripLen [64]bool
-	// possible[l]: IsPossibleNumberWithReason gives IS_POSSIBLE for a
-	// national number of length l.
-	possible [64]bool
-	prefix   *prefixRule // nil when the main region strips nothing
+	// The main region's general description, whose possible lengths
+	// parseHelper and IsPossibleNumberWithReason test.
+	general *phonenumbers.PhoneNumberDesc
+	prefix  *prefixRule // nil when the main region strips nothing
 }
 
 type metadata struct {
@@ -163,21 +160,11 @@ func newCCRule(m *metadata, cc int) (*ccRule, error) {
 	main := m.forRegion(cc, codes[0])
 	general := main.GetGeneralDesc()
 	r.mainGeneral = comp(general.GetNationalNumberPattern())
-	for l := range r.stripLen {
-		res, err := testNumberLength(general, l)
-		if err != nil {
-			return nil, fmt.Errorf("calling code %d: %v", cc, err)
-		}
-		// parseHelper keeps a stripped number unless it is too short,
-		// possible only locally or of an invalid length.
-		r.stripLen[l] = res == phonenumbers.IS_POSSIBLE || res == phonenumbers.TOO_LONG
-		if general.GetNationalNumberPattern() == "" {
-			// IsPossibleNumberWithReason's "numbers with no metadata".
-			r.possible[l] = minNSN <= l && l <= phonenumbers.MAX_LENGTH_FOR_NSN
-		} else {
-			r.possible[l] = res == phonenumbers.IS_POSSIBLE
-		}
+	if len(general.PossibleLength) == 0 {
+		// phonenumbers' testNumberLength would index an empty slice.
+		return nil, fmt.Errorf("calling code %d: general description without possible lengths", cc)
 	}
+	r.general = general
 	if npfp := main.GetNationalPrefixForParsing(); npfp != "" {
 		p, err := newPrefixRule(npfp, main.GetNationalPrefixTransformRule(), r.maxLen)
 		if err != nil {
@@ -190,29 +177,41 @@ func newCCRule(m *metadata, cc int) (*ccRule, error) {
 
 // testNumberLength is phonenumbers' testNumberLength for the general
 // description (number type UNKNOWN) and a number of length l.
-func testNumberLength(general *phonenumbers.PhoneNumberDesc, l int) (phonenumbers.ValidationResult, error) {
-	possible := general.PossibleLength
-	if len(possible) == 0 {
-		return 0, fmt.Errorf("general description without possible lengths")
-	}
-	if possible[0] == -1 {
-		return phonenumbers.INVALID_LENGTH, nil
-	}
-	n := int32(l)
-	if slices.Contains(general.PossibleLengthLocalOnly, n) {
-		return phonenumbers.IS_POSSIBLE_LOCAL_ONLY, nil
-	}
+func (r *ccRule) testNumberLength(l int) phonenumbers.ValidationResult {
+	possible, n := r.general.PossibleLength, int32(l)
 	switch {
+	case possible[0] == -1:
+		return phonenumbers.INVALID_LENGTH
+	case slices.Contains(r.general.PossibleLengthLocalOnly, n):
+		return phonenumbers.IS_POSSIBLE_LOCAL_ONLY
 	case possible[0] == n:
-		return phonenumbers.IS_POSSIBLE, nil
+		return phonenumbers.IS_POSSIBLE
 	case possible[0] > n:
-		return phonenumbers.TOO_SHORT, nil
+		return phonenumbers.TOO_SHORT
 	case possible[len(possible)-1] < n:
-		return phonenumbers.TOO_LONG, nil
+		return phonenumbers.TOO_LONG
 	case slices.Contains(possible[1:], n):
-		return phonenumbers.IS_POSSIBLE, nil
+		return phonenumbers.IS_POSSIBLE
 	}
-	return phonenumbers.INVALID_LENGTH, nil
+	return phonenumbers.INVALID_LENGTH
+}
+
+// keepsStripped reports whether parseHelper keeps a stripped national
+// number of length l: unless it is too short, possible only locally or of
+// an invalid length.
+func (r *ccRule) keepsStripped(l int) bool {
+	res := r.testNumberLength(l)
+	return res == phonenumbers.IS_POSSIBLE || res == phonenumbers.TOO_LONG
+}
+
+// possible reports whether IsPossibleNumberWithReason gives IS_POSSIBLE
+// for a national number of length l.
+func (r *ccRule) possible(l int) bool {
+	if r.general.GetNationalNumberPattern() == "" {
+		// Its case of "numbers with no metadata".
+		return minNSN <= l && l <= phonenumbers.MAX_LENGTH_FOR_NSN
+	}
+	return r.testNumberLength(l) == phonenumbers.IS_POSSIBLE
 }
 
 // matches is isNumberMatchingDesc for a number of length n whose
@@ -278,7 +277,7 @@ func (r *ccRule) decide(acc []bool, n int, stripped bool) outcome {
 	if region >= 0 && r.regions[region].sameCode && r.regions[region].known(acc, n) {
 		o.valid = r.regions[region].code
 	}
-	if r.possible[n] {
+	if r.possible(n) {
 		if region < 0 {
 			region = 0
 		}
