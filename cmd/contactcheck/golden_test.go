@@ -1,0 +1,193 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files from the program's output")
+
+// tmpDir holds the program built for the tests and the benchmarks'
+// generated input; both are made once per test binary.
+var (
+	tmpDir  string
+	program string
+)
+
+func TestMain(m *testing.M) {
+	flag.Parse()
+	code := func() int {
+		dir, err := os.MkdirTemp("", "contactcheck-test")
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			return 2
+		}
+		defer os.RemoveAll(dir)
+		tmpDir, program = dir, filepath.Join(dir, "contactcheck")
+		if out, err := exec.Command("go", "build", "-o", program, ".").CombinedOutput(); err != nil {
+			fmt.Fprintf(os.Stderr, "building contactcheck: %v\n%s", err, out)
+			return 2
+		}
+		return m.Run()
+	}()
+	os.Exit(code)
+}
+
+// execResult is what a run of the real program gave.
+type execResult struct {
+	stdout, stderr []byte
+	code           int
+}
+
+// execute runs the built program with args, stdin read from the file
+// stdinFile ("" for an empty stdin).
+func execute(t *testing.T, stdinFile string, args ...string) execResult {
+	t.Helper()
+	cmd := exec.Command(program, args...)
+	if stdinFile != "" {
+		f, err := os.Open(stdinFile)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		cmd.Stdin = f
+	}
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	var exit *exec.ExitError
+	if err != nil && !errors.As(err, &exit) {
+		t.Fatal(err)
+	}
+	return execResult{stdout.Bytes(), stderr.Bytes(), cmd.ProcessState.ExitCode()}
+}
+
+// compareGolden compares got with the file path, or rewrites the file
+// under -update.
+func compareGolden(t *testing.T, path string, got []byte) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if bytes.Equal(got, want) {
+		return
+	}
+	gl, wl := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
+	for i := range max(len(gl), len(wl)) {
+		g, w := at(gl, i), at(wl, i)
+		if g != w {
+			t.Errorf("%s differs at line %d:\n got: %s\nwant: %s", path, i+1, g, w)
+			return
+		}
+	}
+}
+
+func at(lines []string, i int) string {
+	if i < len(lines) {
+		return lines[i]
+	}
+	return "(none)"
+}
+
+// TestGolden runs the real program over the examples and the edge cases
+// in testdata and compares its output with the checked-in files. Run
+// with -update to rewrite them, then review the diff.
+func TestGolden(t *testing.T) {
+	tests := []struct {
+		name  string
+		args  []string
+		stdin string // file fed to standard input
+		out   string // golden standard output
+		err   string // golden standard error; "" means it must be empty
+		code  int
+	}{
+		{name: "examples", args: []string{"../../examples/contacts.ndjson"}, out: "../../examples/contacts.out.ndjson", code: 1},
+		{name: "examples, update mode", args: []string{"-mode", "update", "../../examples/updates.ndjson"}, out: "../../examples/updates.out.ndjson", code: 1},
+		{name: "examples with summary", args: []string{"-summary", "../../examples/contacts.ndjson"}, out: "../../examples/contacts.out.ndjson", err: "testdata/contacts.summary.txt", code: 1},
+		{name: "update mode with summary", args: []string{"-summary", "-mode", "update", "../../examples/updates.ndjson"}, out: "../../examples/updates.out.ndjson", err: "testdata/updates.summary.txt", code: 1},
+		{name: "blank lines skipped but counted", args: []string{"testdata/blank.ndjson"}, out: "testdata/blank.out.ndjson", code: 1},
+		{name: "CRLF line endings", args: []string{"testdata/crlf.ndjson"}, out: "testdata/crlf.out.ndjson", code: 1},
+		{name: "lines over -max-bytes", args: []string{"-max-bytes", "64", "testdata/overlong.ndjson"}, out: "testdata/overlong.out.ndjson", code: 1},
+		{name: "invalid UTF-8", args: []string{"testdata/utf8.ndjson"}, out: "testdata/utf8.out.ndjson", code: 1},
+		{name: "empty file", args: []string{"testdata/empty.ndjson"}, out: "testdata/empty.ndjson", code: 0},
+		{name: "empty stdin", stdin: "testdata/empty.ndjson", out: "testdata/empty.ndjson", code: 0},
+		{name: "stdin by default", stdin: "testdata/blank.ndjson", out: "testdata/blank.out.ndjson", code: 1},
+		{name: "stdin as -", args: []string{"-"}, stdin: "testdata/blank.ndjson", out: "testdata/blank.out.ndjson", code: 1},
+		{name: "files numbered as one", args: []string{"testdata/nonewline.ndjson", "-", "testdata/blank.ndjson"}, stdin: "testdata/crlf.ndjson", out: "testdata/multiple.out.ndjson", code: 1},
+		{name: "default policy", args: []string{"testdata/options.ndjson"}, out: "testdata/options.out.ndjson", code: 1},
+		{name: "policy flags", args: []string{"-sms-regions", "gb, US", "-legacy-consent", "-allow-unknown", "testdata/options.ndjson"}, out: "testdata/options.flags.out.ndjson", code: 0},
+		{name: "update mode edge cases", args: []string{"-mode", "update", "testdata/update.ndjson"}, out: "testdata/update.out.ndjson", code: 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := execute(t, tt.stdin, tt.args...)
+			if got.code != tt.code {
+				t.Errorf("exit status %d, want %d; stderr:\n%s", got.code, tt.code, got.stderr)
+			}
+			compareGolden(t, tt.out, got.stdout)
+			if tt.err != "" {
+				compareGolden(t, tt.err, got.stderr)
+			} else if len(got.stderr) > 0 {
+				t.Errorf("unexpected stderr:\n%s", got.stderr)
+			}
+			for i, line := range bytes.SplitAfter(got.stdout, []byte("\n")) {
+				if len(line) > 0 && !json.Valid(line) {
+					t.Errorf("output line %d is not JSON: %q", i+1, line)
+				}
+			}
+		})
+	}
+}
+
+// TestExitStatus checks the statuses of usage and I/O errors, and that
+// each says what went wrong on standard error.
+func TestExitStatus(t *testing.T) {
+	tests := []struct {
+		name   string
+		args   []string
+		code   int
+		stderr string // a part of standard error
+		lines  int    // output lines
+	}{
+		{name: "all valid", args: []string{"-allow-unknown", "-legacy-consent", "-sms-regions", "GB,US", "testdata/options.ndjson"}, code: 0, lines: 4},
+		{name: "some invalid", args: []string{"testdata/options.ndjson"}, code: 1, lines: 4},
+		{name: "help", args: []string{"-h"}, code: 0, stderr: "usage: contactcheck"},
+		{name: "unknown flag", args: []string{"-bogus", "testdata/options.ndjson"}, code: 2, stderr: "flag provided but not defined: -bogus"},
+		{name: "bad mode", args: []string{"-mode", "delete"}, code: 2, stderr: "-mode must be create or update"},
+		{name: "unknown region", args: []string{"-sms-regions", "US,XX"}, code: 2, stderr: `unknown region code "XX"`},
+		{name: "non-geographic region", args: []string{"-sms-regions", "001"}, code: 2, stderr: `unknown region code "001"`},
+		{name: "bad max-bytes", args: []string{"-max-bytes", "0"}, code: 2, stderr: "-max-bytes must be positive"},
+		{name: "missing file", args: []string{"testdata/missing.ndjson"}, code: 2, stderr: "no such file or directory"},
+		{name: "directory", args: []string{"testdata"}, code: 2, stderr: "is a directory"},
+		{name: "output kept before a missing file", args: []string{"testdata/options.ndjson", "testdata/missing.ndjson"}, code: 2, stderr: "missing.ndjson", lines: 4},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := execute(t, "", tt.args...)
+			if got.code != tt.code {
+				t.Errorf("exit status %d, want %d; stderr:\n%s", got.code, tt.code, got.stderr)
+			}
+			if !bytes.Contains(got.stderr, []byte(tt.stderr)) {
+				t.Errorf("stderr does not say %q:\n%s", tt.stderr, got.stderr)
+			}
+			if n := bytes.Count(got.stdout, []byte("\n")); n != tt.lines {
+				t.Errorf("%d output lines, want %d", n, tt.lines)
+			}
+		})
+	}
+}
