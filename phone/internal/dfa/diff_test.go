@@ -19,7 +19,8 @@ import (
 // says, used the obvious (slow) way, about libphonenumber's own example
 // numbers and near misses of them, and about a large fixed-seed sample of
 // generated numbers spread over every calling code. DFA_DIFF_N sets the
-// size of the sample (default 1,000,000; 100,000 with -short).
+// size of the sample (default 1,000,000; 100,000 with -short) and
+// DFA_DIFF_SEED its seed (default 1), for longer runs locally.
 
 // verdict is what one check says about +d: the calling code and region,
 // or the zero verdict when the check fails.
@@ -204,24 +205,27 @@ func valid15(in []string) []string {
 	return out
 }
 
-func sampleSize(t *testing.T) int {
-	if s := os.Getenv("DFA_DIFF_N"); s != "" {
-		n, err := strconv.Atoi(s)
-		if err != nil {
-			t.Fatalf("DFA_DIFF_N: %v", err)
-		}
-		return n
+// envInt returns the integer in environment variable name, or def.
+func envInt(t *testing.T, name string, def int) int {
+	s := os.Getenv(name)
+	if s == "" {
+		return def
 	}
-	if testing.Short() {
-		return 100_000
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
 	}
-	return 1_000_000
+	return n
 }
 
 func TestDifferentialGenerated(t *testing.T) {
 	t.Parallel()
-	g := newGenerator(t, 1)
-	n := sampleSize(t)
+	n := 1_000_000
+	if testing.Short() {
+		n = 100_000
+	}
+	n = envInt(t, "DFA_DIFF_N", n)
+	g := newGenerator(t, int64(envInt(t, "DFA_DIFF_SEED", 1)))
 	inputs := make([]string, 0, n)
 	for i := 0; len(inputs) < n; i++ {
 		inputs = append(inputs, valid15([]string{g.number(i)})...)
