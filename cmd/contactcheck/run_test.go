@@ -326,3 +326,34 @@ func (w *countingWriter) Write(p []byte) (int, error) {
 	w.lines += bytes.Count(p, []byte("\n"))
 	return len(p), nil
 }
+
+// TestCheckAllocatesNothingOfItsOwn checks that, once its buffers have
+// grown, the program allocates nothing per line beyond what the library
+// calls themselves allocate.
+func TestCheckAllocatesNothingOfItsOwn(t *testing.T) {
+	lines := []string{
+		`{"email":"ada@example.com","phone_number":"+12015550123","first_name":"Ada","last_name":"Lovelace","tags":["a","b"],"custom_fields":{"plan":"pro","seats":3,"trial":false},"email_consent":"subscribed","sms_consent":"subscribed"}`,
+		`{"email":"not-an-address","phone":"+12015550123"}`,
+		`{"email":`,
+		"   ",
+	}
+	for _, line := range lines {
+		b := []byte(line)
+		c := newChecker(config{}, io.Discard)
+		library := testing.AllocsPerRun(100, func() {
+			ct, d := validate.CreateJSON(b, c.policy)
+			c.buf = validate.Result{Details: d, Effects: ct.Effects}.AppendJSON(c.buf[:0])
+		})
+		if blank(b) {
+			library = 0
+		}
+		program := testing.AllocsPerRun(100, func() {
+			if err := c.check(b); err != nil {
+				t.Fatal(err)
+			}
+		})
+		if program > library {
+			t.Errorf("%s: %.0f allocations a line, the library's calls %.0f", line, program, library)
+		}
+	}
+}

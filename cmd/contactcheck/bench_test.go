@@ -1,0 +1,146 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sync"
+	"testing"
+
+	"github.com/contactrules/contactrules/validate"
+)
+
+// benchLines is the size of the generated input of the benchmarks.
+const benchLines = 1_000_000
+
+var bench struct {
+	once sync.Once
+	file string
+	err  error
+}
+
+// benchInput returns a file of benchLines generated lines, made once per
+// test binary.
+func benchInput(b *testing.B) string {
+	bench.once.Do(func() {
+		bench.file = filepath.Join(tmpDir, "bench.ndjson")
+		bench.err = writeBenchInput(bench.file, benchLines)
+	})
+	if bench.err != nil {
+		b.Fatal(bench.err)
+	}
+	return bench.file
+}
+
+// Valid numbers of several regions (libphonenumber's example numbers),
+// and numbers the rules refuse.
+var (
+	benchPhones = []string{
+		"+12015550123", "+15062345678", "+12025550143", "+447400123456", "+441212345678",
+		"+4915123456789", "+4930123456", "+33612345678", "+61412345678", "+819012345678",
+		"+5511961234567", "+918123456789", "+522221234567", "+31612345678", "+34612345678",
+	}
+	benchBadPhones = []string{"+4402071838750", "+15551234567", "+1 201 555 0123", "12015550123"}
+	benchNames     = []string{"Ada", "Grace", "Jean", "Oliver", "Lena", "Élodie", "優希", "Lucas", "Priya", "Mia"}
+)
+
+// writeBenchInput writes n lines: three in four a typical contact (email,
+// phone, both names, two tags, three custom fields, both consents), the
+// rest an email-only contact or one of the usual mistakes.
+func writeBenchInput(path string, n int) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriter(f)
+	r := rand.New(rand.NewPCG(1, 2))
+	var line []byte
+	for i := range n {
+		name := benchNames[r.IntN(len(benchNames))]
+		ph := benchPhones[r.IntN(len(benchPhones))]
+		line = line[:0]
+		switch k := r.IntN(20); {
+		case k < 15:
+			sms := "never_subscribed"
+			if ph[1] == '1' {
+				sms = "subscribed"
+			}
+			line = fmt.Appendf(line, `{"email":"user%d@example.com","phone_number":%q,"first_name":%q,"last_name":"Smith","tags":["import","batch-%d"],"custom_fields":{"plan":"pro","seats":%d,"trial":false},"email_consent":"subscribed","sms_consent":%q}`,
+				i, ph, name, i%100, i%50, sms)
+		case k < 17:
+			line = fmt.Appendf(line, `{"email":"user%d@example.org","first_name":%q}`, i, name)
+		case k == 17:
+			line = fmt.Appendf(line, `{"email":"user%d@example","phone_number":%q}`, i, benchBadPhones[r.IntN(len(benchBadPhones))])
+		case k == 18:
+			line = fmt.Appendf(line, `{"email":"user%d@example.com","phone":%q,"email_consent":"opted_in"}`, i, ph)
+		default:
+			line = fmt.Appendf(line, `{"first_name":%q,"tags":["a",""],"custom_fields":{"x":{"y":1}}`, name)
+		}
+		line = append(line, '\n')
+		if _, err := w.Write(line); err != nil {
+			f.Close()
+			return err
+		}
+	}
+	if err := w.Flush(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// BenchmarkRun measures the program's throughput on the generated file
+// (output discarded), in lines per second and allocations per line; run
+// with -cpu 1 for the one-core figure.
+func BenchmarkRun(b *testing.B) {
+	benchLoop(b, func(file string) int {
+		return run([]string{file}, nil, io.Discard, io.Discard)
+	})
+}
+
+// BenchmarkRunNaive is the obvious alternative, for comparison: a
+// bufio.Scanner, and each result formatted into a fresh buffer with fmt.
+func BenchmarkRunNaive(b *testing.B) {
+	benchLoop(b, func(file string) int {
+		f, err := os.Open(file)
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer f.Close()
+		sc := bufio.NewScanner(f)
+		sc.Buffer(nil, validate.DefaultPolicy().MaxBodyBytes+2)
+		code := exitValid
+		for n := 1; sc.Scan(); n++ {
+			c, d := validate.CreateJSON(sc.Bytes(), validate.Policy{})
+			res := validate.Result{Details: d, Effects: c.Effects}.AppendJSON(nil)
+			fmt.Fprintf(io.Discard, "{\"line\":%d,%s\n", n, res[1:])
+			if len(d) > 0 {
+				code = exitInvalid
+			}
+		}
+		if err := sc.Err(); err != nil {
+			b.Fatal(err)
+		}
+		return code
+	})
+}
+
+func benchLoop(b *testing.B, check func(file string) int) {
+	file := benchInput(b)
+	b.ReportAllocs()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	for b.Loop() {
+		if code := check(file); code != exitInvalid {
+			b.Fatalf("exit status %d, want %d", code, exitInvalid)
+		}
+	}
+	runtime.ReadMemStats(&after)
+	lines := float64(benchLines) * float64(b.N)
+	b.ReportMetric(lines/b.Elapsed().Seconds(), "lines/s")
+	b.ReportMetric(float64(after.Mallocs-before.Mallocs)/lines, "allocs/line")
+}
