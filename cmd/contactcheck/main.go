@@ -37,10 +37,11 @@
 //		update: each line is {"current":{…},"patch":{…}}: the contact as
 //		stored (decoded as the API returns it, not itself checked; absent
 //		or null for an empty contact) and the body of PATCH
-//		/v1/contacts/{id}. A line that is not such an object, or has no
-//		patch, gets the detail {"field":"base","message":"must be a JSON
-//		object","rule":"json_object"}, as a malformed body does; a current
-//		that does not decode as a contact gets {"field":"current",
+//		/v1/contacts/{id}. The body limit applies to the whole line. A
+//		line that is not such an object, or has no patch, gets the
+//		detail {"field":"base","message":"must be a JSON object",
+//		"rule":"json_object"}, as a malformed body does; a current that
+//		does not decode as a contact gets {"field":"current",
 //		"message":"must be a contact object","rule":"type"}.
 //	-sms-regions US,CA
 //		the regions whose numbers may subscribe to SMS (ISO 3166-1
@@ -54,7 +55,9 @@
 //	-summary
 //		after the run, write to standard error how many lines were
 //		checked and how often each field failed with each message, most
-//		frequent first (ties by field, then message).
+//		frequent first (ties by field, then message). The tags of all
+//		positions count as one field, tags[i]; past 1000 distinct rows,
+//		further fields count as "(other fields)".
 //
 // When standard error is a terminal and standard output is not, a
 // progress line is kept up to date on standard error during long runs.
