@@ -1,0 +1,755 @@
+//go:build !js
+
+package main
+
+// The browser build as JavaScript sees it. These tests build
+// contactrules.wasm with build.sh into a temporary directory, beside the
+// checked-in module, and then
+//
+//   - TestNodeSuite runs test/contactrules.test.mjs under `node --test` on
+//     payloads whose Result JSON the host computes with package validate;
+//   - TestCLIAgrees runs cmd/contactcheck on the same lines and requires
+//     the same bytes, so the module answers as the program does;
+//   - TestBrowserDemo drives demo/index.html in headless Chromium.
+//
+// Without node or chromium they skip, saying how to install them; with
+// CI=true a missing tool is a failure.
+
+import (
+	"bytes"
+	"cmp"
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/contactrules/contactrules/errs"
+	"github.com/contactrules/contactrules/phone"
+	"github.com/contactrules/contactrules/validate"
+)
+
+// tmpRoot holds what the tests build; TestMain removes it.
+var tmpRoot string
+
+func TestMain(m *testing.M) {
+	code := func() int {
+		dir, err := os.MkdirTemp("", "contactrules-wasm-test")
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			return 2
+		}
+		defer os.RemoveAll(dir)
+		tmpRoot = dir
+		return m.Run()
+	}()
+	os.Exit(code)
+}
+
+var distBuild struct {
+	once sync.Once
+	dir  string
+	log  []byte
+	err  error
+}
+
+// builtDist returns a directory laid out as dist/ is after build.sh: the
+// checked-in module and types, the built contactrules.wasm and Go's
+// wasm_exec.js. It builds once per test binary.
+func builtDist(t *testing.T) string {
+	t.Helper()
+	b := &distBuild
+	b.once.Do(func() {
+		b.dir = filepath.Join(tmpRoot, "dist")
+		b.log, b.err = exec.Command("bash", "build.sh", b.dir).CombinedOutput()
+		for _, name := range []string{"contactrules.mjs", "contactrules.d.ts"} {
+			if b.err == nil {
+				b.err = copyFile(filepath.Join("dist", name), filepath.Join(b.dir, name))
+			}
+		}
+	})
+	if b.err != nil {
+		t.Fatalf("build.sh: %v\n%s", b.err, b.log)
+	}
+	t.Logf("%s", bytes.TrimSpace(b.log))
+	return b.dir
+}
+
+func copyFile(from, to string) error {
+	b, err := os.ReadFile(from)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(to, b, 0o644)
+}
+
+// tool returns the path of a program a test needs. When it is missing the
+// test skips with how to install it, or fails in CI, where .ci/run
+// installs everything.
+func tool(t *testing.T, name, install string) string {
+	t.Helper()
+	path, err := exec.LookPath(name)
+	if err == nil {
+		return path
+	}
+	msg := fmt.Sprintf("%s not found (%v); install it with: %s", name, err, install)
+	if os.Getenv("CI") == "true" {
+		t.Fatal(msg)
+	}
+	t.Skip(msg)
+	return ""
+}
+
+func node(t *testing.T) string {
+	return tool(t, "node", "apt-get install -y nodejs npm (Node.js 20 or later)")
+}
+
+// run runs cmd, failing the test with its output when it fails.
+func run(t *testing.T, cmd *exec.Cmd) []byte {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("%s: %v\nstdout:\n%s\nstderr:\n%s", strings.Join(cmd.Args, " "), err, stdout.Bytes(), stderr.Bytes())
+	}
+	if stderr.Len() > 0 {
+		t.Logf("%s stderr:\n%s", filepath.Base(cmd.Args[0]), stderr.Bytes())
+	}
+	return stdout.Bytes()
+}
+
+// A jsPolicyCase is one policy in its three spellings: Go, the module's
+// and contactcheck's flags (nil when the program has none for it).
+type jsPolicyCase struct {
+	js  string
+	p   validate.Policy
+	cli []string
+}
+
+func regions(codes ...string) phone.Regions {
+	r, err := phone.NewRegions(codes...)
+	if err != nil {
+		panic(err)
+	}
+	return r
+}
+
+var (
+	defaultPolicy = jsPolicyCase{"", validate.Policy{}, []string{}}
+	policyCases   = []struct {
+		policy   jsPolicyCase
+		payloads []string
+	}{
+		{jsPolicyCase{`{"smsRegions":["GB","US"]}`, validate.Policy{SMSRegions: regions("GB", "US")}, []string{"-sms-regions", "GB,US"}}, []string{
+			`{"phone_number":"+442071838750","sms_consent":"subscribed"}`,
+			`{"phone_number":"+14155552671","sms_consent":"subscribed"}`,
+			`{"phone_number":"+14165550123","sms_consent":"single_opt_in"}`,
+		}},
+		{jsPolicyCase{`{"allowUnknownFields":true}`, validate.Policy{AllowUnknownFields: true}, []string{"-allow-unknown"}}, []string{
+			`{"email":"jane@example.com","phone":"+14155552671"}`,
+			`{"email":"jane@example.com","id":"c_1","extra":{"a":[1]}}`,
+		}},
+		{jsPolicyCase{`{"acceptLegacyConsent":true}`, validate.Policy{AcceptLegacyConsent: true}, []string{"-legacy-consent"}}, []string{
+			`{"email":"jane@example.com","email_consent":"non_subscribed","sms_consent":"non_subscribed"}`,
+			`{"email":"jane@example.com","email_consent":"pending"}`,
+		}},
+		{jsPolicyCase{`{"maxBodyBytes":64}`, validate.Policy{MaxBodyBytes: 64}, []string{"-max-bytes", "64"}}, []string{
+			`{"email":"jane@example.com","first_name":"Jane"}`,
+			`{"email":"jane@example.com","first_name":"Jane","last_name":"Doe-Smithson"}`,
+		}},
+		{jsPolicyCase{`{"possiblePhoneOnly":true}`, validate.Policy{PossiblePhoneOnly: true}, nil}, []string{
+			`{"phone_number":"+10995551234"}`,
+			`{"phone_number":"+1099555123"}`,
+		}},
+		{jsPolicyCase{`{"maxNameLength":5,"maxTagLength":3,"maxTags":2}`, validate.Policy{MaxNameLength: 5, MaxTagLength: 3, MaxTags: 2}, nil}, []string{
+			`{"email":"jane@example.com","first_name":"Janet","last_name":"Doesmith","tags":["a","bcde"]}`,
+			`{"email":"jane@example.com","tags":["a","b","c"]}`,
+		}},
+	}
+)
+
+// createPayloads exercise every create rule, alone and together, and what
+// only bytes can carry (invalid UTF-8, repeated keys, characters that JSON
+// encoders escape differently).
+func createPayloads() []string {
+	many := make([]string, 101)
+	for i := range many {
+		many[i] = strconv.Quote("t" + strconv.Itoa(i))
+	}
+	return []string{
+		`{}`,
+		`{"email":"","phone_number":""}`,
+		`{"email":null,"phone_number":null,"first_name":"Jane"}`,
+		`{"email":"jane@example.com"}`,
+		` {"email" : "jane@example.com"} `,
+		`{"email":"Jane <jane@example.com>"}`,
+		`{"email":"jane..doe@example.com"}`,
+		`{"email":"jane@localhost"}`,
+		`{"email":"jane@xn--bcher-kva.example"}`,
+		`{"email":42}`,
+		`{"phone_number":"+14155552671"}`,
+		`{"phone_number":"+4402071838750"}`,
+		`{"phone_number":"4155552671"}`,
+		`{"phone_number":"+1 415 555 2671"}`,
+		`{"phone_number":"+1415555267112345"}`,
+		`{"phone_number":"+14155552671","sms_consent":"subscribed"}`,
+		`{"phone_number":"+14155552671","sms_consent":"subscribed","send_welcome_sms":false}`,
+		`{"phone_number":"+14155552671","sms_consent":"single_opt_in"}`,
+		`{"phone_number":"+442071838750","sms_consent":"subscribed"}`,
+		`{"phone_number":"12345","sms_consent":"subscribed"}`,
+		`{"email":"jane@example.com","sms_consent":"subscribed"}`,
+		`{"email":"jane@example.com","sms_consent":"unsubscribed"}`,
+		`{"email":"jane@example.com","sms_consent":"pending"}`,
+		`{"email":"jane@example.com","email_consent":"compliance_suppressed"}`,
+		`{"email":"jane@example.com","email_consent":"suppressed"}`,
+		`{"email":"jane@example.com","email_consent":"non_subscribed"}`,
+		`{"email":"jane@example.com","email_consent":"SUBSCRIBED"}`,
+		`{"email":"jane@example.com","email_consent":7}`,
+		`{"email":"jane@example.com","first_name":"` + strings.Repeat("a", 256) + `"}`,
+		`{"email":"jane@example.com","first_name":"` + strings.Repeat("é", 255) + `"}`,
+		`{"email":"jane@example.com","last_name":7}`,
+		`{"email":"jane@example.com","tags":"vip"}`,
+		`{"email":"jane@example.com","tags":["vip",""]}`,
+		`{"email":"jane@example.com","tags":["vip",3]}`,
+		`{"email":"jane@example.com","tags":[` + strings.Join(many, ",") + `]}`,
+		`{"email":"jane@example.com","custom_fields":{"plan":"pro","seats":3,"trial":false,"note":null}}`,
+		`{"email":"jane@example.com","custom_fields":{"a":{"b":1}}}`,
+		`{"email":"jane@example.com","custom_fields":{"a":1,"a":2}}`,
+		`{"email":"jane@example.com","custom_fields":[1]}`,
+		`{"email":"jane@example.com","send_welcome_sms":"no"}`,
+		`{"email":"jane@example.com","id":"c_1","created_at":"2024-01-01","phone":"+14155552671"}`,
+		`{"email":"jane@example.com","email":"john@example.com"}`,
+		`{"email":"jane@example.com","<b>&amp;":1,"line\u2028sep":2,"é":3}`,
+		`{"email":"jane@example.com","tags":["ok","\xff"]}`,
+		`{"email":"jane@example.com","first_name":"\xc3"}`,
+		`{"email":"Jane","phone_number":"555","first_name":` + strconv.Quote(strings.Repeat("x", 300)) +
+			`,"tags":[1],"custom_fields":{"a":[]},"email_consent":"x","sms_consent":"unsubscribed","send_welcome_sms":1,"updated_at":null,"zzz":0}`,
+		`null`, `[]`, `"jane@example.com"`, `42`, `not json`, `{"email":"jane@example.com"`, `{"email":"jane@example.com"} {}`,
+		strings.Repeat("[", 100000) + strings.Repeat("]", 100000),
+		`{"email":"jane@example.com","first_name":"` + strings.Repeat("a", 1<<20) + `"}`,
+	}
+}
+
+// updateCases pair a stored contact with patches.
+var updateCases = []struct {
+	current string
+	patches []string
+}{
+	{`{"id":"c_1","email":"jane@example.com","email_consent":"subscribed","sms_consent":"never_subscribed","created_at":"2024-01-01T00:00:00Z"}`, []string{
+		`{}`,
+		`{"first_name":"Jane","tags":["vip"]}`,
+		`{"email":"jane@example.com"}`,
+		`{"email":"john@example.com"}`,
+		`{"email":null}`,
+		`{"phone_number":"+14155552671","sms_consent":"subscribed"}`,
+		`{"phone_number":"+14155552671","sms_consent":"subscribed","send_welcome_sms":false}`,
+		`{"sms_consent":"subscribed"}`,
+		`{"sms_consent":"unsubscribed"}`,
+		`{"email_consent":"unsubscribed","tags":[],"custom_fields":null}`,
+		`{"id":"c_2","first_name":"Jane"}`,
+		`{"nickname":"J"}`,
+		`null`,
+	}},
+	{`{"email":"jane@example.com","email_consent":"suppressed"}`, []string{
+		`{"email_consent":"subscribed"}`,
+		`{"email_consent":"suppressed"}`,
+	}},
+	{`{"email":"jane@example.com","email_consent":"compliance_suppressed"}`, []string{
+		`{"email_consent":"subscribed"}`,
+		`{"first_name":"Jane"}`,
+	}},
+	{`{"phone_number":"+14155552671","sms_consent":"subscribed"}`, []string{
+		`{"sms_consent":"subscribed"}`,
+		`{"phone_number":"+14155552672"}`,
+		`{"phone_number":"+14155552671","email":"jane@example.com"}`,
+	}},
+	{`{"phone_number":"+442071838750"}`, []string{
+		`{"sms_consent":"subscribed"}`,
+		`{"sms_consent":"single_opt_in"}`,
+	}},
+	{`null`, []string{
+		`{"email":"jane@example.com"}`,
+	}},
+}
+
+// A jsCase is one payload for the module, in the JSON form
+// contactrules.test.mjs reads: the payload as bytes (base64), the
+// expected Result JSON.
+type jsCase struct {
+	Name    string `json:"name"`
+	Op      string `json:"op"` // "create" or "update"
+	Payload []byte `json:"payload"`
+	Current string `json:"current,omitempty"` // the stored contact, for an update
+	Policy  string `json:"policy,omitempty"`  // the module's spelling; "" for the default
+	Want    string `json:"want"`
+
+	cli []string // contactcheck's flags for the policy; nil when it has none
+}
+
+// A phoneCase is a normalizePhone call and its expected JSON.
+type phoneCase struct {
+	Input  string `json:"input"`
+	Region string `json:"region"`
+	Want   string `json:"want"`
+}
+
+// jsCases builds the cases, with the answers package validate gives on
+// the host.
+func jsCases(t *testing.T) []jsCase {
+	t.Helper()
+	var cases []jsCase
+	add := func(op, current, payload string, pc jsPolicyCase) {
+		p, err := parsePolicy([]byte(pc.js))
+		if err != nil || p != pc.p {
+			t.Fatalf("policy %s reads as %+v, %v; the case means %+v", pc.js, p, err, pc.p)
+		}
+		result := func() validate.Result {
+			if op == "create" {
+				c, d := validate.CreateJSON([]byte(payload), pc.p)
+				return validate.Result{Details: d, Effects: c.Effects}
+			}
+			var cur validate.Contact
+			if err := json.Unmarshal([]byte(current), &cur); err != nil {
+				t.Fatalf("current %s: %v", current, err)
+			}
+			pa, d := validate.UpdateJSON(cur, []byte(payload), pc.p)
+			return validate.Result{Details: d, Effects: pa.Effects}
+		}()
+		cases = append(cases, jsCase{
+			Name:    fmt.Sprintf("%d %.70q", len(cases)+1, payload),
+			Op:      op,
+			Payload: []byte(payload),
+			Current: current,
+			Policy:  pc.js,
+			Want:    string(result.AppendJSON(nil)),
+			cli:     pc.cli,
+		})
+	}
+	for _, p := range createPayloads() {
+		add("create", "", p, defaultPolicy)
+	}
+	for _, pc := range policyCases {
+		for _, p := range pc.payloads {
+			add("create", "", p, pc.policy)
+		}
+	}
+	for _, u := range updateCases {
+		for _, p := range u.patches {
+			add("update", u.current, p, defaultPolicy)
+		}
+	}
+	// The bundled examples, as contactcheck's README runs them.
+	for _, line := range exampleLines(t, "contacts.ndjson") {
+		add("create", "", line, defaultPolicy)
+	}
+	for _, line := range exampleLines(t, "updates.ndjson") {
+		var u struct{ Current, Patch json.RawMessage }
+		if err := json.Unmarshal([]byte(line), &u); err != nil || u.Patch == nil {
+			continue // a line about the wrapper itself, not the rules
+		}
+		current := string(u.Current)
+		if current == "" {
+			current = "null"
+		}
+		if json.Unmarshal(u.Current, new(validate.Contact)) != nil {
+			continue // the module throws for such a contact; contactcheck reports it
+		}
+		add("update", current, string(u.Patch), defaultPolicy)
+	}
+	return cases
+}
+
+// exampleLines returns the non-blank lines of examples/name, if it exists.
+func exampleLines(t *testing.T, name string) []string {
+	b, err := os.ReadFile(filepath.Join("..", "examples", name))
+	if os.IsNotExist(err) {
+		return nil
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	for line := range strings.SplitSeq(string(b), "\n") {
+		if line = strings.TrimSuffix(line, "\r"); strings.TrimSpace(line) != "" {
+			lines = append(lines, line)
+		}
+	}
+	return lines
+}
+
+var phoneInputs = []struct{ input, region string }{
+	{"(415) 555-2671", "US"},
+	{"+1 415 555 2671", ""},
+	{"415.555.2671", "CA"},
+	{"011 44 20 7183 8750", "US"},
+	{"020 7183 8750", "GB"},
+	{"+44 (0)20 7183 8750", "GB"},
+	{"0044 20 7183 8750", "GB"},
+	{"+1 876 960 1234", "GB"},
+	{"030 123456", "DE"},
+	{"555-01", "US"},
+	{"1-800-FLOWERS", "US"},
+	{"415 555 2671 x12", "US"},
+	{"415 555 2671", ""},
+	{"415 555 2671", "ZZ"},
+	{"", "US"},
+	{"+", "US"},
+	{"1+2", "US"},
+	{strings.Repeat("1", 65), "US"},
+	{"٤١٥٥٥٥٢٦٧١", "US"},
+}
+
+func phoneCases() []phoneCase {
+	cases := make([]phoneCase, len(phoneInputs))
+	for i, in := range phoneInputs {
+		cases[i] = phoneCase{in.input, in.region, string(normalizeResult(in.input, in.region))}
+	}
+	return cases
+}
+
+// TestNodeSuite runs the node:test suite against the built module.
+func TestNodeSuite(t *testing.T) {
+	nodePath := node(t)
+	dist := builtDist(t)
+	cases := jsCases(t)
+	file := filepath.Join(tmpRoot, "cases.json")
+	b, err := json.Marshal(struct {
+		Cases  []jsCase    `json:"cases"`
+		Phones []phoneCase `json:"phones"`
+	}{cases, phoneCases()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(file, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(nodePath, "--test", "--test-reporter=spec", "contactrules.test.mjs")
+	cmd.Dir = "test"
+	cmd.Env = append(os.Environ(), "CONTACTRULES_DIST="+dist, "CONTACTRULES_CASES="+file)
+	out := run(t, cmd)
+	t.Logf("%d payload cases, %d phone cases\n%s", len(cases), len(phoneInputs), tail(out, 9))
+}
+
+// tail returns the last n lines of b: node's totals.
+func tail(b []byte, n int) []byte {
+	lines := bytes.Split(bytes.TrimSpace(b), []byte("\n"))
+	return bytes.Join(lines[max(0, len(lines)-n):], []byte("\n"))
+}
+
+// TestCLIAgrees checks that contactcheck prints, for each case it can
+// express, the bytes the module is required to give.
+func TestCLIAgrees(t *testing.T) {
+	if _, err := os.Stat(filepath.Join("..", "cmd", "contactcheck", "main.go")); err != nil {
+		t.Skipf("cmd/contactcheck is not there yet: %v", err)
+	}
+	program := filepath.Join(tmpRoot, "contactcheck")
+	run(t, exec.Command("go", "build", "-o", program, "../cmd/contactcheck"))
+
+	// One run per mode and policy, one case a line.
+	type batch struct {
+		args  []string
+		lines []string
+		want  []string
+	}
+	batches := map[string]*batch{}
+	var keys []string
+	compared := 0
+	for _, c := range jsCases(t) {
+		line := string(c.Payload)
+		if c.cli == nil || strings.ContainsAny(line, "\r\n") || strings.TrimSpace(line) == "" {
+			continue
+		}
+		args := append([]string{"-mode", c.Op}, c.cli...)
+		if c.Op == "update" {
+			if !json.Valid(c.Payload) {
+				continue // the line would not be a {"current","patch"} object
+			}
+			line = `{"current":` + c.Current + `,"patch":` + line + `}`
+		}
+		key := strings.Join(args, " ")
+		b := batches[key]
+		if b == nil {
+			b = &batch{args: args}
+			batches[key] = b
+			keys = append(keys, key)
+		}
+		b.lines = append(b.lines, line)
+		b.want = append(b.want, c.Want)
+		compared++
+	}
+	slices.Sort(keys)
+	for _, key := range keys {
+		b := batches[key]
+		in := filepath.Join(tmpRoot, "cli-input.ndjson")
+		if err := os.WriteFile(in, []byte(strings.Join(b.lines, "\n")+"\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		cmd := exec.Command(program, append(b.args, in)...)
+		var stdout, stderr bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &stdout, &stderr
+		if err := cmd.Run(); err != nil && cmd.ProcessState.ExitCode() != 1 {
+			t.Fatalf("contactcheck %s: %v\n%s", key, err, stderr.Bytes())
+		}
+		got := strings.Split(strings.TrimSuffix(stdout.String(), "\n"), "\n")
+		if len(got) != len(b.lines) {
+			t.Fatalf("contactcheck %s: %d lines out for %d in", key, len(got), len(b.lines))
+		}
+		for i, out := range got {
+			prefix := `{"line":` + strconv.Itoa(i+1) + `,`
+			if !strings.HasPrefix(out, prefix) || "{"+out[len(prefix):] != b.want[i] {
+				t.Errorf("contactcheck %s, line %d %.80q:\n got %s\nwant %s%s", key, i+1, b.lines[i], out, prefix, b.want[i][1:])
+			}
+		}
+	}
+	t.Logf("%d lines compared in %d runs", compared, len(keys))
+}
+
+// A scenario fills the demo form and submits it.
+type scenario struct {
+	Name string            `json:"name"`
+	Fill map[string]string `json:"fill"` // input name to value; send_welcome_sms "false" unchecks it
+}
+
+// shown is a detail as the demo shows it.
+type shown struct {
+	Field   string `json:"field"`
+	Message string `json:"message"`
+	Where   string `json:"where"` // "field" (next to its input) or "top"
+	Visible bool   `json:"visible"`
+}
+
+// observation is what browser.mjs read off the page after a submit.
+type observation struct {
+	Name      string          `json:"name"`
+	Payload   json.RawMessage `json:"payload"`
+	Details   []shown         `json:"details"`
+	Success   bool            `json:"success"`
+	Effects   []string        `json:"effects"`
+	PhoneHint string          `json:"phoneHint"`
+}
+
+// formFields are the members the demo has an input for.
+var formFields = []string{"email", "phone_number", "first_name", "last_name", "email_consent", "sms_consent", "send_welcome_sms"}
+
+// TestBrowserDemo opens the demo in headless Chromium, submits the form
+// with several contacts and checks what it shows: the details of
+// validate.CreateJSON for the payload the form sent, each next to its
+// field, and the SPEC's messages for the contacts of the scenarios.
+func TestBrowserDemo(t *testing.T) {
+	chromium := os.Getenv("CONTACTRULES_CHROMIUM")
+	if chromium == "" {
+		chromium = "/usr/bin/chromium"
+	}
+	chromium = tool(t, chromium, "apt-get update && apt-get install -y chromium")
+	nodePath := node(t)
+	installPlaywright(t)
+	dist := builtDist(t)
+
+	mux := http.NewServeMux()
+	mux.Handle("/dist/", http.StripPrefix("/dist/", http.FileServer(http.Dir(dist))))
+	mux.Handle("/", http.FileServer(http.Dir("."))) // demo/
+	srv := httptest.NewServer(mux)                  // on 127.0.0.1
+	defer srv.Close()
+
+	tests := []struct {
+		scenario
+		want      []errs.FieldError // what the SPEC says for this contact
+		wantOK    bool
+		wantPhone string // phone_number sent
+		wantHint  string
+	}{
+		{
+			scenario:  scenario{"bad-phone", map[string]string{"phone_number": "555-01", "first_name": "Jane"}},
+			want:      []errs.FieldError{{Field: "phone_number", Message: "must be a valid phone number in E.164 format"}},
+			wantPhone: "555-01",
+		},
+		{
+			scenario: scenario{"empty", map[string]string{"first_name": "Jane", "last_name": "Doe"}},
+			want:     []errs.FieldError{{Field: "base", Message: "email or phone_number is required"}},
+		},
+		{
+			scenario: scenario{"everything-wrong", map[string]string{"email": "Jane <jane@example.com>", "phone_number": "555-01",
+				"first_name": strings.Repeat("J", 256), "sms_consent": "unsubscribed"}},
+			want: []errs.FieldError{
+				{Field: "email", Message: "must be a valid email address"},
+				{Field: "phone_number", Message: "must be a valid phone number in E.164 format"},
+				{Field: "first_name", Message: "must be at most 255 characters"},
+				{Field: "sms_consent", Message: "cannot be unsubscribed for a new contact"},
+			},
+			wantPhone: "555-01",
+		},
+		{
+			scenario: scenario{"uk-sms", map[string]string{"email": "jane@example.com", "country": "GB", "phone_number": "020 7183 8750",
+				"sms_consent": "subscribed"}},
+			want:      []errs.FieldError{{Field: "sms_consent", Message: "requires a phone number from a supported country"}},
+			wantPhone: "+442071838750",
+			wantHint:  "Sent as +442071838750 (GB)",
+		},
+		{
+			scenario: scenario{"valid", map[string]string{"email": "jane@example.com", "country": "US", "phone_number": "(415) 555-2671",
+				"first_name": "Jane", "last_name": "Doe", "email_consent": "subscribed", "sms_consent": "subscribed"}},
+			wantOK:    true,
+			wantPhone: "+14155552671",
+			wantHint:  "Sent as +14155552671 (US)",
+		},
+	}
+	scenarios := make([]scenario, len(tests))
+	for i, tt := range tests {
+		scenarios[i] = tt.scenario
+	}
+	file := filepath.Join(tmpRoot, "scenarios.json")
+	b, _ := json.Marshal(scenarios)
+	if err := os.WriteFile(file, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	outDir, err := filepath.Abs(filepath.Join("..", "out", "wasm"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(outDir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, nodePath, "browser.mjs", srv.URL+"/demo/index.html", file, outDir, t.TempDir())
+	cmd.Dir = "test"
+	cmd.Env = append(os.Environ(), "CONTACTRULES_CHROMIUM="+chromium)
+	var got struct {
+		Observations []observation `json:"observations"`
+		Problems     []string      `json:"problems"`
+	}
+	if err := json.Unmarshal(run(t, cmd), &got); err != nil {
+		t.Fatalf("browser.mjs output: %v", err)
+	}
+	for _, p := range got.Problems {
+		t.Errorf("page: %s", p)
+	}
+	if len(got.Observations) != len(tests) {
+		t.Fatalf("%d observations for %d scenarios", len(got.Observations), len(tests))
+	}
+	for i, tt := range tests {
+		obs := got.Observations[i]
+		t.Run(tt.Name, func(t *testing.T) {
+			checkObservation(t, obs)
+			var sent struct {
+				PhoneNumber string `json:"phone_number"`
+			}
+			if err := json.Unmarshal(obs.Payload, &sent); err != nil || sent.PhoneNumber != tt.wantPhone {
+				t.Errorf("phone_number sent %q (%v), want %q", sent.PhoneNumber, err, tt.wantPhone)
+			}
+			if obs.PhoneHint != tt.wantHint {
+				t.Errorf("phone hint %q, want %q", obs.PhoneHint, tt.wantHint)
+			}
+			if obs.Success != tt.wantOK {
+				t.Errorf("success shown: %v, want %v", obs.Success, tt.wantOK)
+			}
+			var shownDetails []errs.FieldError
+			for _, d := range obs.Details {
+				shownDetails = append(shownDetails, errs.FieldError{Field: d.Field, Message: d.Message})
+			}
+			if !sameDetails(shownDetails, tt.want) {
+				t.Errorf("shown %+v\nwant %+v", shownDetails, tt.want)
+			}
+			t.Logf("screenshot: %s", filepath.Join(outDir, "demo-"+tt.Name+".png"))
+		})
+	}
+}
+
+// checkObservation checks that the page shows exactly what validate says
+// about the payload the form sent, each detail visible and where it
+// belongs, and the effects of an acceptable one.
+func checkObservation(t *testing.T, obs observation) {
+	t.Helper()
+	c, details := validate.CreateJSON(obs.Payload, validate.Policy{})
+	var want []errs.FieldError
+	for _, d := range details {
+		want = append(want, errs.FieldError{Field: d.Field, Message: d.Message})
+	}
+	var got []errs.FieldError
+	for _, d := range obs.Details {
+		wantWhere := "top"
+		if slices.Contains(formFields, d.Field) {
+			wantWhere = "field"
+		}
+		if d.Where != wantWhere || !d.Visible {
+			t.Errorf("detail %s %q shown at %s, visible %v; want at %s, visible", d.Field, d.Message, d.Where, d.Visible, wantWhere)
+		}
+		got = append(got, errs.FieldError{Field: d.Field, Message: d.Message})
+	}
+	if !sameDetails(got, want) {
+		t.Errorf("page shows %+v\nvalidate says %+v for %s", got, want, obs.Payload)
+	}
+	if len(details) > 0 {
+		return
+	}
+	e := c.Effects
+	wantEffects := []string{
+		"Welcome SMS: " + map[bool]string{true: "will be sent", false: "none"}[e.WelcomeSMS],
+		"Email unsuppressed: " + map[bool]string{true: "yes", false: "no"}[e.EmailUnsuppressed],
+		"Defaults applied: " + cmp.Or(strings.Join(e.DefaultsApplied.Names(), ", "), "none"),
+	}
+	if !slices.Equal(obs.Effects, wantEffects) {
+		t.Errorf("effects shown %q, want %q", obs.Effects, wantEffects)
+	}
+}
+
+// sameDetails compares details as sets: the page groups them by field,
+// not in the order of the list.
+func sameDetails(a, b []errs.FieldError) bool {
+	key := func(d errs.FieldError) string { return d.Field + "\x00" + d.Message }
+	ka, kb := make([]string, len(a)), make([]string, len(b))
+	for i, d := range a {
+		ka[i] = key(d)
+	}
+	for i, d := range b {
+		kb[i] = key(d)
+	}
+	slices.Sort(ka)
+	slices.Sort(kb)
+	return slices.Equal(ka, kb)
+}
+
+// installPlaywright runs npm ci in test/ when node_modules does not hold
+// the locked playwright-core (a fresh clone, or a changed lock).
+// playwright-core downloads no browser; the test uses Debian's chromium.
+func installPlaywright(t *testing.T) {
+	t.Helper()
+	version := func(file string, path ...string) string {
+		b, err := os.ReadFile(file)
+		if err != nil {
+			return ""
+		}
+		var v any
+		if json.Unmarshal(b, &v) != nil {
+			return ""
+		}
+		for _, p := range path {
+			m, _ := v.(map[string]any)
+			v = m[p]
+		}
+		s, _ := v.(string)
+		return s
+	}
+	locked := version(filepath.Join("test", "package-lock.json"), "packages", "node_modules/playwright-core", "version")
+	if locked == "" {
+		t.Fatal("test/package-lock.json does not lock playwright-core")
+	}
+	if version(filepath.Join("test", "node_modules", "playwright-core", "package.json"), "version") == locked {
+		return
+	}
+	npm := tool(t, "npm", "apt-get install -y nodejs npm (Node.js 20 or later)")
+	cmd := exec.Command(npm, "ci", "--no-audit", "--no-fund")
+	cmd.Dir = "test"
+	cmd.Env = append(os.Environ(), "PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1")
+	run(t, cmd)
+}
