@@ -10,7 +10,8 @@ package main
 //     payloads whose Result JSON the host computes with package validate;
 //   - TestCLIAgrees runs cmd/contactcheck on the same lines and requires
 //     the same bytes, so the module answers as the program does;
-//   - TestBrowserDemo drives demo/index.html in headless Chromium.
+//   - TestBrowserDemo drives demo/index.html in headless Chromium;
+//   - TestTypes compiles a TypeScript importer against contactrules.d.ts.
 //
 // Without node or chromium they skip, saying how to install them; with
 // CI=true a missing tool is a failure.
@@ -551,7 +552,7 @@ func TestBrowserDemo(t *testing.T) {
 	}
 	chromium = tool(t, chromium, "apt-get update && apt-get install -y chromium")
 	nodePath := node(t)
-	installPlaywright(t)
+	npmCI(t)
 	dist := builtDist(t)
 
 	mux := http.NewServeMux()
@@ -719,32 +720,33 @@ func sameDetails(a, b []errs.FieldError) bool {
 	return slices.Equal(ka, kb)
 }
 
-// installPlaywright runs npm ci in test/ when node_modules does not hold
-// the locked playwright-core (a fresh clone, or a changed lock).
-// playwright-core downloads no browser; the test uses Debian's chromium.
-func installPlaywright(t *testing.T) {
+// npmCI runs npm ci in test/ unless node_modules holds every locked
+// devDependency at its locked version (it does not on a fresh clone, or
+// after the lock changed). playwright-core downloads no browser; the
+// browser test uses Debian's chromium.
+func npmCI(t *testing.T) {
 	t.Helper()
-	version := func(file string, path ...string) string {
+	read := func(file string, v any) bool {
 		b, err := os.ReadFile(file)
-		if err != nil {
-			return ""
-		}
-		var v any
-		if json.Unmarshal(b, &v) != nil {
-			return ""
-		}
-		for _, p := range path {
-			m, _ := v.(map[string]any)
-			v = m[p]
-		}
-		s, _ := v.(string)
-		return s
+		return err == nil && json.Unmarshal(b, v) == nil
 	}
-	locked := version(filepath.Join("test", "package-lock.json"), "packages", "node_modules/playwright-core", "version")
-	if locked == "" {
-		t.Fatal("test/package-lock.json does not lock playwright-core")
+	var lock struct {
+		Packages map[string]struct {
+			Version  string
+			Optional bool // platform builds, installed only on their platform
+		} `json:"packages"`
 	}
-	if version(filepath.Join("test", "node_modules", "playwright-core", "package.json"), "version") == locked {
+	if !read(filepath.Join("test", "package-lock.json"), &lock) || len(lock.Packages) < 2 {
+		t.Fatal("test/package-lock.json is missing or locks nothing")
+	}
+	current := true
+	for path, p := range lock.Packages {
+		var installed struct{ Version string }
+		if path != "" && !p.Optional && (!read(filepath.Join("test", path, "package.json"), &installed) || installed.Version != p.Version) {
+			current = false
+		}
+	}
+	if current {
 		return
 	}
 	npm := tool(t, "npm", "apt-get install -y nodejs npm (Node.js 20 or later)")
@@ -752,4 +754,19 @@ func installPlaywright(t *testing.T) {
 	cmd.Dir = "test"
 	cmd.Env = append(os.Environ(), "PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1")
 	run(t, cmd)
+}
+
+// TestTypes compiles test/types.check.mts against dist/contactrules.d.ts
+// with tsc --strict, as an importer of the module would, under both of
+// TypeScript's ways of resolving an ES module.
+func TestTypes(t *testing.T) {
+	nodePath := node(t)
+	npmCI(t)
+	for _, resolution := range [][]string{{"--module", "nodenext"}, {"--module", "esnext", "--moduleResolution", "bundler"}} {
+		args := append([]string{filepath.Join("node_modules", "typescript", "bin", "tsc"),
+			"--noEmit", "--strict", "--target", "es2022", "--lib", "es2022,dom"}, resolution...)
+		cmd := exec.Command(nodePath, append(args, "types.check.mts")...)
+		cmd.Dir = "test"
+		run(t, cmd)
+	}
 }
