@@ -14,4 +14,8 @@ cp "$(go env GOROOT)/lib/wasm/wasm_exec.js" "$out/wasm_exec.js"
 
 raw=$(wc -c <"$out/contactrules.wasm")
 gz=$(gzip -9 -c "$out/contactrules.wasm" | wc -c)
-echo "contactrules.wasm: $raw bytes raw, $gz bytes gzip -9"
+sizes="$raw bytes raw, $gz bytes gzip -9"
+if command -v brotli >/dev/null; then
+  sizes="$sizes, $(brotli -c -q 11 "$out/contactrules.wasm" | wc -c) bytes brotli -q 11"
+fi
+echo "contactrules.wasm: $sizes"
