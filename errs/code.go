@@ -10,9 +10,12 @@
 // [RateLimitedFor] or [New] and answer with [Write]. Clients turn a response
 // into an [*Error] with [FromResponse], ask [Retryable], and may let a
 // [RetryTransport] wait out 429s for them.
+//
+// The HTTP side (Write, FromResponse, RetryAfter, ParseRateLimit,
+// RetryTransport) is left out of the browser build (GOOS=js), where a page
+// talks HTTP through fetch: linking net/http would triple the size of the
+// WebAssembly module. The envelope and its JSON are the same everywhere.
 package errs
-
-import "net/http"
 
 // A Code is the machine-readable error code of an envelope. Clients branch
 // on it after looking at the HTTP status.
@@ -52,18 +55,20 @@ type codeInfo struct {
 	spec    bool // a code of SPEC.md, not one of this package's own
 }
 
+// The statuses are plain numbers, not net/http's constants: the browser
+// build imports this package and must not link net/http.
 var codes = map[Code]codeInfo{
-	InvalidClient:     {http.StatusUnauthorized, "Client ID or client secret is incorrect", true},
-	InvalidScope:      {http.StatusUnauthorized, "The requested OAuth scope is not enabled on the application", true},
-	Unauthorized:      {http.StatusUnauthorized, "Bearer token is missing, expired, revoked, or invalid", true},
-	InsufficientScope: {http.StatusForbidden, "Token does not have the required scope for this endpoint", true},
-	NotFound:          {http.StatusNotFound, "The contact could not be found", true},
-	Conflict:          {http.StatusConflict, "A contact with this email or phone number already exists", true},
-	ValidationFailed:  {http.StatusUnprocessableEntity, "One or more fields are invalid", true},
-	RateLimited:       {http.StatusTooManyRequests, "Rate limit exceeded", true},
+	InvalidClient:     {401, "Client ID or client secret is incorrect", true},
+	InvalidScope:      {401, "The requested OAuth scope is not enabled on the application", true},
+	Unauthorized:      {401, "Bearer token is missing, expired, revoked, or invalid", true},
+	InsufficientScope: {403, "Token does not have the required scope for this endpoint", true},
+	NotFound:          {404, "The contact could not be found", true},
+	Conflict:          {409, "A contact with this email or phone number already exists", true},
+	ValidationFailed:  {422, "One or more fields are invalid", true},
+	RateLimited:       {429, "Rate limit exceeded", true},
 
-	Internal:         {http.StatusInternalServerError, "Internal server error", false},
-	UnexpectedStatus: {http.StatusBadGateway, "The server answered with an unexpected status", false},
+	Internal:         {500, "Internal server error", false},
+	UnexpectedStatus: {502, "The server answered with an unexpected status", false},
 }
 
 // statusCodes is the reverse of codes, for a response whose body says
@@ -71,13 +76,13 @@ var codes = map[Code]codeInfo{
 // share 401; the token-endpoint ones come with a body, so a bare 401 is
 // the bearer-token failure.
 var statusCodes = map[int]Code{
-	http.StatusUnauthorized:        Unauthorized,
-	http.StatusForbidden:           InsufficientScope,
-	http.StatusNotFound:            NotFound,
-	http.StatusConflict:            Conflict,
-	http.StatusUnprocessableEntity: ValidationFailed,
-	http.StatusTooManyRequests:     RateLimited,
-	http.StatusInternalServerError: Internal,
+	401: Unauthorized,
+	403: InsufficientScope,
+	404: NotFound,
+	409: Conflict,
+	422: ValidationFailed,
+	429: RateLimited,
+	500: Internal,
 }
 
 // Known reports whether c is one of the eight codes of SPEC.md.
@@ -91,7 +96,7 @@ func (c Code) Status() int {
 	if info, ok := codes[c]; ok {
 		return info.status
 	}
-	return http.StatusInternalServerError
+	return 500
 }
 
 // Message returns the default human-readable message of c, or "" for an

@@ -180,3 +180,11 @@ func (id *contactID) UnmarshalJSON(data []byte) error {
 	*id = contactID(n)
 	return nil
 }
+
+// Retryable reports whether err is (or wraps) an *Error with code
+// RateLimited: the only failure a client may retry unchanged (SPEC.md
+// section 1). Every other error needs the request fixed.
+func Retryable(err error) bool {
+	var e *Error
+	return errors.As(err, &e) && e != nil && e.Code == RateLimited
+}

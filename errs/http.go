@@ -1,3 +1,5 @@
+//go:build !js
+
 package errs
 
 import (
@@ -162,12 +164,4 @@ func isDigits(s string) bool {
 		}
 	}
 	return true
-}
-
-// Retryable reports whether err is (or wraps) an *Error with code
-// RateLimited: the only failure a client may retry unchanged (SPEC.md
-// section 1). Every other error needs the request fixed.
-func Retryable(err error) bool {
-	var e *Error
-	return errors.As(err, &e) && e != nil && e.Code == RateLimited
 }

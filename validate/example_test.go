@@ -3,38 +3,11 @@ package validate_test
 import (
 	"encoding/json"
 	"fmt"
-	"io"
-	"net/http"
-	"net/http/httptest"
-	"strings"
 
 	"github.com/contactrules/contactrules/consent"
-	"github.com/contactrules/contactrules/errs"
 	"github.com/contactrules/contactrules/phone"
 	"github.com/contactrules/contactrules/validate"
 )
-
-// A create handler: the details go straight into the error envelope.
-func ExampleCreateJSON_handler() {
-	handler := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		body, _ := io.ReadAll(io.LimitReader(r.Body, 1<<20+1))
-		contact, details := validate.CreateJSON(body, validate.Policy{})
-		if details != nil {
-			errs.Write(w, errs.Validation(details))
-			return
-		}
-		_ = contact // store it, send the welcome SMS if contact.Effects.WelcomeSMS
-		w.WriteHeader(http.StatusCreated)
-	})
-
-	rec := httptest.NewRecorder()
-	handler.ServeHTTP(rec, httptest.NewRequest("POST", "/v1/contacts", strings.NewReader(`{"first_name":"Jane","phone":"+12015550123"}`)))
-	fmt.Println(rec.Code)
-	fmt.Print(rec.Body.String())
-	// Output:
-	// 422
-	// {"error":{"code":"validation_failed","message":"One or more fields are invalid","details":[{"field":"base","message":"email or phone_number is required","rule":"required_one_of"},{"field":"phone","message":"is not a recognized field","rule":"unknown_field"}]}}
-}
 
 // A valid create returns the contact to store, with the consent defaults
 // and the effects decided.
