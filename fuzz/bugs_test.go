@@ -1,9 +1,12 @@
 package fuzz
 
 import (
+	"slices"
 	"testing"
 
+	"github.com/contactrules/contactrules/errs"
 	"github.com/contactrules/contactrules/phone"
+	"github.com/contactrules/contactrules/validate"
 )
 
 // Regression tests for the bugs the properties and fuzz targets found.
@@ -24,4 +27,26 @@ func TestBugParsePossibleRefusesValidNumbers(t *testing.T) {
 	if p, err := phone.ParsePossible(s); err != nil || p != n {
 		t.Errorf("ParsePossible(%q) = %v, %v; want %v, nil", s, p, err, n)
 	}
+}
+
+// SPEC.md section 2: "One detail per field and rule". A key written three
+// times earns one duplicate_key detail for each repeat instead: at top
+// level (writable, read-only or unknown keys alike) and in custom_fields.
+func TestBugRepeatedKeyReportedOnce(t *testing.T) {
+	t.Skip("bug: a key repeated three times gives two identical duplicate_key details")
+	for _, tc := range []struct{ body, want string }{
+		{`{"email":"a@b.co","email":"a@b.co","email":"a@b.co"}`, "email: must not appear more than once (duplicate_key)"},
+		{`{"email":"a@b.co","id":1,"id":2,"id":3}`, "id: must not appear more than once (duplicate_key)"},
+		{`{"email":"a@b.co","custom_fields":{"a":1,"a":2,"a":3}}`, "custom_fields.a: must not appear more than once (duplicate_key)"},
+	} {
+		_, ds := validate.CreateJSON([]byte(tc.body), validate.Policy{})
+		if n := countDetail(ds, tc.want); n != 1 {
+			t.Errorf("%s: %q appears %d times in %q", tc.body, tc.want, n, details(ds))
+		}
+	}
+}
+
+func countDetail(ds []errs.FieldError, want string) int {
+	got := details(ds)
+	return len(got) - len(slices.DeleteFunc(slices.Clone(got), func(s string) bool { return s == want }))
 }
