@@ -2,6 +2,7 @@ package fuzz
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -9,11 +10,16 @@ import (
 	"math/rand"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"reflect"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/contactrules/contactrules/consent"
@@ -614,4 +620,122 @@ func FuzzFromResponse(f *testing.F) {
 			fail(fmt.Sprintf("Write and FromResponse give back %+v", back))
 		}
 	})
+}
+
+// FuzzContactcheck drives the contactcheck program as a user does: NDJSON
+// on standard input, one result line per non-blank input line on standard
+// output. Its line reader lives in package main, out of reach of an
+// in-process target, so the target builds the program once per fuzzing
+// process and checks its output against what its documentation promises:
+// the lines numbered as an editor numbers them, blank lines skipped, a CR
+// before the newline dropped, each result byte for byte the library's,
+// exit status 1 exactly when a line is refused.
+func FuzzContactcheck(f *testing.F) {
+	bin := buildContactcheck(f)
+	for _, in := range []string{"", "\n", " \t\r\n\n", "{}\n", "{\"email\":\"a@b.co\"}\r\n\n{\"email\":\"x\"}", "{\"email\":\"a@b.co\"}\r",
+		"a\rb\n", strings.Repeat("x", 100) + "\n{}", "{\"current\":{\"email\":\"a@b.co\"},\"patch\":{\"email\":\"b@b.co\"}}\n",
+		"{\"current\":5,\"patch\":{}}\n{\"patch\":null}\n"} {
+		f.Add([]byte(in), false, uint16(0))
+		f.Add([]byte(in), true, uint16(20))
+	}
+	if b, err := os.ReadFile("../examples/contacts.ndjson"); err == nil {
+		f.Add(b, false, uint16(0))
+	}
+	r := rand.New(rand.NewSource(1))
+	var lines []string
+	for range 8 {
+		lines = append(lines, string(withDefects(r, genCreate(r), r.Intn(2), func(x defect) bool { return !x.alone }).render(r).body))
+	}
+	f.Add([]byte(strings.Join(lines, "\n")), false, uint16(0))
+	f.Fuzz(func(t *testing.T, input []byte, update bool, maxBytes uint16) {
+		p := validate.Policy{}
+		args := []string{}
+		if update {
+			args = append(args, "-mode", "update")
+		}
+		if maxBytes > 0 {
+			p.MaxBodyBytes = 16 + int(maxBytes)%1024
+			args = append(args, "-max-bytes", strconv.Itoa(p.MaxBodyBytes))
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+		defer cancel()
+		cmd := exec.CommandContext(ctx, bin, args...)
+		cmd.Stdin = bytes.NewReader(input)
+		var stdout, stderr bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &stdout, &stderr
+		err := cmd.Run()
+		status := 0
+		if ee, ok := err.(*exec.ExitError); ok {
+			status = ee.ExitCode()
+		} else if err != nil {
+			t.Fatal(err)
+		}
+		want, refused := contactcheckOutput(input, update, p)
+		fail := func(msg string) {
+			t.Helper()
+			t.Fatalf("%s\nargs: %q\ninput: %q\nstdout: %q\nstderr: %q\nwant: %q", msg, args, input, stdout.String(), stderr.String(), want)
+		}
+		switch {
+		case stderr.Len() > 0:
+			fail("something on standard error")
+		case status != map[bool]int{false: 0, true: 1}[refused]:
+			fail("exit status " + strconv.Itoa(status))
+		case stdout.String() != want:
+			fail("output differs")
+		}
+	})
+}
+
+// contactcheckOutput is what contactcheck's documentation says it prints
+// for input, and whether some line is refused.
+func contactcheckOutput(input []byte, update bool, p validate.Policy) (string, bool) {
+	var out strings.Builder
+	refused := false
+	limit := limitsOf(p).bytes
+	for n, rest := 1, input; len(rest) > 0; n++ {
+		line, after, newline := bytes.Cut(rest, []byte("\n"))
+		rest = after
+		if newline {
+			line = bytes.TrimSuffix(line, []byte("\r"))
+		}
+		if len(line) <= limit && len(bytes.Trim(line, " \t\r")) == 0 {
+			continue
+		}
+		res := contactcheckResult(line, update, p)
+		refused = refused || !res.OK()
+		out.WriteString(`{"line":` + strconv.Itoa(n) + ",")
+		out.Write(res.AppendJSON(nil)[1:])
+		out.WriteByte('\n')
+	}
+	return out.String(), refused
+}
+
+func contactcheckResult(line []byte, update bool, p validate.Policy) validate.Result {
+	if !update || len(line) > limitsOf(p).bytes {
+		c, ds := validate.CreateJSON(line, p)
+		return validate.Result{Details: ds, Effects: c.Effects}
+	}
+	var w struct{ Current, Patch json.RawMessage }
+	if err := json.Unmarshal(line, &w); err != nil || len(w.Patch) == 0 {
+		return validate.Result{Details: []errs.FieldError{{Field: "base", Message: msgJSONObject, Rule: "json_object"}}}
+	}
+	var current validate.Contact
+	if len(w.Current) > 0 && json.Unmarshal(w.Current, &current) != nil {
+		return validate.Result{Details: []errs.FieldError{{Field: "current", Message: "must be a contact object", Rule: "type"}}}
+	}
+	patch, ds := validate.UpdateJSON(current, w.Patch, p)
+	return validate.Result{Details: ds, Effects: patch.Effects}
+}
+
+// buildContactcheck builds the program into a directory the test removes.
+func buildContactcheck(f *testing.F) string {
+	goTool, err := exec.LookPath("go")
+	if err != nil {
+		f.Skip("no go command to build contactcheck with")
+	}
+	bin := filepath.Join(f.TempDir(), "contactcheck")
+	if out, err := exec.Command(goTool, "build", "-o", bin, "github.com/contactrules/contactrules/cmd/contactcheck").CombinedOutput(); err != nil {
+		f.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
 }
