@@ -34,4 +34,3 @@ func ExampleCreateJSON_handler() {
 	// 422
 	// {"error":{"code":"validation_failed","message":"One or more fields are invalid","details":[{"field":"base","message":"email or phone_number is required","rule":"required_one_of"},{"field":"phone","message":"is not a recognized field","rule":"unknown_field"}]}}
 }
-
