@@ -256,9 +256,9 @@ func onePerFieldAndRule(ds []errs.FieldError) string {
 	return ""
 }
 
-// catalogueText is every message of every policy limit family, for
-// telling a leaked value from one that happens to be a word of a fixed
-// message.
+// inCatalogue reports whether v is part of a fixed message or field name
+// of the table: such a value in a detail is not told apart from the
+// table's own words, so the leak checks let it be.
 func inCatalogue(v string, p validate.Policy) bool {
 	for _, r := range specRows(p) {
 		if strings.Contains(r.message, v) || strings.Contains(r.field, v) {
