@@ -111,31 +111,29 @@ func TestLinearWork(t *testing.T) {
 // TestCutShort checks the entry points that read only a bounded prefix
 // of their input: their allocations do not grow with it at all.
 func TestCutShort(t *testing.T) {
-	body := func(n int) []byte { return bytes.Repeat([]byte("<html>502 Bad Gateway</html>"), n/28) }
-	checks := map[string]struct {
-		f            func([]byte)
-		small, large []byte
-	}{
-		"phone.Parse":     {func(b []byte) { phone.Parse(string(b)) }, []byte("+1" + strings.Repeat("2", 1<<10)), []byte("+1" + strings.Repeat("2", 1<<20))},
-		"phone.Normalize": {func(b []byte) { phone.Normalize(string(b), "US") }, bytes.Repeat([]byte("2 "), 1<<9), bytes.Repeat([]byte("2 "), 1<<19)},
-		"errs.FromResponse": {func(b []byte) {
-			errs.FromResponse(&http.Response{StatusCode: 502, Header: http.Header{}, Body: io.NopCloser(bytes.NewReader(b))})
-		}, body(2 << 20), body(16 << 20)},
+	fromResponse := func(body []byte) func() {
+		return func() {
+			errs.FromResponse(&http.Response{StatusCode: 502, Header: http.Header{}, Body: io.NopCloser(bytes.NewReader(body))})
+		}
 	}
-	for name, c := range checks {
-		t.Run(name, func(t *testing.T) {
-			// The string conversions of the phone inputs are the test's
-			// own: measure them apart.
-			_, conv := allocated(2, func() { _ = string(c.large) })
-			m1, b1 := allocated(2, func() { c.f(c.small) })
-			m2, b2 := allocated(2, func() { c.f(c.large) })
-			if strings.HasPrefix(name, "phone") {
-				_, smallConv := allocated(2, func() { _ = string(c.small) })
-				b1, b2 = b1-smallConv, b2-conv
-			}
+	page := func(n int) []byte { return bytes.Repeat([]byte("<html>502 Bad Gateway</html>"), n/28) }
+	short, long := "+1"+strings.Repeat("2", 1<<10), "+1"+strings.Repeat("2", 1<<20)
+	typedShort, typedLong := strings.Repeat("2 ", 1<<9), strings.Repeat("2 ", 1<<19)
+	checks := []struct {
+		name         string
+		small, large func()
+		sizes        string
+	}{
+		{"phone.Parse", func() { phone.Parse(short) }, func() { phone.Parse(long) }, "1 KiB, 1 MiB"},
+		{"phone.Normalize", func() { phone.Normalize(typedShort, "US") }, func() { phone.Normalize(typedLong, "US") }, "1 KiB, 1 MiB"},
+		{"errs.FromResponse", fromResponse(page(2 << 20)), fromResponse(page(16 << 20)), "2 MiB, 16 MiB"},
+	}
+	for _, c := range checks {
+		t.Run(c.name, func(t *testing.T) {
+			m1, b1 := allocated(2, c.small)
+			m2, b2 := allocated(2, c.large)
 			if m2 > m1+2 || b2 > 1.1*b1+4096 {
-				t.Errorf("%d bytes in: %.0f allocations, %.0f bytes; %d bytes in: %.0f allocations, %.0f bytes",
-					len(c.small), m1, b1, len(c.large), m2, b2)
+				t.Errorf("inputs of %s: %.0f then %.0f allocations, %.0f then %.0f bytes", c.sizes, m1, m2, b1, b2)
 			}
 		})
 	}
