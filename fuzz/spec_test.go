@@ -239,16 +239,13 @@ func inSpecOrder(ds []errs.FieldError, isKey func(string) bool) string {
 }
 
 // onePerFieldAndRule returns "" when no two details share field and rule
-// (SPEC.md section 2: "One detail per field and rule").
-//
-// A key written three times or more is reported once a repeat (see
-// TestBugRepeatedKeyReportedOnce); until that is fixed, repeated
-// duplicate_key details are let through.
+// (SPEC.md section 2: "One detail per field and rule"), a key written
+// three times included (TestBugRepeatedKeyReportedOnce).
 func onePerFieldAndRule(ds []errs.FieldError) string {
 	seen := map[[2]string]bool{}
 	for _, d := range ds {
 		k := [2]string{d.Field, d.Rule}
-		if seen[k] && d.Rule != "duplicate_key" {
+		if seen[k] {
 			return "two details for " + strconv.Quote(d.Field) + " / " + d.Rule
 		}
 		seen[k] = true

@@ -90,8 +90,9 @@ type decoder struct {
 	pol Policy
 
 	// others holds the keys of members that are not writable fields,
-	// to report repeats.
-	others keySet
+	// and repeated those already reported as repeated: a key sent three
+	// times earns one detail (one detail per field and rule).
+	others, repeated keySet
 }
 
 // decode reads body into p. It returns false when body is not one
@@ -101,7 +102,7 @@ func decode(body []byte, p *payload, pol Policy) bool {
 	if !d.eat('{') {
 		return false
 	}
-	var seen Fields
+	var seen, repeated Fields
 	if !d.eat('}') {
 		for {
 			k, ok := d.key()
@@ -114,7 +115,10 @@ func decode(body []byte, p *payload, pol Policy) bool {
 				seen = seen.With(f)
 				ok = d.member(f)
 			case known:
-				p.extra = append(p.extra, errs.FieldError{Field: k, Message: msgDuplicate, Rule: "duplicate_key"})
+				if !repeated.Has(f) {
+					repeated = repeated.With(f)
+					p.extra = append(p.extra, errs.FieldError{Field: k, Message: msgDuplicate, Rule: "duplicate_key"})
+				}
 				ok = d.skip()
 			default:
 				d.other(k)
@@ -139,7 +143,9 @@ func decode(body []byte, p *payload, pol Policy) bool {
 // other records a member that is not a writable field.
 func (d *decoder) other(k string) {
 	if !d.others.add(k) {
-		d.p.extra = append(d.p.extra, errs.FieldError{Field: k, Message: msgDuplicate, Rule: "duplicate_key"})
+		if d.repeated.add(k) {
+			d.p.extra = append(d.p.extra, errs.FieldError{Field: k, Message: msgDuplicate, Rule: "duplicate_key"})
+		}
 		return
 	}
 	switch {
@@ -240,14 +246,14 @@ func readCustom(s *scanner, r *customReport) bool {
 	if s.eat('}') {
 		return true
 	}
-	var seen keySet
+	var seen, reported keySet
 	for {
 		k, ok := s.key()
 		if !ok {
 			return false
 		}
 		repeated := !seen.add(k)
-		if repeated {
+		if repeated && reported.add(k) {
 			r.keys = append(r.keys, errs.FieldError{Field: "custom_fields." + k, Message: msgDuplicate, Rule: "duplicate_key"})
 		}
 		switch s.peek() {

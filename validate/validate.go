@@ -182,6 +182,15 @@ func (c *checker) patch() Patch {
 	}
 	// An empty tags array and an empty object clear like null does.
 	out := Patch{Set: set, Contact: c.contact()}
+	// Sending the stored email or phone again is no change, even when it
+	// is spelt differently (an email domain in another case): the stored
+	// spelling stays.
+	if set.Has(Email) && c.cur.Email != "" {
+		out.Email = c.cur.Email
+	}
+	if set.Has(PhoneNumber) && c.cur.PhoneNumber != "" {
+		out.PhoneNumber = c.cur.PhoneNumber
+	}
 	if out.Tags != nil && len(out.Tags) == 0 {
 		out.Tags = nil
 	}
