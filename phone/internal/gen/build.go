@@ -211,6 +211,9 @@ func (e *explorer) stripped(acc []bool, n int, es []entry) bool {
 	return false
 }
 
+// visit returns the automaton state for the configuration after n digits
+// of the national number: v in the DFA of the patterns, es for the
+// national prefix. Configurations already seen are looked up by key.
 func (e *explorer) visit(b *builder, n int, v int32, es []entry) uint32 {
 	e.key = e.key[:0]
 	e.key = append(e.key, byte(n))
