@@ -10,8 +10,9 @@ import (
 )
 
 // Regression tests for the bugs the properties and fuzz targets found.
-// Each is skipped while the bug is open; the properties carry a matching
-// exception, which goes with the skip when the bug is fixed.
+// A test named TestBug… is skipped while its bug is open, and the
+// properties carry a matching exception, named there; both go when the
+// bug is fixed, and the test keeps its place under a plain name.
 
 // The policy option "possible length only" is meant to be laxer than the
 // default validity check, yet ParsePossible refuses numbers Parse
@@ -30,10 +31,9 @@ func TestBugParsePossibleRefusesValidNumbers(t *testing.T) {
 }
 
 // SPEC.md section 2: "One detail per field and rule". A key written three
-// times earns one duplicate_key detail for each repeat instead: at top
-// level (writable, read-only or unknown keys alike) and in custom_fields.
-func TestBugRepeatedKeyReportedOnce(t *testing.T) {
-
+// times earned one duplicate_key detail for each repeat: at top level
+// (writable, read-only or unknown keys alike) and in custom_fields.
+func TestRepeatedKeyReportedOnce(t *testing.T) {
 	for _, tc := range []struct{ body, want string }{
 		{`{"email":"a@b.co","email":"a@b.co","email":"a@b.co"}`, "email: must not appear more than once (duplicate_key)"},
 		{`{"email":"a@b.co","id":1,"id":2,"id":3}`, "id: must not appear more than once (duplicate_key)"},
@@ -54,11 +54,10 @@ func countDetail(ds []errs.FieldError, want string) int {
 // SPEC.md section 3: email may be set only while it is null, "once
 // populated they cannot be changed", and "sending the same value again
 // is not a change". validate takes the same address with the domain in
-// another case as the same value (domains ignore case) and accepts it,
-// but Patch.Apply then stores the client's spelling: the stored email
-// changes through a patch that was accepted as no change.
-func TestBugApplyRewritesStoredEmail(t *testing.T) {
-
+// another case as the same value (domains ignore case) and accepts it;
+// Patch.Apply stored the client's spelling, so the stored email changed
+// through a patch accepted as no change.
+func TestApplyKeepsStoredEmail(t *testing.T) {
 	current := validate.Contact{Email: "jane@example.com"}
 	p, ds := validate.UpdateJSON(current, []byte(`{"email":"jane@EXAMPLE.com"}`), validate.Policy{})
 	if ds != nil {

@@ -242,6 +242,8 @@ func TestValidPayloads(t *testing.T) {
 			"possible-only phone":   s.policy.PossiblePhoneOnly && s.d.f[fPhone].kind == vString,
 			"email set on update":   s.d.op == opUpdate && s.d.current.Email == "" && s.d.f[fEmail].s != "",
 			"phone again on update": s.d.op == opUpdate && s.d.current.PhoneNumber != "" && s.d.f[fPhone].s != "",
+			"email again, other case": s.d.op == opUpdate && s.d.current.Email != "" && s.d.f[fEmail].kind == vString &&
+				s.d.f[fEmail].s != s.d.current.Email,
 		} {
 			if hit {
 				met[name]++
@@ -273,7 +275,7 @@ func TestValidPayloads(t *testing.T) {
 	met.atLeast(t, *propCases, "create", "update")
 	met.atLeast(t, *propCases/1000, "welcome_sms", "welcome suppressed", "email_unsuppressed", "both defaults", "legacy word",
 		"tags at the limit", "name at the limit", "custom fields", "cleared by null", "SMS region by policy",
-		"possible-only phone", "email set on update", "phone again on update")
+		"possible-only phone", "email set on update", "phone again on update", "email again, other case")
 }
 
 func setNames(s validate.Fields) string {

@@ -240,7 +240,7 @@ func inSpecOrder(ds []errs.FieldError, isKey func(string) bool) string {
 
 // onePerFieldAndRule returns "" when no two details share field and rule
 // (SPEC.md section 2: "One detail per field and rule"), a key written
-// three times included (TestBugRepeatedKeyReportedOnce).
+// three times included (TestRepeatedKeyReportedOnce).
 func onePerFieldAndRule(ds []errs.FieldError) string {
 	seen := map[[2]string]bool{}
 	for _, d := range ds {

@@ -212,6 +212,22 @@ func sameAddress(a, b string) bool {
 	return i >= 0 && j >= 0 && a[:i] == b[:j] && asciiEqualFold(a[i:], b[j:])
 }
 
+// sameElsewise returns the address itself, or now and then with its
+// domain in other letter cases: the same address to validate.
+func sameElsewise(r *rand.Rand, addr string) string {
+	at := strings.LastIndexByte(addr, '@')
+	if at < 0 || r.Intn(3) != 0 {
+		return addr
+	}
+	domain := []byte(addr[at:])
+	for i, c := range domain {
+		if r.Intn(2) == 0 && ('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') {
+			domain[i] = c ^ 0x20
+		}
+	}
+	return addr[:at] + string(domain)
+}
+
 func asciiEqualFold(a, b string) bool {
 	if len(a) != len(b) {
 		return false
