@@ -19,7 +19,6 @@ import (
 // accepts: libphonenumber's example UAN number of Canada, +1 310-1234, is
 // valid but its length is "possible for local dialling only".
 func TestBugParsePossibleRefusesValidNumbers(t *testing.T) {
-	t.Skip("bug: phone.ParsePossible refuses +13101234, which phone.Parse accepts (valid, possible local-only length)")
 	const s = "+13101234"
 	n, err := phone.Parse(s)
 	if err != nil {

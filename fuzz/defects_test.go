@@ -258,7 +258,7 @@ var catalogue = func() []defect {
 			d.expect(gSMSConsent, "sms_consent", "enum", msgSMSEnum)
 		}},
 		{name: "sms without a supported phone", ops: opCreate, touches: touch(fEmail, fPhone, fSMSC), apply: func(r *rand.Rand, d *draft) {
-			if n := pickNumberWhere(r, func(n *number) bool { return !d.smsOK(n) && d.accepts(n) }); n != nil && r.Intn(2) == 0 {
+			if n := pickNumberWhere(r, func(n *number) bool { return !d.smsOK(n) }); n != nil && r.Intn(2) == 0 {
 				d.f[fPhone] = str(n.e164)
 			} else {
 				d.f[fPhone] = pick(r, []value{{}, {kind: vNull}, str("")})
@@ -271,7 +271,7 @@ var catalogue = func() []defect {
 		}},
 		{name: "sms without a supported phone", ops: opUpdate, touches: touch(fPhone, fSMSC), apply: func(r *rand.Rand, d *draft) {
 			unsupported := ""
-			if n := pickNumberWhere(r, func(n *number) bool { return !d.smsOK(n) && d.accepts(n) }); n != nil {
+			if n := pickNumberWhere(r, func(n *number) bool { return !d.smsOK(n) }); n != nil {
 				unsupported = n.e164
 			}
 			switch r.Intn(3) {

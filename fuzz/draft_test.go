@@ -128,17 +128,10 @@ func (d *draft) number(r *rand.Rand) *number {
 	if r.Intn(3) == 0 {
 		p := pool()
 		if in := p.byRegion[pick(r, d.sms)]; len(in) > 0 {
-			if n := &p.all[pick(r, in)]; d.accepts(n) {
-				return n
-			}
+			return &p.all[pick(r, in)]
 		}
 	}
-	return pickNumberWhere(r, d.accepts)
-}
-
-// accepts reports whether the policy's phone check accepts n.
-func (d *draft) accepts(n *number) bool {
-	return !(d.policy.PossiblePhoneOnly && n.localOnly)
+	return pickNumber(r)
 }
 
 // numberOf returns the pool number written as s, or nil.

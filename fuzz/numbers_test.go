@@ -26,10 +26,6 @@ type number struct {
 	// back as this number in region: the bare national significant number,
 	// and with the national prefix. Empty for non-geographic numbers.
 	national []string
-
-	// localOnly: valid, but of a length libphonenumber calls possible
-	// for local dialling only (see TestBugParsePossibleRefusesValidNumbers).
-	localOnly bool
 }
 
 // An idd is a region whose international dialling prefix is one fixed
@@ -93,7 +89,6 @@ var pool = sync.OnceValue(func() *numberPool {
 			cc:     strconv.Itoa(int(n.GetCountryCode())),
 			nsn:    phonenumbers.GetNationalSignificantNumber(n),
 		}
-		num.localOnly = localOnly(n)
 		if num.region != "001" {
 			ndd := phonenumbers.GetNddPrefixForRegion(num.region, true)
 			num.national = keepNational([]string{num.nsn, ndd + num.nsn}, &num)

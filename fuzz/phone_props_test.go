@@ -7,7 +7,6 @@ import (
 
 	"github.com/contactrules/contactrules/phone"
 	"github.com/leanovate/gopter/prop"
-	"github.com/nyaruka/phonenumbers"
 )
 
 // typed is a way of writing a valid number, as a form receives it.
@@ -94,7 +93,7 @@ func TestPhoneProperties(t *testing.T) {
 			if err != nil || back != n {
 				return "Parse(n.String()) != n"
 			}
-			if pp, err := phone.ParsePossible(s); (err != nil || pp != n) && !localOnly(p) {
+			if pp, err := phone.ParsePossible(s); err != nil || pp != n {
 				return "ParsePossible disagrees on a valid number"
 			}
 			return ""
@@ -119,13 +118,4 @@ func boolString(b bool) string {
 		return "true"
 	}
 	return "false"
-}
-
-// localOnly reports whether libphonenumber finds n valid but of a length
-// possible only for local dialling, such as Canada's 310-xxxx numbers:
-// ParsePossible refuses those although Parse accepts them (see
-// TestBugParsePossibleRefusesValidNumbers). The exception goes when the
-// bug is fixed.
-func localOnly(n *phonenumbers.PhoneNumber) bool {
-	return phonenumbers.IsPossibleNumberWithReason(n) == phonenumbers.IS_POSSIBLE_LOCAL_ONLY
 }

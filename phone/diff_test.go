@@ -27,9 +27,9 @@ type verdict struct {
 	region string
 }
 
-// oracle judges s with libphonenumber: valid (or, with possible, of a
-// possible length), and written exactly as libphonenumber writes it in
-// E.164.
+// oracle judges s with libphonenumber: valid (or, with possible, valid or
+// of a possible length that is not local-only), and written exactly as
+// libphonenumber writes it in E.164.
 func oracle(s string, possible bool) verdict {
 	if !e164Syntax.MatchString(s) {
 		return verdict{err: ErrSyntax}
@@ -40,7 +40,7 @@ func oracle(s string, possible bool) verdict {
 	}
 	cc := int(n.GetCountryCode())
 	region := phonenumbers.GetRegionCodeForNumber(n)
-	if possible {
+	if possible && !phonenumbers.IsValidNumber(n) {
 		if phonenumbers.IsPossibleNumberWithReason(n) != phonenumbers.IS_POSSIBLE {
 			return verdict{err: ErrInvalid}
 		}

@@ -40,7 +40,10 @@ func Parse(s string) (Number, error) {
 //
 // Lengths libphonenumber marks as possible only for local dialling (a US
 // number without its area code, for example) are rejected: E.164 is the
-// international form, which always carries the whole national number.
+// international form, which always carries the whole national number. A
+// number Parse accepts is always accepted: the policy is meant to be
+// laxer, never stricter (a Canadian UAN such as +1 310-1234 is valid with
+// a length that is otherwise local-only).
 //
 // The Region is the one libphonenumber assigns to the number when it can;
 // a number that is possible but matches no region's patterns gets the main
@@ -48,7 +51,14 @@ func Parse(s string) (Number, error) {
 // non-geographic codes). The Region of a number from ParsePossible is
 // therefore a best guess, and [Regions.Supports] relies on it.
 func ParsePossible(s string) (Number, error) {
-	return parseWith(s, checkPossible, errNotPossible)
+	return parseWith(s, validOrPossible, errNotPossible)
+}
+
+func validOrPossible(d string) (int, string, bool) {
+	if cc, region, ok := checkValid(d); ok {
+		return cc, region, true
+	}
+	return checkPossible(d)
 }
 
 func parseWith(s string, check func(string) (int, string, bool), fail error) (Number, error) {
