@@ -79,12 +79,18 @@ func quoteCode(code string) string {
 // Plan (Jamaica, Puerto Rico, …) share the +1 calling code but are not in
 // it.
 func DefaultSMSRegions() Regions {
+	return defaultSMSRegions
+}
+
+// defaultSMSRegions is built once: every check under the default policy
+// asks for it. Regions is a value, so callers get copies.
+var defaultSMSRegions = func() Regions {
 	r, err := NewRegions("US", "CA")
 	if err != nil {
 		panic(err) // both codes are in every libphonenumber release
 	}
 	return r
-}
+}()
 
 // Supports reports whether n is a number (not the zero Number) whose region
 // is in r.
