@@ -1,7 +1,6 @@
 package validate
 
 import (
-	"encoding/json"
 	"strconv"
 
 	"github.com/contactrules/contactrules/consent"
@@ -29,14 +28,8 @@ func (r Result) MarshalJSON() ([]byte, error) {
 // Result prints these bytes, so all of them agree byte for byte.
 func (r Result) AppendJSON(b []byte) []byte {
 	if !r.OK() {
-		// The envelope is {"error":INNER}: INNER is what a result
-		// carries, with encoding/json's escaping, as the server writes it.
-		env, err := json.Marshal(errs.Validation(r.Details))
-		if err != nil {
-			panic("validate: marshal envelope: " + err.Error()) // plain strings cannot fail
-		}
 		b = append(b, `{"ok":false,"error":`...)
-		b = append(b, env[len(`{"error":`):len(env)-1]...)
+		b = errs.Error{Code: errs.ValidationFailed, Details: r.Details}.AppendBody(b)
 		return append(b, '}')
 	}
 	b = append(b, `{"ok":true,"effects":{"welcome_sms":`...)
