@@ -98,29 +98,20 @@ func (p Patch) Apply(current Contact) Contact {
 	c := current
 	c.Effects = p.Effects
 	c.SendWelcomeSMS = nil
-	if p.Set.Has(Email) {
-		c.Email = p.Email
-	}
-	if p.Set.Has(PhoneNumber) {
-		c.PhoneNumber = p.PhoneNumber
-	}
-	if p.Set.Has(FirstName) {
-		c.FirstName = p.FirstName
-	}
-	if p.Set.Has(LastName) {
-		c.LastName = p.LastName
-	}
-	if p.Set.Has(Tags) {
-		c.Tags = p.Tags
-	}
-	if p.Set.Has(CustomFields) {
-		c.CustomFields = p.CustomFields
-	}
-	if p.Set.Has(EmailConsent) {
-		c.EmailConsent = p.EmailConsent
-	}
-	if p.Set.Has(SMSConsent) {
-		c.SMSConsent = p.SMSConsent
-	}
+	take(p.Set, Email, &c.Email, p.Email)
+	take(p.Set, PhoneNumber, &c.PhoneNumber, p.PhoneNumber)
+	take(p.Set, FirstName, &c.FirstName, p.FirstName)
+	take(p.Set, LastName, &c.LastName, p.LastName)
+	take(p.Set, Tags, &c.Tags, p.Tags)
+	take(p.Set, CustomFields, &c.CustomFields, p.CustomFields)
+	take(p.Set, EmailConsent, &c.EmailConsent, p.EmailConsent)
+	take(p.Set, SMSConsent, &c.SMSConsent, p.SMSConsent)
 	return c
+}
+
+// take sets *dst to v when f is in set.
+func take[T any](set Fields, f Field, dst *T, v T) {
+	if set.Has(f) {
+		*dst = v
+	}
 }
