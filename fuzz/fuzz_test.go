@@ -438,7 +438,10 @@ func FuzzUpdateJSON(f *testing.F) {
 // match by chance.
 func noLeak(err error, input, config string) string {
 	digits := len(strings.Map(keepDigits, input))
-	if err != nil && len(input) >= 4 && digits >= 3 && strings.Contains(err.Error(), input) && !strings.Contains(config, input) {
+	// config (a region code) may be quoted in the error, and its escapes
+	// ("\x80") hold digits too.
+	if err != nil && len(input) >= 4 && digits >= 3 && strings.Contains(err.Error(), input) &&
+		!strings.Contains(config, input) && !strings.Contains(strconv.Quote(config), input) {
 		return "the error holds the input: " + err.Error()
 	}
 	return ""
