@@ -139,14 +139,7 @@ func (e *explorer) initial() []entry {
 	}
 	var es []entry
 	for i, a := range e.r.prefix.alts {
-		x := entry{alt: int32(i), g: e.g.run(e.g.start, a.litAt[0])}
-		if len(a.masks) == 0 {
-			x.st = matched
-			if a.end {
-				x.st = atEnd
-			}
-		}
-		es = append(es, x)
+		es = append(es, entry{alt: int32(i), g: e.g.run(e.g.start, a.litAt[0]), st: reached(a.masks, a.end, 0)})
 	}
 	return prune(es)
 }
@@ -180,12 +173,7 @@ func (e *explorer) step(es []entry, n, c int) []entry {
 				x.g = e.g.step(x.g, c)
 			}
 			x.g = e.g.run(x.g, a.litAt[n+1])
-			if n+1 == len(a.masks) {
-				x.st = matched
-				if a.end {
-					x.st = atEnd
-				}
-			}
+			x.st = reached(a.masks, a.end, n+1)
 		}
 		out = append(out, x)
 	}
