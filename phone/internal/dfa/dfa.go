@@ -8,6 +8,11 @@
 // lengths, region rules and national-prefix rules. Deciding a number is a
 // walk of at most 15 steps over constant tables: no regular expression, no
 // allocation, nothing to initialise.
+//
+// AppendE164 reads digits typed in a region as libphonenumber's Parse
+// does, on smaller tables compiled the same way (parse.go): per region,
+// machines for its international prefix, its national prefix and its
+// general number pattern, with its calling code and possible lengths.
 package dfa
 
 //go:generate go run ../gen/cmd -o tables.go
@@ -68,23 +73,29 @@ func lookup(d string) uint {
 	if len(d) > maxDigits {
 		return 0
 	}
-	s := uint(root)
+	return u16(stateTable, 2*walk(stateTable, rowTable, root, d))
+}
+
+// walk returns the state that the machine laid out in states and rows
+// reaches from s over the digits of d: 0, the dead state, if d holds
+// anything else. A state whose every successor is itself ends the walk,
+// as nothing can change after it.
+func walk[T ~string | ~[]byte](states, rows string, s uint, d T) uint {
 	for i := 0; i < len(d); i++ {
 		c := uint(d[i] - '0')
 		if c > 9 {
 			return 0
 		}
-		link := u16(stateTable, 2*s+1)
-		if link&uniformBit != 0 {
-			s = link &^ uniformBit
+		link := u16(states, 2*s+1)
+		if link&uniformBit == 0 {
+			s = u16(rows, 10*link+c)
+		} else if next := link &^ uniformBit; next != s {
+			s = next
 		} else {
-			s = u16(rowTable, 10*link+c)
-		}
-		if s == 0 {
-			return 0
+			return s
 		}
 	}
-	return u16(stateTable, 2*s)
+	return s
 }
 
 // u16 returns the i-th little-endian uint16 of table.

@@ -59,37 +59,25 @@ type tally struct {
 
 // compare runs the automaton and the oracle on every input, on all CPUs.
 func compare(inputs []string) tally {
-	workers := runtime.GOMAXPROCS(0)
-	results := make([]tally, workers)
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			r := &results[w]
-			for i := w; i < len(inputs); i += workers {
-				d := inputs[i]
-				wantV, wantP := oracle(d)
-				var gotV, gotP verdict
-				gotV.cc, gotV.region, _ = Valid(d)
-				gotP.cc, gotP.region, _ = Possible(d)
-				r.inputs++
-				if wantV.cc != 0 {
-					r.valid++
-				}
-				if wantP.cc != 0 {
-					r.possible++
-				}
-				if gotV != wantV || gotP != wantP {
-					r.disagree++
-					if len(r.first) < 20 {
-						r.first = append(r.first, fmt.Sprintf("+%s: valid %v possible %v; libphonenumber: valid %v possible %v", d, gotV, gotP, wantV, wantP))
-					}
-				}
+	results := inParallel(inputs, func(r *tally, d string) {
+		wantV, wantP := oracle(d)
+		var gotV, gotP verdict
+		gotV.cc, gotV.region, _ = Valid(d)
+		gotP.cc, gotP.region, _ = Possible(d)
+		r.inputs++
+		if wantV.cc != 0 {
+			r.valid++
+		}
+		if wantP.cc != 0 {
+			r.possible++
+		}
+		if gotV != wantV || gotP != wantP {
+			r.disagree++
+			if len(r.first) < 20 {
+				r.first = append(r.first, fmt.Sprintf("+%s: valid %v possible %v; libphonenumber: valid %v possible %v", d, gotV, gotP, wantV, wantP))
 			}
-		}()
-	}
-	wg.Wait()
+		}
+	})
 	var t tally
 	for _, r := range results {
 		t.inputs += r.inputs
@@ -100,6 +88,25 @@ func compare(inputs []string) tally {
 	}
 	slices.Sort(t.first)
 	return t
+}
+
+// inParallel calls check on every input, on all CPUs, and returns the
+// results, one per worker, that check filled in.
+func inParallel[T, R any](inputs []T, check func(r *R, x T)) []R {
+	workers := runtime.GOMAXPROCS(0)
+	results := make([]R, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(inputs); i += workers {
+				check(&results[w], inputs[i])
+			}
+		}()
+	}
+	wg.Wait()
+	return results
 }
 
 func report(t *testing.T, what string, r tally) {
