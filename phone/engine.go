@@ -7,9 +7,11 @@ import "github.com/contactrules/contactrules/phone/internal/dfa"
 // from the libphonenumber metadata of github.com/nyaruka/phonenumbers (the
 // version in go.mod) by phone/internal/gen into the constant tables of
 // phone/internal/dfa. Deciding a number walks at most 15 states: no regular
-// expression, no allocation. The differential tests (diff_test.go here,
-// and phone/internal/dfa's on over a million numbers) say whether it still
-// agrees with libphonenumber.
+// expression, no allocation. Reading form input (readE164, for Normalize)
+// runs on parsing tables compiled the same way. The differential tests
+// (diff_test.go and normalize_diff_test.go here, and phone/internal/dfa's
+// on over a million numbers) say whether it still agrees with
+// libphonenumber.
 //
 // Contract for the check functions: d is the digits of an E.164 number after
 // the '+', already checked to be 1 to 15 ASCII digits starting with 1-9. They
@@ -31,6 +33,14 @@ func checkValid(d string) (cc int, region string, ok bool) {
 // assigns none, the main region of the calling code.
 func checkPossible(d string) (cc int, region string, ok bool) {
 	return dfa.Possible(d)
+}
+
+// readE164 appends to dst the number libphonenumber reads in s (ASCII
+// digits, perhaps after one '+') with default region defaultRegion, in
+// E.164 form: what phonenumbers.Parse(s, defaultRegion) and Format(E164)
+// give. It reports false where Parse fails. The number may be invalid.
+func readE164(dst, s []byte, defaultRegion string) ([]byte, bool) {
+	return dfa.AppendE164(dst, s, defaultRegion)
 }
 
 // engineRegions returns every region code the engine can report, in any

@@ -1,7 +1,5 @@
 package phone
 
-import "github.com/nyaruka/phonenumbers"
-
 // maxNormalizeInput bounds the form input Normalize looks at. The longest
 // E.164 number with generous formatting ("+44 (0) 20 - 7183 - 8750") is far
 // shorter; anything longer is not a phone number someone typed.
@@ -21,30 +19,59 @@ const maxNormalizeInput = 64
 //
 // defaultRegion is an upper-case region code ("US", "GB") used when the
 // number does not start with '+'; it may be "" when every input carries its
-// country calling code. The result is whatever [Parse] says about the
+// country calling code. The digits are read as libphonenumber's Parse reads
+// them in defaultRegion: after the '+' or any international prefix the
+// region's metadata allows comes a country calling code; otherwise the
+// number is national and gets the region's calling code, unless it starts
+// with that code and reads better without it ("1 415 555 2671" from "US").
+// Either way the national (trunk) prefix is removed, or rewritten, as the
+// metadata says ("0" in GB, "1" in the NANP; in Argentina "0 11 15 …"
+// becomes "9 11 …"), and so is a trunk prefix after the calling code
+// ("+44 (0)20 …"). The reading runs on tables compiled from the metadata,
+// with no regular expressions. The result is whatever [Parse] says about the
 // number's canonical E.164 form, so a Number from Normalize is always one
 // Parse accepts; well-formed input that makes no valid number is an
 // [ErrInvalid], and so is an unknown defaultRegion, whatever the input.
 func Normalize(input, defaultRegion string) (Number, error) {
-	if defaultRegion != "" {
-		if _, ok := regionIndex(defaultRegion); !ok || defaultRegion == nonGeoRegion {
-			return Number{}, &reasonError{ErrInvalid, "unknown default region " + quoteCode(defaultRegion)}
-		}
-	}
-	cleaned, err := stripFormatting(input)
+	var buf [maxNormalizeInput]byte
+	cleaned, err := normalizeInput(buf[:0], input, defaultRegion)
 	if err != nil {
 		return Number{}, err
 	}
-	if cleaned[0] != '+' && defaultRegion == "" {
-		return Number{}, errNoRegion
-	}
-	// libphonenumber knows each region's international and national
-	// prefixes; it does the national-format work, and Parse the judging.
-	n, perr := phonenumbers.Parse(cleaned, defaultRegion)
-	if perr != nil {
+	// The number libphonenumber's Parse reads in the digits (calling
+	// code after '+' or the region's international prefix, national
+	// prefix stripped), written in E.164; Parse does the judging.
+	var e164 [1 + 3 + maxNormalizeInput]byte
+	d, ok := readE164(e164[:0], cleaned, defaultRegion)
+	if !ok {
 		return Number{}, errUnparsable
 	}
-	num, err := Parse(phonenumbers.Format(n, phonenumbers.E164))
+	return parseNormalized(string(d))
+}
+
+// normalizeInput checks the default region and appends to dst the digits
+// of input, preceded by '+' if input starts with one: what Normalize
+// reads a number from.
+func normalizeInput(dst []byte, input, defaultRegion string) ([]byte, error) {
+	if defaultRegion != "" {
+		if _, ok := regionIndex(defaultRegion); !ok || defaultRegion == nonGeoRegion {
+			return nil, &reasonError{ErrInvalid, "unknown default region " + quoteCode(defaultRegion)}
+		}
+	}
+	cleaned, err := stripFormatting(dst, input)
+	if err != nil {
+		return nil, err
+	}
+	if cleaned[len(dst)] != '+' && defaultRegion == "" {
+		return nil, errNoRegion
+	}
+	return cleaned, nil
+}
+
+// parseNormalized is Parse of the E.164 form of the number read from form
+// input.
+func parseNormalized(e164 string) (Number, error) {
+	num, err := Parse(e164)
 	if err != nil {
 		// Even a syntax error here (libphonenumber accepts national
 		// numbers that make more than 15 digits) means the input, though
@@ -54,31 +81,30 @@ func Normalize(input, defaultRegion string) (Number, error) {
 	return num, nil
 }
 
-// stripFormatting returns the digits of input, preceded by '+' if input
-// had one before its first digit.
-func stripFormatting(input string) (string, error) {
+// stripFormatting appends to dst the digits of input, preceded by '+' if
+// input had one before its first digit.
+func stripFormatting(dst []byte, input string) ([]byte, error) {
 	if len(input) > maxNormalizeInput {
-		return "", errInputTooLong
+		return nil, errInputTooLong
 	}
-	var buf [maxNormalizeInput]byte
-	out := buf[:0]
+	out := dst
 	for i := 0; i < len(input); i++ {
 		switch c := input[i]; c {
 		case ' ', '\t', '(', ')', '-', '.', '/':
 		case '+':
-			if len(out) > 0 {
-				return "", errMisplacedPlus
+			if len(out) > len(dst) {
+				return nil, errMisplacedPlus
 			}
 			out = append(out, c)
 		default:
 			if c < '0' || c > '9' {
-				return "", errNotPhoneChar
+				return nil, errNotPhoneChar
 			}
 			out = append(out, c)
 		}
 	}
-	if len(out) == 0 || (len(out) == 1 && out[0] == '+') {
-		return "", errNoInputDigits
+	if n := len(out) - len(dst); n == 0 || (n == 1 && out[len(dst)] == '+') {
+		return nil, errNoInputDigits
 	}
-	return string(out), nil
+	return out, nil
 }
