@@ -12,9 +12,12 @@
 // [RetryTransport] wait out 429s for them.
 //
 // The HTTP side (Write, FromResponse, RetryAfter, ParseRateLimit,
-// RetryTransport) is left out of the browser build (GOOS=js), where a page
-// talks HTTP through fetch: linking net/http would triple the size of the
-// WebAssembly module. The envelope and its JSON are the same everywhere.
+// RetryTransport) and the client's reading of an envelope
+// (Error.UnmarshalJSON) are left out of the browser build (GOOS=js), where
+// a page talks HTTP through fetch: linking net/http would triple the size
+// of the WebAssembly module, and encoding/json would bring reflect and fmt
+// with it. The envelope and the JSON written for it are the same
+// everywhere.
 package errs
 
 // A Code is the machine-readable error code of an envelope. Clients branch
