@@ -1,7 +1,7 @@
 package validate
 
 import (
-	"encoding/json"
+	"errors"
 	"strconv"
 
 	"github.com/contactrules/contactrules/consent"
@@ -68,7 +68,7 @@ type Contact struct {
 
 	// CustomFields is a flat JSON object, kept as its text: its values
 	// are strings, numbers, booleans or null.
-	CustomFields json.RawMessage `json:"custom_fields,omitempty"`
+	CustomFields RawObject `json:"custom_fields,omitempty"`
 
 	EmailConsent consent.Email `json:"email_consent,omitempty"`
 	SMSConsent   consent.SMS   `json:"sms_consent,omitempty"`
@@ -79,6 +79,32 @@ type Contact struct {
 	// Effects are what the create or update that produced this value
 	// sets off besides storing it. They are output only.
 	Effects consent.Effects `json:"-"`
+}
+
+// A RawObject is the text of a JSON value kept as it was sent: the
+// custom_fields object of a Contact. encoding/json writes and reads it
+// exactly as a json.RawMessage: written as it is (null when nil, checked
+// and compacted by the encoder), read as a copy of the member's text (a
+// JSON null included). It is its own type so that the browser build,
+// which checks contacts but never runs encoding/json on them, does not
+// link encoding/json.
+type RawObject []byte
+
+// MarshalJSON returns o, or null when o is nil.
+func (o RawObject) MarshalJSON() ([]byte, error) {
+	if o == nil {
+		return []byte("null"), nil
+	}
+	return o, nil
+}
+
+// UnmarshalJSON sets *o to a copy of data.
+func (o *RawObject) UnmarshalJSON(data []byte) error {
+	if o == nil {
+		return errors.New("validate.RawObject: UnmarshalJSON on nil pointer")
+	}
+	*o = append((*o)[0:0], data...)
+	return nil
 }
 
 // A Patch is an update payload: the members it carries and their values.
