@@ -1,7 +1,7 @@
 package phone
 
 import (
-	"fmt"
+	"errors"
 	"slices"
 	"strconv"
 )
@@ -56,7 +56,7 @@ func NewRegions(codes ...string) (Regions, error) {
 	for _, code := range codes {
 		i, ok := regionIndex(code)
 		if !ok || code == nonGeoRegion {
-			return Regions{}, fmt.Errorf("phone: unknown region code %s", quoteCode(code))
+			return Regions{}, errors.New("phone: unknown region code " + quoteCode(code))
 		}
 		r.bits[i/64] |= 1 << (i % 64)
 	}
