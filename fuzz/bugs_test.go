@@ -15,10 +15,10 @@ import (
 // bug is fixed, and the test keeps its place under a plain name.
 
 // The policy option "possible length only" is meant to be laxer than the
-// default validity check, yet ParsePossible refuses numbers Parse
+// default validity check, yet ParsePossible refused numbers Parse
 // accepts: libphonenumber's example UAN number of Canada, +1 310-1234, is
 // valid but its length is "possible for local dialling only".
-func TestBugParsePossibleRefusesValidNumbers(t *testing.T) {
+func TestParsePossibleAcceptsValidNumbers(t *testing.T) {
 	const s = "+13101234"
 	n, err := phone.Parse(s)
 	if err != nil {
