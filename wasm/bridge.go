@@ -11,16 +11,18 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"strconv"
 
+	"github.com/contactrules/contactrules/errs"
 	"github.com/contactrules/contactrules/phone"
 	"github.com/contactrules/contactrules/validate"
 )
 
 // jsPolicy is the JavaScript spelling of validate.Policy. An absent member,
 // and a zero or empty one, means the SPEC default, as in validate.Policy.
+// The json tags are the names members gives; the tests decode a jsPolicy
+// with encoding/json to check that parsePolicy reads it the same way.
 type jsPolicy struct {
 	SMSRegions          []string `json:"smsRegions"`
 	AllowUnknownFields  bool     `json:"allowUnknownFields"`
@@ -32,34 +34,69 @@ type jsPolicy struct {
 	MaxBodyBytes        int      `json:"maxBodyBytes"`
 }
 
+// members are p's members as JavaScript names them.
+func (p *jsPolicy) members() []member {
+	return []member{
+		{name: "smsRegions", strs: &p.SMSRegions},
+		{name: "allowUnknownFields", flag: &p.AllowUnknownFields},
+		{name: "acceptLegacyConsent", flag: &p.AcceptLegacyConsent},
+		{name: "possiblePhoneOnly", flag: &p.PossiblePhoneOnly},
+		{name: "maxNameLength", num: &p.MaxNameLength},
+		{name: "maxTagLength", num: &p.MaxTagLength},
+		{name: "maxTags", num: &p.MaxTags},
+		{name: "maxBodyBytes", num: &p.MaxBodyBytes},
+	}
+}
+
 // parsePolicy reads a policy written as JSON; empty text or null is the
 // zero Policy. A misspelt member is an error rather than silently the
 // default, since a typo there would loosen the checks unnoticed.
+//
+// The reading and its messages are a json.Decoder's, with unknown fields
+// disallowed, decoding one value into a jsPolicy: what JavaScript callers
+// have always got.
 func parsePolicy(text []byte) (validate.Policy, error) {
 	var jp jsPolicy
 	if len(bytes.TrimSpace(text)) > 0 {
-		d := json.NewDecoder(bytes.NewReader(text))
-		d.DisallowUnknownFields()
-		if err := d.Decode(&jp); err != nil {
-			return validate.Policy{}, callerError("policy: " + err.Error())
+		end, more, err := firstValue(text)
+		switch {
+		case err != nil && err.eof:
+			return validate.Policy{}, callerError("policy: unexpected EOF")
+		case err != nil:
+			return validate.Policy{}, callerError("policy: " + err.msg)
 		}
-		if d.More() {
+		r := reader{data: text[:end]}
+		switch te := r.object(jp.members(), true); {
+		case te == nil:
+		case te.Unknown:
+			return validate.Policy{}, callerError("policy: json: unknown field " + strconv.Quote(te.Field))
+		case te.Field == "":
+			return validate.Policy{}, callerError("policy: json: cannot unmarshal " + te.Value + " into Go value of type main.jsPolicy")
+		default:
+			return validate.Policy{}, callerError("policy: json: cannot unmarshal " + te.Value + " into Go struct field jsPolicy." + te.Field + " of type " + te.Type)
+		}
+		if more {
 			return validate.Policy{}, callerError("policy: more than one JSON value")
 		}
 	}
-	regions, err := phone.NewRegions(jp.SMSRegions...)
+	return jp.policy()
+}
+
+// policy is the validate.Policy p spells.
+func (p jsPolicy) policy() (validate.Policy, error) {
+	regions, err := phone.NewRegions(p.SMSRegions...)
 	if err != nil {
 		return validate.Policy{}, callerError("policy: smsRegions: " + err.Error())
 	}
 	return validate.Policy{
 		SMSRegions:          regions,
-		AllowUnknownFields:  jp.AllowUnknownFields,
-		AcceptLegacyConsent: jp.AcceptLegacyConsent,
-		PossiblePhoneOnly:   jp.PossiblePhoneOnly,
-		MaxNameLength:       jp.MaxNameLength,
-		MaxTagLength:        jp.MaxTagLength,
-		MaxTags:             jp.MaxTags,
-		MaxBodyBytes:        jp.MaxBodyBytes,
+		AllowUnknownFields:  p.AllowUnknownFields,
+		AcceptLegacyConsent: p.AcceptLegacyConsent,
+		PossiblePhoneOnly:   p.PossiblePhoneOnly,
+		MaxNameLength:       p.MaxNameLength,
+		MaxTagLength:        p.MaxTagLength,
+		MaxTags:             p.MaxTags,
+		MaxBodyBytes:        p.MaxBodyBytes,
 	}, nil
 }
 
@@ -89,59 +126,75 @@ func updateResult(current, body, policy []byte) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	var cur validate.Contact
-	if err := json.Unmarshal(current, &cur); err != nil {
-		return nil, currentError(err)
+	cur, err := readContact(current)
+	if err != nil {
+		return nil, err
 	}
 	patch, details := validate.UpdateJSON(cur, body, p)
 	return validate.Result{Details: details, Effects: patch.Effects}.AppendJSON(nil), nil
 }
 
-// currentError describes why the stored contact could not be read without
-// encoding/json's syntax messages, which quote a character of the input.
-func currentError(err error) error {
-	var se *json.SyntaxError
-	var te *json.UnmarshalTypeError
-	switch {
-	case errors.As(err, &se):
-		return callerError("current contact: not valid JSON (at byte " + strconv.FormatInt(se.Offset, 10) + ")")
-	case errors.As(err, &te) && te.Field != "":
-		return callerError("current contact: " + te.Field + " has the wrong JSON type")
-	default:
-		return callerError("current contact: not a JSON object")
+// contactMembers are c's members as encoding/json names them (the
+// Contact's json tags).
+func contactMembers(c *validate.Contact) []member {
+	return []member{
+		{name: "email", str: &c.Email},
+		{name: "phone_number", str: &c.PhoneNumber},
+		{name: "first_name", str: &c.FirstName},
+		{name: "last_name", str: &c.LastName},
+		{name: "tags", strs: &c.Tags},
+		{name: "custom_fields", raw: &c.CustomFields},
+		{name: "email_consent", str: (*string)(&c.EmailConsent)},
+		{name: "sms_consent", str: (*string)(&c.SMSConsent)},
+		{name: "send_welcome_sms", optFlag: &c.SendWelcomeSMS},
 	}
 }
 
-// phoneResult is the JSON form of a normalizePhone answer.
-type phoneResult struct {
-	OK     bool        `json:"ok"`
-	E164   string      `json:"e164,omitempty"`
-	Region string      `json:"region,omitempty"`
-	Error  *phoneError `json:"error,omitempty"`
+// readContact reads the stored contact as json.Unmarshal reads a
+// validate.Contact, and says why it cannot without encoding/json's
+// messages, which quote a character of the input: where the JSON breaks,
+// which member has the wrong type, or that it is no object.
+func readContact(data []byte) (validate.Contact, error) {
+	var c validate.Contact
+	if err := checkText(data); err != nil {
+		return c, callerError("current contact: not valid JSON (at byte " + strconv.Itoa(err.offset) + ")")
+	}
+	r := reader{data: data}
+	switch te := r.object(contactMembers(&c), false); {
+	case te == nil:
+		return c, nil
+	case te.Field != "":
+		return validate.Contact{}, callerError("current contact: " + te.Field + " has the wrong JSON type")
+	}
+	return validate.Contact{}, callerError("current contact: not a JSON object")
 }
 
-// phoneError says why input is no phone number: code "syntax" (it cannot
-// be one, e.g. letters) or "invalid" (it is written like one but is not a
-// valid number), and phone's message, which never quotes the input.
-type phoneError struct {
-	Code    string `json:"code"`
-	Message string `json:"message"`
-}
-
-// normalizeResult is normalizePhone: phone.Normalize as JSON.
+// normalizeResult is normalizePhone: phone.Normalize as JSON,
+// {"ok":…,"e164":…,"region":…} or {"ok":false,"error":{"code":…,"message":…}}.
+// The error's code is "syntax" (the input cannot be a phone number, e.g.
+// letters) or "invalid" (it is written like one but is not a valid
+// number); its message is phone's, which never quotes the input.
 func normalizeResult(input, defaultRegion string) []byte {
 	n, err := phone.Normalize(input, defaultRegion)
-	r := phoneResult{OK: err == nil, E164: n.String(), Region: n.Region()}
+	b := strconv.AppendBool([]byte(`{"ok":`), err == nil)
+	// E.164 numbers and region codes are ASCII digits, letters and '+',
+	// which Go and JSON quote alike.
+	if e164 := n.String(); e164 != "" {
+		b = strconv.AppendQuote(append(b, `,"e164":`...), e164)
+	}
+	if region := n.Region(); region != "" {
+		b = strconv.AppendQuote(append(b, `,"region":`...), region)
+	}
 	if err != nil {
-		code := "invalid"
+		code := errs.Code("invalid")
 		if errors.Is(err, phone.ErrSyntax) {
 			code = "syntax"
 		}
-		r.Error = &phoneError{Code: code, Message: err.Error()}
+		// An envelope's inner object is {"code":…,"message":…} for any
+		// code but conflict and validation_failed, and AppendBody writes
+		// it in encoding/json's bytes: the message may quote the default
+		// region as the caller wrote it, which JSON escapes its own way.
+		b = errs.Error{Code: code, Message: err.Error()}.AppendBody(append(b, `,"error":`...))
 	}
-	b, err := json.Marshal(r)
-	if err != nil {
-		panic("wasm: marshal phone result: " + err.Error()) // strings and bools cannot fail
-	}
-	return b
+	return append(b, '}')
 }

@@ -33,6 +33,7 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/contactrules/contactrules/errs"
 	"github.com/contactrules/contactrules/phone"
@@ -417,16 +418,49 @@ func phoneCases() []phoneCase {
 	return cases
 }
 
+// A mistakeCase is a policy (as JSON text) or a stored contact (as
+// bytes) handed to the module, with the message of the Error it throws,
+// "" when it throws none: encoding/json's reading, which the module gave
+// when it linked encoding/json (json_test.go's oracle).
+type mistakeCase struct {
+	Op      string `json:"op"` // "policy" or "current"
+	Policy  string `json:"policy"`
+	Current []byte `json:"current"`
+	Want    string `json:"want"`
+}
+
+func mistakeCases() []mistakeCase {
+	var cases []mistakeCase
+	for _, text := range append(policyTexts, jsonTexts...) {
+		if utf8.ValidString(text) { // JavaScript passes a policy as a string
+			_, err := oracleParsePolicy([]byte(text))
+			cases = append(cases, mistakeCase{Op: "policy", Policy: text, Want: errorText(err)})
+		}
+	}
+	for _, text := range append(contactTexts, jsonTexts...) {
+		_, err := oracleReadContact([]byte(text))
+		cases = append(cases, mistakeCase{Op: "current", Current: []byte(text), Want: errorText(err)})
+	}
+	for i := range cases {
+		if cases[i].Want == "<nil>" {
+			cases[i].Want = ""
+		}
+	}
+	return cases
+}
+
 // TestNodeSuite runs the node:test suite against the built module.
 func TestNodeSuite(t *testing.T) {
 	nodePath := node(t)
 	dist := builtDist(t)
 	cases := jsCases(t)
+	mistakes := mistakeCases()
 	file := filepath.Join(tmpRoot, "cases.json")
 	b, err := json.Marshal(struct {
-		Cases  []jsCase    `json:"cases"`
-		Phones []phoneCase `json:"phones"`
-	}{cases, phoneCases()})
+		Cases    []jsCase      `json:"cases"`
+		Phones   []phoneCase   `json:"phones"`
+		Mistakes []mistakeCase `json:"mistakes"`
+	}{cases, phoneCases(), mistakes})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -437,7 +471,7 @@ func TestNodeSuite(t *testing.T) {
 	cmd.Dir = "test"
 	cmd.Env = append(os.Environ(), "CONTACTRULES_DIST="+dist, "CONTACTRULES_CASES="+file)
 	out := run(t, cmd)
-	t.Logf("%d payload cases, %d phone cases\n%s", len(cases), len(phoneInputs), tail(out, 9))
+	t.Logf("%d payload cases, %d phone cases, %d policies and stored contacts\n%s", len(cases), len(phoneInputs), len(mistakes), tail(out, 9))
 }
 
 // tail returns the last n lines of b: node's totals.

@@ -19,7 +19,7 @@ const wasmPath = join(dist, "contactrules.wasm");
 const globalsBefore = new Set(Object.getOwnPropertyNames(globalThis));
 const { load } = await import(moduleURL);
 const rules = await load();
-const { cases, phones } = JSON.parse(await readFile(casesFile, "utf8"));
+const { cases, phones, mistakes } = JSON.parse(await readFile(casesFile, "utf8"));
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 function asText(bytes) {
@@ -105,6 +105,26 @@ test("a policy applies, and a wrong one throws", () => {
   assert.throws(() => rules.validateCreate(gb, { smsRegion: ["GB"] }), /unknown field "smsRegion"/);
   assert.throws(() => rules.validateCreate(gb, { smsRegions: ["XX"] }), /smsRegions/);
   assert.throws(() => rules.validateCreate(gb, { maxTags: "3" }), /policy/);
+});
+
+test("policies and stored contacts are read as encoding/json reads them, messages and all", () => {
+  assert.ok(mistakes.length > 0);
+  for (const m of mistakes) {
+    const call = m.op === "policy"
+      ? () => rules.raw.validateCreate("{}", m.policy)
+      : () => rules.raw.validateUpdate(new Uint8Array(Buffer.from(m.current, "base64")), "{}");
+    const text = m.op === "policy" ? m.policy : Buffer.from(m.current, "base64").toString("latin1");
+    const what = `${m.op} ${JSON.stringify(text).slice(0, 80)}`;
+    if (m.want === "") {
+      assert.doesNotThrow(call, what);
+      continue;
+    }
+    assert.throws(call, (err) => {
+      assert.ok(err instanceof Error, what);
+      assert.equal(err.message, m.want, what);
+      return true;
+    }, what);
+  }
 });
 
 test("the calling code's mistakes throw, without quoting values", () => {
