@@ -21,14 +21,14 @@ export async function load(wasmUrlOrBytes) {
   const instance = await instantiate(wasmUrlOrBytes, go.importObject);
 
   // The program hands its API to a one-shot callback whose name it gets
-  // as its argument; the callback removes itself, so nothing of ours stays
-  // global.
+  // in its environment; the callback removes itself, so nothing of ours
+  // stays global.
   const key = `__contactrules_${Math.random().toString(36).slice(2)}`;
   let api;
   globalThis[key] = (a) => {
     api = a;
   };
-  go.argv = ["contactrules", key];
+  go.env = { CONTACTRULES_LOADER: key };
   let running;
   try {
     running = go.run(instance); // runs main until it waits for calls

@@ -203,3 +203,15 @@ test("two loaded instances are independent", async () => {
   assert.notEqual(other, rules);
   assert.deepEqual(other.validateCreate({}), rules.validateCreate({}));
 });
+
+test("started by wasm_exec.js alone, the program leaves its API at globalThis.__contactrules", async () => {
+  const go = new globalThis.Go(); // no loader named in its environment
+  const { instance } = await WebAssembly.instantiate(await readFile(wasmPath), go.importObject);
+  go.run(instance);
+  try {
+    assert.equal(typeof globalThis.__contactrules?.validateCreate, "function");
+    assert.equal(JSON.parse(globalThis.__contactrules.validateCreate('{"email":"jane@example.com"}')).ok, true);
+  } finally {
+    delete globalThis.__contactrules;
+  }
+});
