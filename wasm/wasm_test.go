@@ -11,7 +11,8 @@ package main
 //   - TestCLIAgrees runs cmd/contactcheck on the same lines and requires
 //     the same bytes, so the module answers as the program does;
 //   - TestBrowserDemo drives demo/index.html in headless Chromium;
-//   - TestTypes compiles a TypeScript importer against contactrules.d.ts.
+//   - TestTypes compiles a TypeScript importer against contactrules.d.ts;
+//   - TestBrowserBuildSize keeps the module within its gzip budget.
 //
 // Without node or chromium they skip, saying how to install them; with
 // CI=true a missing tool is a failure.
@@ -19,6 +20,7 @@ package main
 import (
 	"bytes"
 	"cmp"
+	"compress/gzip"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -478,6 +480,40 @@ func TestNodeSuite(t *testing.T) {
 func tail(b []byte, n int) []byte {
 	lines := bytes.Split(bytes.TrimSpace(b), []byte("\n"))
 	return bytes.Join(lines[max(0, len(lines)-n):], []byte("\n"))
+}
+
+// sizeBudget is issue 8's target for contactrules.wasm: 1.0 MB gzipped.
+const sizeBudget = 1_000_000
+
+// heavyPackages are what the browser build once linked and must not again:
+// encoding/json with reflect and fmt were a quarter of the module, os 3 %,
+// net/http and regexp (the HTTP helpers, the phonenumbers engine) most of
+// the rest.
+var heavyPackages = []string{"encoding/json", "fmt", "reflect", "os", "net/http", "regexp", "github.com/nyaruka/phonenumbers"}
+
+// TestBrowserBuildSize keeps the module within its budget, and names the
+// package to blame when one that made it heavy comes back.
+func TestBrowserBuildSize(t *testing.T) {
+	cmd := exec.Command("go", "list", "-deps", ".")
+	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	deps := strings.Fields(string(run(t, cmd)))
+	for _, heavy := range heavyPackages {
+		if slices.Contains(deps, heavy) {
+			t.Errorf("the browser build links %s; find who imports it with: GOOS=js GOARCH=wasm go list -deps -f '{{.ImportPath}}: {{.Imports}}' ./wasm", heavy)
+		}
+	}
+	module, err := os.ReadFile(filepath.Join(builtDist(t), "contactrules.wasm"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var gz bytes.Buffer
+	w, _ := gzip.NewWriterLevel(&gz, gzip.BestCompression)
+	w.Write(module)
+	w.Close()
+	t.Logf("contactrules.wasm: %d bytes, %d gzipped (compress/gzip, best compression); budget %d", len(module), gz.Len(), sizeBudget)
+	if gz.Len() > sizeBudget {
+		t.Errorf("contactrules.wasm is %d bytes gzipped, over the %d of issue 8", gz.Len(), sizeBudget)
+	}
 }
 
 // TestCLIAgrees checks that contactcheck prints, for each case it can
