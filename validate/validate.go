@@ -180,7 +180,6 @@ func (c *checker) patch() Patch {
 			set = set.With(f)
 		}
 	}
-	// An empty tags array and an empty object clear like null does.
 	out := Patch{Set: set, Contact: c.contact()}
 	// Sending the stored email or phone again is no change, even when it
 	// is spelt differently (an email domain in another case): the stored
@@ -191,6 +190,8 @@ func (c *checker) patch() Patch {
 	if set.Has(PhoneNumber) && c.cur.PhoneNumber != "" {
 		out.PhoneNumber = c.cur.PhoneNumber
 	}
+	// An empty tags array clears like null does: the stored contact has
+	// no tags either way. (An empty custom_fields object is kept as {}.)
 	if out.Tags != nil && len(out.Tags) == 0 {
 		out.Tags = nil
 	}
