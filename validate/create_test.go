@@ -114,6 +114,17 @@ var createCases = []struct {
 	{"duplicate: an unknown key twice", `{"email":"a@b.co","x":1,"x":2}`, []string{"x: is not a recognized field (unknown_field)", "x: must not appear more than once (duplicate_key)"}},
 	{"duplicate: an escaped key is the same key", `{"email":"a@b.co","\u0065mail":"b@b.co"}`, []string{"email: must not appear more than once (duplicate_key)"}},
 
+	// UTF-8, per string field: raw invalid bytes and a lone surrogate
+	// escape are refused alike.
+	{"utf8: phone_number", "{\"email\":\"a@b.co\",\"phone_number\":\"+1\xff\"}", []string{"phone_number: must be valid UTF-8 (utf8)"}},
+	{"utf8: first_name (lone high surrogate before a non-surrogate)", `{"email":"a@b.co","first_name":"\ud800\u0041"}`, []string{"first_name: must be valid UTF-8 (utf8)"}},
+	{"utf8: last_name (lone surrogate)", `{"email":"a@b.co","last_name":"\udc00"}`, []string{"last_name: must be valid UTF-8 (utf8)"}},
+	{"utf8: tags[i]", "{\"email\":\"a@b.co\",\"tags\":[\"ok\",\"\xc3\"]}", []string{"tags[1]: must be valid UTF-8 (utf8)"}},
+	{"utf8: custom_fields.<key>", "{\"email\":\"a@b.co\",\"custom_fields\":{\"a\":\"\xe2\x82\"}}", []string{"custom_fields.a: must be valid UTF-8 (utf8)"}},
+	{"utf8: email_consent", "{\"email\":\"a@b.co\",\"email_consent\":\"\xff\"}", []string{"email_consent: must be valid UTF-8 (utf8)"}},
+	{"utf8: sms_consent", "{\"email\":\"a@b.co\",\"sms_consent\":\"\xff\"}", []string{"sms_consent: must be valid UTF-8 (utf8)"}},
+	{"utf8: a surrogate pair is fine", `{"email":"a@b.co","first_name":"\ud83d\ude00"}`, nil},
+
 	// The body.
 	{"body: malformed JSON", `{"email":`, []string{"base: must be a JSON object (json_object)"}},
 	{"body: not an object", `["email"]`, []string{"base: must be a JSON object (json_object)"}},
@@ -215,5 +226,25 @@ func TestCreateJSONKeepsNoReferenceToBody(t *testing.T) {
 	}
 	if c.Email != "jane@example.com" || c.Tags[0] != "vip" || string(c.CustomFields) != `{"a":"b"}` {
 		t.Errorf("the contact changed with the caller's buffer: %+v", c)
+	}
+}
+
+// TestCreateCustomFieldsText checks that Create reads a decoded
+// custom_fields text as JSON does: white space around it is fine, a
+// trailing byte that is not is not.
+func TestCreateCustomFieldsText(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{" {\"a\":1} \n", nil},
+		{"null", nil},
+		{"{\"a\":1}\x00", []string{"custom_fields: must be a flat key-value object (no nested values) (flat_object)"}},
+		{"{\"a\":1} x", []string{"custom_fields: must be a flat key-value object (no nested values) (flat_object)"}},
+	} {
+		c := validate.Contact{Email: "a@b.co", CustomFields: validate.RawObject(tc.text)}
+		if got := details(validate.Create(c, validate.Policy{})); !same(got, tc.want) {
+			t.Errorf("%q: got %q, want %q", tc.text, got, tc.want)
+		}
 	}
 }

@@ -136,8 +136,7 @@ func decode(body []byte, p *payload, pol Policy) bool {
 			break
 		}
 	}
-	d.ws()
-	return d.pos == len(d.buf)
+	return d.atEnd()
 }
 
 // other records a member that is not a writable field.

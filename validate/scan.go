@@ -39,6 +39,12 @@ func (s *scanner) peek() byte {
 	return 0
 }
 
+// atEnd reports whether only white space is left.
+func (s *scanner) atEnd() bool {
+	s.ws()
+	return s.pos == len(s.buf)
+}
+
 // eat consumes c if it is the next byte after white space.
 func (s *scanner) eat(c byte) bool {
 	if s.peek() == c {

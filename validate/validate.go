@@ -130,15 +130,16 @@ func fromContact(pl *payload, c Contact, set Fields) {
 // customSlot reads a decoded custom_fields text as CreateJSON reads the
 // member.
 func customSlot(raw []byte, r *customReport) slot {
-	s := scanner{buf: bytes.Clone(raw)}
+	// No copy: the scan keeps no view of raw beyond this call (details
+	// build their own strings).
+	s := scanner{buf: raw}
 	switch s.peek() {
 	case 'n':
-		if s.literal("null") && s.peek() == 0 {
+		if s.literal("null") && s.atEnd() {
 			return slot{kind: null}
 		}
 	case '{':
-		start := s.pos
-		if readCustom(&s, r) && s.peek() == 0 && start == 0 {
+		if readCustom(&s, r) && s.atEnd() {
 			return slot{kind: object}
 		}
 		*r = customReport{}
