@@ -24,6 +24,7 @@ import (
 
 	"github.com/contactrules/contactrules/consent"
 	"github.com/contactrules/contactrules/errs"
+	"github.com/contactrules/contactrules/errs/httperr"
 	"github.com/contactrules/contactrules/phone"
 	"github.com/contactrules/contactrules/validate"
 	"github.com/nyaruka/phonenumbers"
@@ -574,7 +575,7 @@ func FuzzFromResponse(f *testing.F) {
 		`{"error":{"code":"\ud800"}}`, `{"error":null}`, `{"error":{"code":"validation_failed","details":[{"field":1}]}}`}
 	for _, c := range codes {
 		rec := httptest.NewRecorder()
-		errs.Write(rec, errs.New(c))
+		httperr.Write(rec, errs.New(c))
 		seeds = append(seeds, rec.Body.String())
 	}
 	for _, s := range seeds {
@@ -586,7 +587,7 @@ func FuzzFromResponse(f *testing.F) {
 		h := http.Header{}
 		h.Set("Retry-After", retryAfter)
 		h.Set("Date", date)
-		e, err := errs.FromResponse(&http.Response{StatusCode: status, Header: h, Body: io.NopCloser(bytes.NewReader(body))})
+		e, err := httperr.FromResponse(&http.Response{StatusCode: status, Header: h, Body: io.NopCloser(bytes.NewReader(body))})
 		fail := func(msg string) {
 			t.Helper()
 			t.Fatalf("status %d body %q retry-after %q date %q: %+v, %v: %s", status, body, retryAfter, date, e, err, msg)
@@ -601,7 +602,7 @@ func FuzzFromResponse(f *testing.F) {
 			return
 		case e == nil || e.Code == "" || e.Message == "":
 			fail("no code or no message")
-		case e.RetryAfter < 0 || e.RetryAfter > errs.MaxRetryAfter || status != 429 && e.RetryAfter != 0:
+		case e.RetryAfter < 0 || e.RetryAfter > httperr.MaxRetryAfter || status != 429 && e.RetryAfter != 0:
 			fail("Retry-After out of bounds")
 		}
 		var sent errs.Error
@@ -615,8 +616,8 @@ func FuzzFromResponse(f *testing.F) {
 		}
 		// Whatever came in, writing it and reading it again keeps it.
 		rec := httptest.NewRecorder()
-		errs.Write(rec, e)
-		back, err := errs.FromResponse(rec.Result())
+		httperr.Write(rec, e)
+		back, err := httperr.FromResponse(rec.Result())
 		if err != nil || back.Code != e.Code || back.Message != e.Message ||
 			e.Code == errs.ValidationFailed && len(e.Details) > 0 && !reflect.DeepEqual(back.Details, e.Details) ||
 			e.Code == errs.Conflict && back.ID != e.ID {

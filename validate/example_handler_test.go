@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/contactrules/contactrules/errs"
+	"github.com/contactrules/contactrules/errs/httperr"
 	"github.com/contactrules/contactrules/validate"
 )
 
@@ -19,7 +20,7 @@ func ExampleCreateJSON_handler() {
 		body, _ := io.ReadAll(io.LimitReader(r.Body, 1<<20+1))
 		contact, details := validate.CreateJSON(body, validate.Policy{})
 		if details != nil {
-			errs.Write(w, errs.Validation(details))
+			httperr.Write(w, errs.Validation(details))
 			return
 		}
 		_ = contact // store it, send the welcome SMS if contact.Effects.WelcomeSMS
