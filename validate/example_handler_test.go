@@ -18,12 +18,12 @@ import (
 func ExampleCreateJSON_handler() {
 	handler := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		body, _ := io.ReadAll(io.LimitReader(r.Body, 1<<20+1))
-		contact, details := validate.CreateJSON(body, validate.Policy{})
+		contact, effects, details := validate.CreateJSON(body, validate.Policy{})
 		if details != nil {
 			httperr.Write(w, errs.Validation(details))
 			return
 		}
-		_ = contact // store it, send the welcome SMS if contact.Effects.WelcomeSMS
+		_, _ = contact, effects // store it, send the welcome SMS if effects.WelcomeSMS
 		w.WriteHeader(http.StatusCreated)
 	})
 
