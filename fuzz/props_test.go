@@ -14,21 +14,31 @@ import (
 	"github.com/contactrules/contactrules/consent"
 	"github.com/contactrules/contactrules/errs"
 	"github.com/contactrules/contactrules/internal/report"
+	"github.com/contactrules/contactrules/internal/testenv"
 	"github.com/contactrules/contactrules/validate"
 	"github.com/leanovate/gopter"
 	"github.com/leanovate/gopter/prop"
 )
 
-// Every property runs with a fixed seed, so that CI is reproducible;
-// run-long.sh passes other seeds and more cases.
+// Every property runs with a fixed seed, so that CI is reproducible, and
+// 500 cases (10,000 with CONTACTRULES_LONG=1, as in CI; see
+// internal/testenv); run-long.sh passes other seeds and more cases.
 var (
 	propSeed  = flag.Int64("props.seed", 20261126, "seed of the property tests")
-	propCases = flag.Int("props.cases", 10000, "successful cases each property must pass")
+	propCases = flag.Int("props.cases", 0, "successful cases each property must pass (0: 500, or 10000 with CONTACTRULES_LONG=1)")
 )
+
+// cases returns how many successful cases each property must pass.
+func cases() int {
+	if *propCases > 0 {
+		return *propCases
+	}
+	return testenv.Cases(500, 10_000)
+}
 
 func properties() *gopter.Properties {
 	params := gopter.DefaultTestParametersWithSeed(*propSeed)
-	params.MinSuccessfulTests = *propCases
+	params.MinSuccessfulTests = cases()
 	return gopter.NewProperties(params)
 }
 
@@ -273,8 +283,8 @@ func TestValidPayloads(t *testing.T) {
 			return sameContact(a.p.Apply(s.d.current), wc) + sameEffects(a.eff, we) + s.checkDetails(a.ds, a.eff)
 		}, from(func(r *rand.Rand) *sample { return genUpdate(r).render(r) })))
 	props.TestingRun(t)
-	met.atLeast(t, *propCases, "create", "update")
-	met.atLeast(t, *propCases/1000, "welcome_sms", "welcome suppressed", "email_unsuppressed", "both defaults", "legacy word",
+	met.atLeast(t, cases(), "create", "update")
+	met.atLeast(t, max(1, cases()/1000), "welcome_sms", "welcome suppressed", "email_unsuppressed", "both defaults", "legacy word",
 		"tags at the limit", "name at the limit", "custom fields", "cleared by null", "SMS region by policy",
 		"possible-only phone", "email set on update", "phone again on update", "email again, other case")
 }
@@ -321,7 +331,7 @@ func TestInjectedDefects(t *testing.T) {
 	for _, x := range catalogue {
 		for _, o := range []op{opCreate, opUpdate} {
 			if x.ops&o != 0 {
-				met.atLeast(t, *propCases/500, o.String()+": "+x.name)
+				met.atLeast(t, max(1, cases()/500), o.String()+": "+x.name)
 			}
 		}
 	}
