@@ -4,16 +4,10 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
-	"fmt"
-	"io"
 	"math/rand"
-	"net/http"
-	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"reflect"
 	"regexp"
 	"slices"
 	"strconv"
@@ -24,16 +18,18 @@ import (
 
 	"github.com/contactrules/contactrules/consent"
 	"github.com/contactrules/contactrules/errs"
-	"github.com/contactrules/contactrules/errs/httperr"
 	"github.com/contactrules/contactrules/internal/report"
 	"github.com/contactrules/contactrules/phone"
 	"github.com/contactrules/contactrules/validate"
-	"github.com/nyaruka/phonenumbers"
 )
 
-// The native fuzz targets. Each checks what holds for any input, not
-// only that there is no panic; their seeds are the SPEC's examples and
-// samples of the property generators.
+// The native fuzz targets of whole payloads and of the contactcheck
+// program. Each checks what holds for any input, not only that there is
+// no panic; their seeds are the SPEC's examples and samples of the
+// property generators, and they judge details by the SPEC table of this
+// package, which is why they live here and not beside validate or
+// cmd/contactcheck. The targets of phone and errs/httperr sit beside
+// their packages.
 
 // fuzzPolicy turns a byte of fuzz input into a policy, so that the fuzzer
 // explores the options too: short limits let short inputs reach them.
@@ -177,11 +173,10 @@ func decodeContact(body []byte) (validate.Contact, bool) {
 
 // Independent of validate: SPEC.md section 2.1 as regular expressions.
 var (
-	atom     = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
-	localRE  = regexp.MustCompile(`^` + atom + `(\.` + atom + `)*$`)
-	labelRE  = regexp.MustCompile(`^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$`)
-	topRE    = regexp.MustCompile(`^([A-Za-z]+|[Xx][Nn]--[A-Za-z0-9-]*[A-Za-z0-9])$`)
-	e164Expr = regexp.MustCompile(`^\+[1-9][0-9]{0,14}$`)
+	atom    = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
+	localRE = regexp.MustCompile(`^` + atom + `(\.` + atom + `)*$`)
+	labelRE = regexp.MustCompile(`^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$`)
+	topRE   = regexp.MustCompile(`^([A-Za-z]+|[Xx][Nn]--[A-Za-z0-9-]*[A-Za-z0-9])$`)
 )
 
 func specEmail(s string) bool {
@@ -433,199 +428,6 @@ func FuzzUpdateJSON(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, body []byte, email, number string, consents, bits byte) {
 		checkUpdate(t, body, stored(email, number, consents), bits)
-	})
-}
-
-// noLeak returns "" when err's text does not hold input. Only inputs
-// with three digits or more are looked for: the errors' fixed texts hold
-// words and the numbers 0, 15, 64 and 0-9, which a shorter input could
-// match by chance.
-func noLeak(err error, input string) string {
-	if err != nil && len(input) >= 4 && len(strings.Map(keepDigits, input)) >= 3 && strings.Contains(err.Error(), input) {
-		return "the error holds the input: " + err.Error()
-	}
-	return ""
-}
-
-// oneSentinel returns "" when err wraps exactly one of the phone
-// package's sentinels.
-func oneSentinel(err error) string {
-	if errors.Is(err, phone.ErrSyntax) == errors.Is(err, phone.ErrInvalid) {
-		return "error wraps not exactly one of ErrSyntax and ErrInvalid: " + err.Error()
-	}
-	return ""
-}
-
-func FuzzPhoneParse(f *testing.F) {
-	for _, s := range []string{"+12015550123", "+4402071838750", "+15551234567", "+13101234", "+800 1234 5678", "+", "", "+0123",
-		"+1201555012345678", "+１２０１５５５０１２３", "12015550123", "+80012345678", "+882345678901"} {
-		f.Add(s)
-	}
-	r := rand.New(rand.NewSource(1))
-	for range 32 {
-		f.Add(nearby(r).e164)
-		f.Add(badPhone(r, false))
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		n, err := phone.Parse(s)
-		fail := func(msg string) {
-			if msg != "" {
-				t.Fatalf("Parse(%q) = %v, %v: %s", s, n, err, msg)
-			}
-		}
-		syntax := e164Expr.MatchString(s)
-		switch {
-		case syntax == errors.Is(err, phone.ErrSyntax):
-			fail("the syntax verdict differs from the E.164 pattern")
-		case syntax && oracleValid(s) != (err == nil):
-			fail("libphonenumber disagrees")
-		}
-		if err != nil {
-			fail(oneSentinel(err) + noLeak(err, s))
-			if n != (phone.Number{}) {
-				fail("a refusal with a number")
-			}
-			return
-		}
-		p, _ := oracleParse(s)
-		if n.String() != s || n.Region() != regionOf(p) || n.CountryCode() != int(p.GetCountryCode()) || !n.IsValid() {
-			fail("the number is not what libphonenumber says")
-		}
-		if back, err := phone.Parse(n.String()); err != nil || back != n {
-			fail("Parse(n.String()) != n")
-		}
-		if pp, err := phone.ParsePossible(s); err != nil || pp != n {
-			fail("ParsePossible refuses a valid number")
-		}
-		if m, err := phone.Normalize(s, ""); err != nil || m != n {
-			fail("Normalize does not take E.164 as it is")
-		}
-	})
-}
-
-func FuzzPhoneNormalize(f *testing.F) {
-	for _, in := range [][2]string{{"(201) 555-0123", "US"}, {"+44 (0)20 7183 8750", ""}, {"0044 20 7183 8750", "GB"},
-		{"011 44 20 7183 8750", "US"}, {"020 7183 8750", "GB"}, {"1-800-FLOWERS", "US"}, {"+1 201 555 0123 x12", ""},
-		{"2015550123", ""}, {"2015550123", "ZZ"}, {"2015550123", "001"}, {"+", "US"}, {"", "US"}, {"+1+2015550123", ""}} {
-		f.Add(in[0], in[1])
-	}
-	r := rand.New(rand.NewSource(1))
-	for range 48 {
-		in, region, _ := formatted(r, nearby(r))
-		f.Add(in, region)
-	}
-	f.Fuzz(func(t *testing.T, input, region string) {
-		n, err := phone.Normalize(input, region)
-		fail := func(msg string) {
-			if msg != "" {
-				t.Fatalf("Normalize(%q, %q) = %v, %v: %s", input, region, n, err, msg)
-			}
-		}
-		// An unknown region is ErrInvalid whatever the input, and its
-		// error names the region (configuration, not personal data).
-		_, bad := phone.NewRegions(region)
-		regionOK := region == "" || bad == nil
-		if err != nil {
-			fail(oneSentinel(err))
-			if regionOK {
-				fail(noLeak(err, input))
-			}
-			if n != (phone.Number{}) {
-				fail("a refusal with a number")
-			}
-			if len(input) > 64 && regionOK && !errors.Is(err, phone.ErrSyntax) {
-				fail("over-long input is not a syntax error")
-			}
-			return
-		}
-		if len(input) > 64 || strings.Trim(input, "0123456789+ \t()-./") != "" {
-			fail("accepted input with other characters, or too long")
-		}
-		if back, err := phone.Parse(n.String()); err != nil || back != n {
-			fail("Parse(n.String()) != n")
-		}
-		if again, err := phone.Normalize(n.String(), region); err != nil || again != n {
-			fail("Normalize of the result is not the result")
-		}
-		cleaned := strings.Map(func(c rune) rune {
-			if c == '+' || '0' <= c && c <= '9' {
-				return c
-			}
-			return -1
-		}, input)
-		if m, err := phonenumbers.Parse(cleaned, region); err != nil || phonenumbers.Format(m, phonenumbers.E164) != n.String() {
-			fail("libphonenumber reads the digits as another number")
-		}
-	})
-}
-
-// fromStatusMessage is the message FromResponse gives a bare status.
-func fromStatusMessage(status int) (errs.Code, string) {
-	if c, ok := map[int]errs.Code{401: errs.Unauthorized, 403: errs.InsufficientScope, 404: errs.NotFound, 409: errs.Conflict,
-		422: errs.ValidationFailed, 429: errs.RateLimited, 500: errs.Internal}[status]; ok {
-		return c, c.Message()
-	}
-	msg := fmt.Sprintf("%s: HTTP %d", errs.UnexpectedStatus.Message(), status)
-	if text := http.StatusText(status); text != "" {
-		msg += " " + text
-	}
-	return errs.UnexpectedStatus, msg
-}
-
-func FuzzFromResponse(f *testing.F) {
-	seeds := []string{`<html>502 Bad Gateway</html>`, ``, `{}`, `{"error":"invalid_client","error_description":"bad"}`,
-		`{"error":{"code":"conflict","message":"m","id":12}}`, `{"error":{"code":"x"}}`, `{"error":{"code":""}}`,
-		`{"error":{"code":"\ud800"}}`, `{"error":null}`, `{"error":{"code":"validation_failed","details":[{"field":1}]}}`}
-	for _, c := range codes {
-		rec := httptest.NewRecorder()
-		httperr.Write(rec, errs.New(c))
-		seeds = append(seeds, rec.Body.String())
-	}
-	for _, s := range seeds {
-		f.Add(429, []byte(s), "120", "")
-		f.Add(502, []byte(s), "", "Wed, 21 Oct 2015 07:28:00 GMT")
-		f.Add(422, []byte(s), "Wed, 21 Oct 2015 07:29:00 GMT", "Wed, 21 Oct 2015 07:28:00 GMT")
-	}
-	f.Fuzz(func(t *testing.T, status int, body []byte, retryAfter, date string) {
-		h := http.Header{}
-		h.Set("Retry-After", retryAfter)
-		h.Set("Date", date)
-		e, err := httperr.FromResponse(&http.Response{StatusCode: status, Header: h, Body: io.NopCloser(bytes.NewReader(body))})
-		fail := func(msg string) {
-			t.Helper()
-			t.Fatalf("status %d body %q retry-after %q date %q: %+v, %v: %s", status, body, retryAfter, date, e, err, msg)
-		}
-		switch {
-		case err != nil:
-			fail("an error reading a body in memory")
-		case 200 <= status && status <= 299:
-			if e != nil {
-				fail("a 2xx response is an error")
-			}
-			return
-		case e == nil || e.Code == "" || e.Message == "":
-			fail("no code or no message")
-		case e.RetryAfter < 0 || e.RetryAfter > httperr.MaxRetryAfter || status != 429 && e.RetryAfter != 0:
-			fail("Retry-After out of bounds")
-		}
-		sent, perr := httperr.Parse(body)
-		if perr != nil {
-			if code, msg := fromStatusMessage(status); e.Code != code || e.Message != msg || e.Details != nil || e.ID != "" {
-				fail("a body that is no envelope does not give the status's error")
-			}
-		} else if e.Code != sent.Code || !reflect.DeepEqual(e.Details, sent.Details) || e.ID != sent.ID ||
-			sent.Message != "" && e.Message != sent.Message {
-			fail("the envelope is not read as Parse reads it")
-		}
-		// Whatever came in, writing it and reading it again keeps it.
-		rec := httptest.NewRecorder()
-		httperr.Write(rec, e)
-		back, err := httperr.FromResponse(rec.Result())
-		if err != nil || back.Code != e.Code || back.Message != e.Message ||
-			e.Code == errs.ValidationFailed && len(e.Details) > 0 && !reflect.DeepEqual(back.Details, e.Details) ||
-			e.Code == errs.Conflict && back.ID != e.ID {
-			fail(fmt.Sprintf("Write and FromResponse give back %+v", back))
-		}
 	})
 }
 

@@ -109,7 +109,7 @@ type dialling struct {
 	patterns map[string]*syntax.Regexp
 }
 
-func newDialling(t *testing.T, rng *rand.Rand) *dialling {
+func newDialling(t testing.TB, rng *rand.Rand) *dialling {
 	coll, err := phonenumbers.MetadataCollection()
 	if err != nil {
 		t.Fatal(err)
@@ -314,22 +314,4 @@ func BenchmarkNormalize(b *testing.B) {
 			})
 		}
 	}
-}
-
-// FuzzNormalize extends the differential test to arbitrary input; with
-// plain go test it runs the seeds.
-func FuzzNormalize(f *testing.F) {
-	for _, c := range []normCase{
-		{"(415) 555-2671", "US"}, {"0044 20 7183 8750", "GB"}, {"+44 (0)20 7183 8750", ""},
-		{"+0044 20 7183 8750", "GB"}, {"011 54 9 11 2345 6789", "US"}, {"434 1234", "BB"},
-		{"1 434 1234", "BB"}, {"1-800-FLOWERS", "US"}, {"+28 123 4567", ""}, {"12", "US"},
-	} {
-		f.Add(c.input, c.region)
-	}
-	f.Fuzz(func(t *testing.T, input, region string) {
-		c := normCase{input, region}
-		if got, want := normJudge(Normalize, c), normJudge(oracleNormalize, c); got != want {
-			t.Errorf("Normalize(%q, %q) = %v; libphonenumber: %v", input, region, got, want)
-		}
-	})
 }
