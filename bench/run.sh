@@ -1,7 +1,20 @@
 #!/usr/bin/env bash
-# Reproduces the README's performance table: every benchmark of issue 7 in
+# Reproduces the README's performance table: the benchmarks of package
+# bench (the library beside the obvious alternative, on the same inputs) in
 # one `go test -bench` call, COUNT times (default 6), then benchstat.
 # Usage: bench/run.sh [COUNT]
+#
+# A few benchmarks stay beside the code they need, because package bench
+# cannot reach it:
+#   phone                BenchmarkNormalize: its alternative is the unexported
+#                        libphonenumber reading of the differential test
+#   phone/internal/dfa   BenchmarkValid, BenchmarkPossible, BenchmarkPhonenumbers,
+#                        BenchmarkAppendE164: an internal package
+#   cmd/contactcheck     BenchmarkRun, BenchmarkRunNaive: the program's
+#                        unexported run, in package main (BenchmarkContactcheck
+#                        here runs the built program)
+#   fuzz                 BenchmarkHostile: the hostile bodies of TestLinearWork,
+#                        a generator of package fuzz's tests
 set -euo pipefail
 cd "$(dirname "$0")/.."
 count=${1:-6}
