@@ -11,19 +11,22 @@ package main
 //   - TestCLIAgrees runs cmd/contactcheck on the same lines and requires
 //     the same bytes, so the module answers as the program does;
 //   - TestBrowserDemo drives demo/index.html in headless Chromium;
-//   - TestTypes compiles a TypeScript importer against contactrules.d.ts;
+//   - TestPackage packs the npm package, installs it into a fresh project,
+//     uses it there and type-checks a TypeScript consumer of it;
 //   - TestBrowserBuildSize keeps the module within its gzip budget.
 //
 // Without node or chromium they skip, saying how to install them; with
 // CI=true a missing tool is a failure.
 
 import (
+	"archive/tar"
 	"bytes"
 	"cmp"
 	"compress/gzip"
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -819,17 +822,207 @@ func npmCI(t *testing.T) {
 	run(t, cmd)
 }
 
-// TestTypes compiles test/types.check.mts against dist/contactrules.d.ts
-// with tsc --strict, as an importer of the module would, under both of
-// TypeScript's ways of resolving an ES module.
-func TestTypes(t *testing.T) {
+// tarballBudget is the most the packed npm package may weigh.
+const tarballBudget = 1_000_000
+
+// packageFiles are what the npm package ships: what runs, and its types.
+var packageFiles = []string{
+	"package/README.md",
+	"package/dist/contactrules.d.ts",
+	"package/dist/contactrules.mjs",
+	"package/dist/contactrules.wasm",
+	"package/dist/wasm_exec.js",
+	"package/package.json",
+}
+
+// TestPackage packs the npm package as its author would (npm pack, whose
+// prepack script runs build.sh into dist/), installs the tarball into a
+// fresh Node.js project without the network, imports contactrules there
+// and checks a contact, and compiles test/types.check.mts, a TypeScript
+// consumer, with tsc --strict under both of TypeScript's ways of
+// resolving a package.
+func TestPackage(t *testing.T) {
 	nodePath := node(t)
+	npm := tool(t, "npm", "apt-get install -y nodejs npm (Node.js 20 or later)")
 	npmCI(t)
+	tmp := t.TempDir()
+	npmEnv := append(os.Environ(), "npm_config_update_notifier=false", "npm_config_fund=false", "npm_config_audit=false")
+
+	pack := exec.Command(npm, "pack", "--offline", "--loglevel=warn", "--pack-destination", tmp)
+	pack.Env = npmEnv
+	out := run(t, pack)
+	var meta struct {
+		Version string `json:"version"`
+	}
+	if b, err := os.ReadFile("package.json"); err != nil || json.Unmarshal(b, &meta) != nil {
+		t.Fatalf("package.json: %v", err)
+	}
+	tarball := filepath.Join(tmp, "contactrules-"+meta.Version+".tgz")
+	tgz, err := os.ReadFile(tarball)
+	if err != nil {
+		t.Fatalf("npm pack made no %s: %v\n%s", filepath.Base(tarball), err, out)
+	}
+	files, tarSize := tarballFiles(t, tgz)
+	if !slices.Equal(files, packageFiles) {
+		t.Errorf("the tarball holds %q; want %q", files, packageFiles)
+	}
+	t.Logf("%s: %d bytes (gzip), %d bytes as a tar%s", filepath.Base(tarball), len(tgz), tarSize, brotliSize(t, tgz))
+	if len(tgz) > tarballBudget {
+		t.Errorf("the tarball is %d bytes, over its budget of %d", len(tgz), tarballBudget)
+	}
+
+	project := filepath.Join(tmp, "consumer")
+	if err := os.MkdirAll(project, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	write := func(name, text string) {
+		if err := os.WriteFile(filepath.Join(project, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("package.json", `{"name":"consumer","private":true,"type":"module"}`)
+	install := exec.Command(npm, "install", "--offline", "--no-audit", "--no-fund", tarball)
+	install.Dir = project
+	install.Env = npmEnv
+	run(t, install)
+
+	write("check.mjs", `import { load, ContactRulesError } from "contactrules";
+const rules = await load();
+const ok = rules.validateCreate({ email: "jane@example.com", phone_number: "+14155552671", sms_consent: "subscribed" });
+const bad = rules.validateCreate({ phone_number: "+4402071838750" });
+let thrown;
+try { rules.validateCreate({}, { maxTags: "3" }); } catch (err) { thrown = err instanceof ContactRulesError && err.code; }
+console.log(JSON.stringify({ ok, bad, phone: rules.normalizePhone("(415) 555-2671", "US"), thrown }));
+`)
+	cmd := exec.Command(nodePath, "check.mjs")
+	cmd.Dir = project
+	got := strings.TrimSpace(string(run(t, cmd)))
+	const want = `{"ok":{"ok":true,"effects":{"welcome_sms":true,"email_unsuppressed":false,"defaults_applied":["email_consent"]}},` +
+		`"bad":{"ok":false,"error":{"code":"validation_failed","message":"One or more fields are invalid","details":[{"field":"phone_number","message":"must be a valid phone number in E.164 format","rule":"e164"}]}},` +
+		`"phone":{"ok":true,"e164":"+14155552671","region":"US"},"thrown":"invalid_policy"}`
+	if got != want {
+		t.Errorf("the installed package answers\n%s\nwant\n%s", got, want)
+	}
+
+	if err := copyFile(filepath.Join("test", "types.check.mts"), filepath.Join(project, "types.check.mts")); err != nil {
+		t.Fatal(err)
+	}
+	tsc, err := filepath.Abs(filepath.Join("test", "node_modules", "typescript", "bin", "tsc"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, resolution := range [][]string{{"--module", "nodenext"}, {"--module", "esnext", "--moduleResolution", "bundler"}} {
-		args := append([]string{filepath.Join("node_modules", "typescript", "bin", "tsc"),
-			"--noEmit", "--strict", "--target", "es2022", "--lib", "es2022,dom"}, resolution...)
+		args := append([]string{tsc, "--noEmit", "--strict", "--target", "es2022", "--lib", "es2022,dom"}, resolution...)
 		cmd := exec.Command(nodePath, append(args, "types.check.mts")...)
-		cmd.Dir = "test"
+		cmd.Dir = project
 		run(t, cmd)
 	}
+}
+
+// tarballFiles lists the files of a .tgz, sorted, and the size of the tar.
+func tarballFiles(t *testing.T, tgz []byte) ([]string, int) {
+	t.Helper()
+	zr, err := gzip.NewReader(bytes.NewReader(tgz))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tarBytes, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var files []string
+	tr := tar.NewReader(bytes.NewReader(tarBytes))
+	for {
+		h, err := tr.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, h.Name)
+	}
+	slices.Sort(files)
+	return files, len(tarBytes)
+}
+
+// brotliSize says how large the tar is under brotli -q 11, when the
+// brotli program is there.
+func brotliSize(t *testing.T, tgz []byte) string {
+	brotli, err := exec.LookPath("brotli")
+	if err != nil {
+		return ""
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(tgz))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(brotli, "-c", "-q", "11")
+	cmd.Stdin = zr
+	out := run(t, cmd)
+	return fmt.Sprintf(", %d bytes as a tar under brotli -q 11", len(out))
+}
+
+// TestDeclaredUnions keeps the unions of contactrules.d.ts equal to what
+// the Go code can answer: RuleName to the rule table's names, ErrorCode
+// to the envelope's eight codes, ContactRulesErrorCode to the bridge's
+// error kinds and the module's load failure.
+func TestDeclaredUnions(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("dist", "contactrules.d.ts"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rules []string
+	for _, r := range validate.Rules(validate.Policy{}) {
+		if !slices.Contains(rules, r.Name) {
+			rules = append(rules, r.Name)
+		}
+	}
+	codes := []string{}
+	for _, c := range []errs.Code{errs.InvalidClient, errs.InvalidScope, errs.Unauthorized, errs.InsufficientScope,
+		errs.NotFound, errs.Conflict, errs.ValidationFailed, errs.RateLimited} {
+		codes = append(codes, string(c))
+	}
+	for _, u := range []struct {
+		name string
+		want []string
+	}{
+		{"RuleName", rules},
+		{"ErrorCode", codes},
+		{"ContactRulesErrorCode", []string{"invalid_policy", "invalid_contact", "load_failed", "internal"}},
+	} {
+		got := declaredUnion(t, string(b), u.name)
+		if !slices.Equal(sorted(got), sorted(u.want)) {
+			t.Errorf("contactrules.d.ts: type %s = %q; want %q", u.name, got, u.want)
+		}
+	}
+}
+
+// declaredUnion returns the string literals of `export type name = "a" | "b";`.
+func declaredUnion(t *testing.T, dts, name string) []string {
+	t.Helper()
+	start := strings.Index(dts, "export type "+name+" =")
+	if start < 0 {
+		t.Fatalf("contactrules.d.ts declares no type %s", name)
+	}
+	decl := dts[start:]
+	decl = decl[len("export type "+name+" =") : strings.Index(decl, ";")]
+	var lits []string
+	for part := range strings.SplitSeq(decl, "|") {
+		if strings.TrimSpace(part) == "" {
+			continue // the | before the first member
+		}
+		lit, err := strconv.Unquote(strings.TrimSpace(part))
+		if err != nil {
+			t.Fatalf("type %s: %q is not a string literal", name, part)
+		}
+		lits = append(lits, lit)
+	}
+	return lits
+}
+
+func sorted(s []string) []string {
+	s = slices.Clone(s)
+	slices.Sort(s)
+	return s
 }
