@@ -1006,7 +1006,7 @@ func declaredUnion(t *testing.T, dts, name string) []string {
 		t.Fatalf("contactrules.d.ts declares no type %s", name)
 	}
 	decl := dts[start:]
-	decl = decl[len("export type "+name+" =") : strings.Index(decl, ";")]
+	decl = decl[len("export type "+name+" ="):strings.Index(decl, ";")]
 	var lits []string
 	for part := range strings.SplitSeq(decl, "|") {
 		if strings.TrimSpace(part) == "" {
