@@ -1,7 +1,6 @@
 package validate
 
 import (
-	"net/url"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -28,9 +27,11 @@ import (
 //   - read-only, unknown and repeated members are reported in name order,
 //     since a form's values have no order.
 //
-// It returns the contact to store, with the phone number in E.164, and the
-// effects, or the details.
-func CreateForm(form url.Values, p Policy) (Contact, consent.Effects, []errs.FieldError) {
+// form is an http.Request's Form or PostForm (a url.Values); the type is
+// spelled as its underlying map so that this package need not link
+// net/url. It returns the contact to store, with the phone number in
+// E.164, and the effects, or the details.
+func CreateForm(form map[string][]string, p Policy) (Contact, consent.Effects, []errs.FieldError) {
 	c := &checker{op: onCreate, pol: p.resolved()}
 	fromForm(&c.p, form, c.pol)
 	return c.finishCreate()
@@ -39,7 +40,7 @@ func CreateForm(form url.Values, p Policy) (Contact, consent.Effects, []errs.Fie
 // UpdateForm checks an update posted from an HTML form against the stored
 // contact, as CreateForm checks a create. An empty input leaves its field
 // as it is: a form cannot clear a field.
-func UpdateForm(current Contact, form url.Values, p Policy) (Patch, consent.Effects, []errs.FieldError) {
+func UpdateForm(current Contact, form map[string][]string, p Policy) (Patch, consent.Effects, []errs.FieldError) {
 	c := &checker{op: onUpdate, pol: p.resolved(), cur: &current}
 	fromForm(&c.p, form, c.pol)
 	return c.finishUpdate()
@@ -52,7 +53,7 @@ const (
 )
 
 // fromForm reduces form values to a payload.
-func fromForm(pl *payload, form url.Values, p Policy) {
+func fromForm(pl *payload, form map[string][]string, p Policy) {
 	names := make([]string, 0, len(form))
 	for name := range form {
 		names = append(names, name)
