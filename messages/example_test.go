@@ -21,7 +21,7 @@ func ExampleCatalog_Text() {
 	}
 	// Output:
 	// phone_number: Bitte geben Sie eine gültige Telefonnummer mit Ländervorwahl ein, z. B. +49 30 123456.
-	// tags[2]: Ein Tag darf nicht leer und höchstens 255 Zeichen lang sein.
+	// tags[2]: Ein Tag darf nicht leer sein und höchstens 255 Zeichen haben.
 }
 
 // The numbers in a text are the policy's.
