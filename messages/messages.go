@@ -75,8 +75,9 @@ var matcher = language.NewMatcher(func() []language.Tag {
 
 // For returns the catalog that best matches an Accept-Language value
 // ("de-CH,de;q=0.9" gives German; "pt" gives Brazilian Portuguese), or a
-// plain language tag ("fr"). Entries that cannot be read are skipped; a
-// value that names no language close to one of [Languages] gives English.
+// plain language tag ("fr"). Entries that cannot be read are skipped, and
+// only the first 32 are read; a value that names no language close to one
+// of [Languages] gives English.
 func For(acceptLanguage string) *Catalog {
 	_, i, conf := matcher.Match(preferred(acceptLanguage)...)
 	if conf == language.No {
@@ -85,16 +86,25 @@ func For(acceptLanguage string) *Catalog {
 	return builtin[i]
 }
 
+// maxEntries bounds the work of reading a hostile header: browsers send a
+// handful of entries, and later ones would hardly decide anything.
+const maxEntries = 32
+
 // preferred reads an Accept-Language value leniently: one entry that is
 // not a language tag (or a q of 0) drops that entry, not the whole list.
-// The tags come in order of preference; equal weights keep their order.
+// Only the first maxEntries entries are read. The tags come in order of
+// preference; equal weights keep their order.
 func preferred(acceptLanguage string) []language.Tag {
 	type weighted struct {
 		tag language.Tag
 		q   float32
 	}
 	var ws []weighted
+	n := 0
 	for entry := range strings.SplitSeq(acceptLanguage, ",") {
+		if n++; n > maxEntries {
+			break
+		}
 		tags, qs, err := language.ParseAcceptLanguage(entry)
 		if err != nil || len(tags) != 1 {
 			continue

@@ -228,6 +228,9 @@ func TestFor(t *testing.T) {
 		{",,,", "en"},             //
 		{"\xff\xfe", "en"},        // not UTF-8
 		{strings.Repeat("x-", 5000), "en"},
+		{strings.Repeat("zh,", 31) + "de", "de"}, // the 32nd entry is read
+		{strings.Repeat("zh,", 32) + "de", "en"}, // the 33rd is not
+		{strings.Repeat("de-CH;q=0.5,", 100000), "de"}, // a hostile header costs 32 entries
 	} {
 		if got := messages.For(c.in).Language(); got != c.want {
 			t.Errorf("For(%q) = %s, want %s", c.in, got, c.want)
@@ -344,4 +347,17 @@ func TestZeroAndNegativeLimitsMeanDefaults(t *testing.T) {
 			t.Errorf("%+v: %q", p, got)
 		}
 	}
+}
+
+// FuzzFor: any header gives one of the catalogs, without panicking.
+func FuzzFor(f *testing.F) {
+	for _, s := range []string{"de-CH,de;q=0.9", "", "*", "x-private", "en;q=0.5,,fr;q=", "de-u-co-phonebk", "zh-Hant-TW;q=0.3"} {
+		f.Add(s)
+	}
+	langs := messages.Languages()
+	f.Fuzz(func(t *testing.T, h string) {
+		if got := messages.For(h).Language(); !slices.Contains(langs, got) {
+			t.Fatalf("For(%q) = %q", h, got)
+		}
+	})
 }
