@@ -27,8 +27,14 @@ var updateCases = []struct {
 	effects string // JSON of the effects of an accepted patch, when it matters
 }{
 	{"at least one field: empty patch", withEmail, `{}`, []string{"base: at least one field is required (required_any)"}, ""},
-	{"at least one field: only unknown members", withEmail, `{"nickname":"J"}`,
-		[]string{"base: at least one field is required (required_any)", "nickname: is not a recognized field (unknown_field)"}, ""},
+	{"at least one field: a patch of unknown members gets their details alone", withEmail, `{"nickname":"J"}`,
+		[]string{"nickname: is not a recognized field (unknown_field)"}, ""},
+	{"at least one field: a patch of read-only members gets their details alone", withEmail, `{"created_at":"2024-01-01T00:00:00Z"}`,
+		[]string{"created_at: is read-only (read_only)"}, ""},
+	{"at least one field: a patch of a repeated unknown member gets its details alone", withEmail, `{"x":1,"x":2}`,
+		[]string{"x: is not a recognized field (unknown_field)", "x: must not appear more than once (duplicate_key)"}, ""},
+	{"at least one field: null consents name nothing", withEmail, `{"email_consent":null,"sms_consent":null}`,
+		[]string{"base: at least one field is required (required_any)"}, ""},
 	{"at least one field: a null that clears counts", withEmail, `{"first_name":null}`, nil, ""},
 	{"identity rule does not apply", withEmail, `{"first_name":"Jane"}`, nil, ""},
 
@@ -38,11 +44,14 @@ var updateCases = []struct {
 	{"email: cannot be cleared once set (empty string)", withEmail, `{"email":""}`, []string{"email: cannot be changed once set (immutable)"}, ""},
 	{"email: the same value again is not a change", withEmail, `{"email":"jane@example.com"}`, nil, ""},
 	{"email: the same value with the domain in upper case is not a change", withEmail, `{"email":"jane@EXAMPLE.com"}`, nil, ""},
+	{"email: the stored value sent again is no change even when it is no address", validate.Contact{Email: "not-an-email"}, `{"email":"not-an-email"}`, nil, ""},
 	{"email: a new value is checked for format", withPhone, `{"email":"jane@"}`, []string{"email: must be a valid email address (email)"}, ""},
 	{"phone: may be set while null", withEmail, `{"phone_number":"` + usNumber + `"}`, nil, ""},
 	{"phone: cannot be changed once set", withPhone, `{"phone_number":"` + caNumber + `"}`, []string{"phone_number: cannot be changed once set (immutable)"}, ""},
 	{"phone: cannot be cleared once set", withPhone, `{"phone_number":null}`, []string{"phone_number: cannot be changed once set (immutable)"}, ""},
 	{"phone: the same value again is not a change", withPhone, `{"phone_number":"` + usNumber + `"}`, nil, ""},
+	{"phone: the same value again keeps the number for SMS consent", withPhone, `{"phone_number":"` + usNumber + `","sms_consent":"subscribed"}`, nil,
+		`{"welcome_sms":true,"email_unsuppressed":false,"defaults_applied":[]}`},
 	{"phone: a new value is checked for format", withEmail, `{"phone_number":"+4402071838750"}`, []string{"phone_number: must be a valid phone number in E.164 format (e164)"}, ""},
 
 	{"formats and limits as on create", withEmail, `{"first_name":"` + long256 + `","tags":[""],"custom_fields":{"a":[]}}`,
@@ -76,12 +85,12 @@ var updateCases = []struct {
 func TestUpdateJSON(t *testing.T) {
 	for _, tc := range updateCases {
 		t.Run(tc.rule, func(t *testing.T) {
-			p, ds := validate.UpdateJSON(tc.current, []byte(tc.patch), validate.Policy{})
+			_, eff, ds := validate.UpdateJSON(tc.current, []byte(tc.patch), validate.Policy{})
 			if got := details(ds); !same(got, tc.want) {
 				t.Errorf("details\n got: %q\nwant: %q", got, tc.want)
 			}
 			if tc.effects != "" {
-				got, _ := json.Marshal(p.Effects)
+				got, _ := json.Marshal(eff)
 				if string(got) != tc.effects {
 					t.Errorf("effects\n got: %s\nwant: %s", got, tc.effects)
 				}
@@ -113,11 +122,11 @@ func TestUpdateStructAgrees(t *testing.T) {
 			}
 			p.Set = p.Set.With(f)
 		}
-		_, want := validate.UpdateJSON(tc.current, []byte(tc.patch), validate.Policy{})
+		_, _, want := validate.UpdateJSON(tc.current, []byte(tc.patch), validate.Policy{})
 		if jsonOnly(want) {
 			continue
 		}
-		if got := validate.Update(tc.current, p, validate.Policy{}); !same(details(got), details(want)) {
+		if _, _, got := validate.Update(tc.current, p, validate.Policy{}); !same(details(got), details(want)) {
 			t.Errorf("%s: Update\n got: %q\nwant: %q", tc.rule, details(got), details(want))
 		}
 		agreed++
@@ -138,7 +147,7 @@ func fieldByName(name string) (validate.Field, bool) {
 
 func TestPatchApply(t *testing.T) {
 	current := validate.Contact{Email: "jane@example.com", FirstName: "Jane", Tags: []string{"old"}, EmailConsent: consent.EmailSuppressed, SMSConsent: consent.SMSNeverSubscribed}
-	p, ds := validate.UpdateJSON(current, []byte(`{"first_name":null,"tags":["new"],"email_consent":"subscribed","phone_number":"`+usNumber+`"}`), validate.Policy{})
+	p, eff, ds := validate.UpdateJSON(current, []byte(`{"first_name":null,"tags":["new"],"email_consent":"subscribed","phone_number":"`+usNumber+`"}`), validate.Policy{})
 	if ds != nil {
 		t.Fatalf("details: %q", details(ds))
 	}
@@ -147,7 +156,7 @@ func TestPatchApply(t *testing.T) {
 	if string(got) != want {
 		t.Errorf("applied\n got: %s\nwant: %s", got, want)
 	}
-	if !p.Apply(current).Effects.EmailUnsuppressed {
+	if !eff.EmailUnsuppressed {
 		t.Error("the unsuppress effect is lost")
 	}
 }

@@ -17,6 +17,8 @@ import (
 
 	"github.com/contactrules/contactrules/consent"
 	"github.com/contactrules/contactrules/errs"
+	"github.com/contactrules/contactrules/internal/jsonwire"
+	"github.com/contactrules/contactrules/internal/report"
 	"github.com/contactrules/contactrules/phone"
 	"github.com/contactrules/contactrules/validate"
 )
@@ -46,7 +48,7 @@ func (e *callerError) Error() string { return e.msg }
 
 // policyOptions are the members of a policy, in the order of the
 // documentation.
-const policyOptions = "smsRegions, allowUnknownFields, acceptLegacyConsent, possiblePhoneOnly, maxNameLength, maxTagLength, maxTags, maxBodyBytes"
+const policyOptions = "smsRegions, allowUnknownFields, acceptLegacyConsent, possiblePhoneOnly, maxNameLength, maxTagLength, maxTags, maxBodyBytes, maxDetails"
 
 // maxLimit is the largest value of a policy's numeric options.
 const maxLimit = 1<<31 - 1
@@ -58,14 +60,15 @@ var policyParses int
 // validate.Policy: smsRegions, allowUnknownFields, …); empty text, null
 // and absent or null members are the defaults, as in validate.Policy. A
 // misspelt member is an error rather than silently the default, since a
-// typo there would loosen the checks unnoticed.
+// typo there would loosen the checks unnoticed. The text is read as
+// JSON.parse reads it: the last of a repeated member counts.
 func parsePolicy(text []byte) (validate.Policy, error) {
 	policyParses++
 	var p validate.Policy
 	if len(text) == 0 {
 		return p, nil
 	}
-	if at, ok := checkJSON(text); !ok {
+	if at, ok := wellFormed(text); !ok {
 		return p, &callerError{invalidPolicy, "policy is not valid JSON (at byte offset " + strconv.Itoa(at) + ")"}
 	}
 	var err *callerError
@@ -78,16 +81,8 @@ func parsePolicy(text []byte) (validate.Policy, error) {
 	isObject := members(text, func(name string, v []byte) {
 		switch name {
 		case "smsRegions":
-			regions = regions[:0]
-			switch {
-			case v[0] == 'n':
-			case !elements(v, func(e []byte) {
-				if e[0] != '"' {
-					fail("policy.smsRegions must be an array of region codes")
-					return
-				}
-				regions = append(regions, unquote(e))
-			}):
+			var ok bool
+			if regions, ok = stringArray(v, regions[:0]); !ok {
 				fail("policy.smsRegions must be an array of region codes")
 			}
 		case "allowUnknownFields":
@@ -104,6 +99,8 @@ func parsePolicy(text []byte) (validate.Policy, error) {
 			p.MaxTags = intOption(v, name, fail)
 		case "maxBodyBytes":
 			p.MaxBodyBytes = intOption(v, name, fail)
+		case "maxDetails":
+			p.MaxDetails = intOption(v, name, fail)
 		default:
 			fail("policy has an option that does not exist; the options are " + policyOptions)
 		}
@@ -112,7 +109,7 @@ func parsePolicy(text []byte) (validate.Policy, error) {
 		fail("policy must be an object")
 	}
 	for i, code := range regions {
-		if _, e := phone.NewRegions(code); e != nil {
+		if !phone.IsRegion(code) {
 			fail("policy.smsRegions[" + strconv.Itoa(i) + "] is not a supported region code")
 		}
 	}
@@ -122,9 +119,6 @@ func parsePolicy(text []byte) (validate.Policy, error) {
 	p.SMSRegions, _ = phone.NewRegions(regions...)
 	return p, nil
 }
-
-// isNull reports whether the well-formed text is the literal null.
-func isNull(text []byte) bool { return text[skipSpace(text, 0)] == 'n' }
 
 func boolOption(v []byte, name string, fail func(string)) bool {
 	switch v[0] {
@@ -149,7 +143,7 @@ func intOption(v []byte, name string, fail func(string)) int {
 	}
 	n := 0
 	for _, c := range digits {
-		if !isDigit(c) {
+		if c < '0' || c > '9' {
 			fail("policy." + name + " must be an integer")
 			return 0
 		}
@@ -203,8 +197,8 @@ func createResult(dst, body, policy []byte) ([]byte, error) {
 	if err != nil {
 		return dst, err
 	}
-	c, details := validate.CreateJSON(body, p)
-	return validate.Result{Details: details, Effects: c.Effects}.AppendJSON(dst), nil
+	_, eff, details := validate.CreateJSON(body, p)
+	return report.AppendResult(dst, details, eff), nil
 }
 
 // updateResult is validateUpdate: it appends to dst the Result JSON of a
@@ -218,18 +212,20 @@ func updateResult(dst, current, body, policy []byte) ([]byte, error) {
 	if err != nil {
 		return dst, err
 	}
-	patch, details := validate.UpdateJSON(cur, body, p)
-	return validate.Result{Details: details, Effects: patch.Effects}.AppendJSON(dst), nil
+	_, eff, details := validate.UpdateJSON(cur, body, p)
+	return report.AppendResult(dst, details, eff), nil
 }
 
 // readContact reads the stored contact: a JSON object with the members
 // of the API's contact (email, phone_number, first_name, last_name, tags,
 // custom_fields, email_consent, sms_consent, send_welcome_sms), each of
 // which may be null or absent; other members (id, created_at, …) are
-// ignored. JSON null is the contact with nothing set.
+// ignored. JSON null is the contact with nothing set. The text is read as
+// JSON.parse reads it: the last of a repeated member counts. The
+// contact's strings may be views of data.
 func readContact(data []byte) (validate.Contact, error) {
 	var c validate.Contact
-	if at, ok := checkJSON(data); !ok {
+	if at, ok := wellFormed(data); !ok {
 		return c, &callerError{invalidContact, "current is not valid JSON (at byte offset " + strconv.Itoa(at) + ")"}
 	}
 	var err *callerError
@@ -239,14 +235,14 @@ func readContact(data []byte) (validate.Contact, error) {
 		}
 	}
 	str := func(v []byte, name string) string {
-		switch v[0] {
-		case '"':
-			return unquote(v)
-		case 'n':
+		if v[0] == 'n' {
 			return ""
 		}
-		fail(name, "a string")
-		return ""
+		s, ok := stringValue(v)
+		if !ok {
+			fail(name, "a string")
+		}
+		return s
 	}
 	isObject := members(data, func(name string, v []byte) {
 		switch name {
@@ -264,26 +260,18 @@ func readContact(data []byte) (validate.Contact, error) {
 			c.SMSConsent = consent.SMS(str(v, name))
 		case "tags":
 			c.Tags = nil
-			if v[0] == 'n' {
-				return
-			}
-			tags := []string{}
-			if !elements(v, func(e []byte) {
-				if e[0] != '"' {
+			if v[0] != 'n' {
+				var ok bool
+				if c.Tags, ok = stringArray(v, []string{}); !ok {
 					fail(name, "an array of strings")
-					return
 				}
-				tags = append(tags, unquote(e))
-			}) {
-				fail(name, "an array of strings")
 			}
-			c.Tags = tags
 		case "custom_fields":
 			switch v[0] {
 			case 'n':
 				c.CustomFields = nil
 			case '{':
-				c.CustomFields = append(validate.RawObject(nil), v...)
+				c.CustomFields = validate.RawObject(v)
 			default:
 				fail(name, "an object")
 			}
@@ -308,6 +296,72 @@ func readContact(data []byte) (validate.Contact, error) {
 	return c, nil
 }
 
+// wellFormed reports whether text is one JSON value with white space
+// around it, and otherwise the offset where it goes wrong.
+func wellFormed(text []byte) (offset int, ok bool) {
+	s := jsonwire.Scanner{Buf: text}
+	if !s.Skip() || !s.AtEnd() {
+		return s.Pos, false
+	}
+	return 0, true
+}
+
+// The readers below take well-formed text (wellFormed said so).
+
+// isNull reports whether the text is the literal null.
+func isNull(text []byte) bool {
+	s := jsonwire.Scanner{Buf: text}
+	return s.Peek() == 'n'
+}
+
+// members calls f with the name and the text of each member of the
+// object text, in order, and reports false when text is not an object.
+func members(text []byte, f func(name string, value []byte)) bool {
+	s := jsonwire.Scanner{Buf: text}
+	if !s.Eat('{') {
+		return false
+	}
+	for !s.Eat('}') {
+		s.Eat(',')
+		name, _ := s.Key()
+		s.Peek() // to the value
+		start := s.Pos
+		s.Skip()
+		f(name, text[start:s.Pos])
+	}
+	return true
+}
+
+// stringValue reads the JSON string v; ok is false when v is another
+// value.
+func stringValue(v []byte) (string, bool) {
+	s := jsonwire.Scanner{Buf: v}
+	str, _, ok := s.Str()
+	return str, ok
+}
+
+// stringArray appends to dst the strings of the JSON array v (nothing for
+// null); ok is false when v is another value or holds one.
+func stringArray(v []byte, dst []string) ([]string, bool) {
+	s := jsonwire.Scanner{Buf: v}
+	if s.Eat('n') {
+		return dst, true
+	}
+	if !s.Eat('[') {
+		return dst, false
+	}
+	for !s.Eat(']') {
+		s.Eat(',')
+		s.Peek()
+		str, _, ok := s.Str()
+		if !ok {
+			return dst, false
+		}
+		dst = append(dst, str)
+	}
+	return dst, true
+}
+
 // normalizeResult is normalizePhone: it appends phone.Normalize's answer
 // as JSON to dst, {"ok":true,"e164":…,"region":…} or
 // {"ok":false,"error":{"code":…,"message":…}}. The error's code is
@@ -316,10 +370,8 @@ func readContact(data []byte) (validate.Contact, error) {
 // message is phone's without the package's prefix, and never quotes the
 // input. An unknown default region is the caller's mistake: a RangeError.
 func normalizeResult(dst []byte, input, defaultRegion string) ([]byte, error) {
-	if defaultRegion != "" {
-		if _, err := phone.NewRegions(defaultRegion); err != nil {
-			return dst, &callerError{outOfRange, `defaultRegion must be a supported region code, such as "US"`}
-		}
+	if defaultRegion != "" && !phone.IsRegion(defaultRegion) {
+		return dst, &callerError{outOfRange, `defaultRegion must be a supported region code, such as "US"`}
 	}
 	n, err := phone.Normalize(input, defaultRegion)
 	b := strconv.AppendBool(append(dst, `{"ok":`...), err == nil)

@@ -8,7 +8,9 @@ import (
 	"os"
 	"strconv"
 
+	"github.com/contactrules/contactrules/consent"
 	"github.com/contactrules/contactrules/errs"
+	"github.com/contactrules/contactrules/internal/report"
 	"github.com/contactrules/contactrules/validate"
 )
 
@@ -48,7 +50,7 @@ func newChecker(cfg config, stdout io.Writer) *checker {
 		limit = validate.DefaultPolicy().MaxBodyBytes
 	}
 	limit = min(limit, math.MaxInt-2) // read counts up to limit+2
-	_, bad := validate.CreateJSON(nil, cfg.policy)
+	_, _, bad := validate.CreateJSON(nil, cfg.policy)
 	return &checker{
 		update:     cfg.update,
 		policy:     cfg.policy,
@@ -143,15 +145,15 @@ func (c *checker) check(b []byte) error {
 	if len(b) <= c.limit && blank(b) {
 		return nil
 	}
-	r := c.result(b)
-	c.sum.add(r.Details)
+	details, eff := c.result(b)
+	c.sum.add(details)
 	c.progress.tick(c.line, c.sum.invalid)
 
 	// {"line":N then the result {"ok":…}, whose "{" becomes ",".
 	c.buf = append(c.buf[:0], `{"line":`...)
 	c.buf = strconv.AppendInt(c.buf, int64(c.line), 10)
 	at := len(c.buf)
-	c.buf = r.AppendJSON(c.buf)
+	c.buf = report.AppendResult(c.buf, details, eff)
 	c.buf[at] = ','
 	c.buf = append(c.buf, '\n')
 	_, err := c.out.Write(c.buf)
@@ -170,27 +172,27 @@ func blank(b []byte) bool {
 }
 
 // result runs the rules on one line.
-func (c *checker) result(b []byte) validate.Result {
+func (c *checker) result(b []byte) ([]errs.FieldError, consent.Effects) {
 	if !c.update || len(b) > c.limit {
 		// The body limit is the same row for both operations, and
 		// comes first: an over-long line is not parsed.
-		ct, d := validate.CreateJSON(b, c.policy)
-		return validate.Result{Details: d, Effects: ct.Effects}
+		_, eff, d := validate.CreateJSON(b, c.policy)
+		return d, eff
 	}
 	var w updateLine
 	if err := json.Unmarshal(b, &w); err != nil || len(w.Patch) == 0 {
-		return validate.Result{Details: c.badWrapper}
+		return c.badWrapper, consent.Effects{}
 	}
 	var current validate.Contact
 	if len(w.Current) > 0 {
 		if err := json.Unmarshal(w.Current, &current); err != nil {
-			return validate.Result{Details: []errs.FieldError{
+			return []errs.FieldError{
 				{Field: "current", Message: "must be a contact object", Rule: "type"},
-			}}
+			}, consent.Effects{}
 		}
 	}
-	p, d := validate.UpdateJSON(current, w.Patch, c.policy)
-	return validate.Result{Details: d, Effects: p.Effects}
+	_, eff, d := validate.UpdateJSON(current, w.Patch, c.policy)
+	return d, eff
 }
 
 // An updateLine is a line of -mode update: the stored contact and the

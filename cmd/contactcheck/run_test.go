@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/contactrules/contactrules/errs"
+	"github.com/contactrules/contactrules/internal/report"
 	"github.com/contactrules/contactrules/validate"
 )
 
@@ -80,7 +81,7 @@ func runString(t *testing.T, input string, args ...string) (stdout, stderr strin
 }
 
 // TestOutputIsResult checks the output format against the library: line
-// N gives {"line":N, followed by validate.Result.AppendJSON without its
+// N gives {"line":N, followed by report.AppendResult without its
 // "{", whatever the payload.
 func TestOutputIsResult(t *testing.T) {
 	input, err := os.ReadFile("../../examples/contacts.ndjson")
@@ -94,8 +95,8 @@ func TestOutputIsResult(t *testing.T) {
 		if strings.TrimSpace(line) == "" {
 			continue
 		}
-		c, d := validate.CreateJSON([]byte(line), validate.Policy{})
-		res := validate.Result{Details: d, Effects: c.Effects}.AppendJSON(nil)
+		_, eff, d := validate.CreateJSON([]byte(line), validate.Policy{})
+		res := report.AppendResult(nil, d, eff)
 		fmt.Fprintf(&want, "{\"line\":%d,%s\n", i+1, res[1:])
 	}
 	if stdout != want.String() {
@@ -341,8 +342,8 @@ func TestCheckAllocatesNothingOfItsOwn(t *testing.T) {
 		b := []byte(line)
 		c := newChecker(config{}, io.Discard)
 		library := testing.AllocsPerRun(100, func() {
-			ct, d := validate.CreateJSON(b, c.policy)
-			c.buf = validate.Result{Details: d, Effects: ct.Effects}.AppendJSON(c.buf[:0])
+			_, eff, d := validate.CreateJSON(b, c.policy)
+			c.buf = report.AppendResult(c.buf[:0], d, eff)
 		})
 		if blank(b) {
 			library = 0

@@ -68,6 +68,7 @@ export type RuleName =
   | "utf8"
   | "immutable"
   | "email"
+  | "region"
   | "e164"
   | "max_length"
   | "max_items"
@@ -79,7 +80,8 @@ export type RuleName =
   | "sms_supported_country"
   | "sms_no_unsubscribe_on_create"
   | "read_only"
-  | "unknown_field";
+  | "unknown_field"
+  | "max_details";
 
 /** One entry of an error's details: the field and what is wrong with it. */
 export interface FieldError {
@@ -169,6 +171,8 @@ export interface Policy {
   maxTags?: number | null;
   /** Default 1048576. */
   maxBodyBytes?: number | null;
+  /** The most details an answer lists (default 100); past it the last one says the list is cut. */
+  maxDetails?: number | null;
 }
 
 /**

@@ -115,7 +115,7 @@ test("a policy applies, and a wrong one throws", () => {
     return true;
   };
   assert.throws(() => rules.validateCreate(gb, { smsRegion: ["GB"] }), refused("invalid_policy",
-    "policy has an option that does not exist; the options are smsRegions, allowUnknownFields, acceptLegacyConsent, possiblePhoneOnly, maxNameLength, maxTagLength, maxTags, maxBodyBytes"));
+    "policy has an option that does not exist; the options are smsRegions, allowUnknownFields, acceptLegacyConsent, possiblePhoneOnly, maxNameLength, maxTagLength, maxTags, maxBodyBytes, maxDetails"));
   assert.throws(() => rules.validateCreate(gb, { smsRegions: ["XX"] }), refused("invalid_policy", "policy.smsRegions[0] is not a supported region code"));
   assert.throws(() => rules.validateCreate(gb, { maxTags: "3" }), refused("invalid_policy", "policy.maxTags must be an integer"));
   assert.throws(() => rules.validateCreate(gb, 42), TypeError);
@@ -272,8 +272,11 @@ test("arguments of any size pass through the one buffer, which grows", () => {
   const r = rules.validateCreate(`{"email":"jane@example.com","first_name":"${big}"}`, { maxBodyBytes: 4 << 20 });
   assert.deepEqual(r.error.details.map((d) => d.field), ["first_name"]);
   const tags = Array.from({ length: 150 }, (_, i) => "é".repeat(300) + i);
-  const many = rules.validateCreate({ email: "jane@example.com", tags });
+  const many = rules.validateCreate({ email: "jane@example.com", tags }, { maxDetails: 1000 });
   assert.equal(many.error.details.length, 151);
+  const capped = rules.validateCreate({ email: "jane@example.com", tags });
+  assert.equal(capped.error.details.length, 100);
+  assert.deepEqual(capped.error.details[99], { field: "base", message: "too many errors; only the first 99 are listed", rule: "max_details" });
   assert.equal(rules.validateCreate({ email: "jane@example.com" }).ok, true);
   assert.equal(rules.normalizePhone("(415) 555-2671", "US").e164, "+14155552671");
 });
