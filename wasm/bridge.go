@@ -190,30 +190,84 @@ func cachedPolicy(text []byte) (validate.Policy, error) {
 	return p, nil
 }
 
-// createResult is validateCreate: it appends to dst the Result JSON of a
-// create body.
-func createResult(dst, body, policy []byte) ([]byte, error) {
-	p, err := cachedPolicy(policy)
-	if err != nil {
-		return dst, err
+// A summary is an answer in one number, from which JavaScript builds the
+// parsed object of an acceptable answer without reading its text: 0 for
+// a refused payload (whose details only the text holds), else
+// summaryOK with a bit per effect.
+type summary uint32
+
+const (
+	summaryOK summary = 1 << iota
+	summaryWelcomeSMS
+	summaryEmailUnsuppressed
+	summaryDefaultedEmail
+	summaryDefaultedSMS
+)
+
+// summarize returns the summary of the answer report.AppendResult writes.
+func summarize(details []errs.FieldError, eff consent.Effects) summary {
+	if len(details) > 0 {
+		return 0
 	}
-	_, eff, details := validate.CreateJSON(body, p)
-	return report.AppendResult(dst, details, eff), nil
+	s := summaryOK
+	if eff.WelcomeSMS {
+		s |= summaryWelcomeSMS
+	}
+	if eff.EmailUnsuppressed {
+		s |= summaryEmailUnsuppressed
+	}
+	if eff.DefaultsApplied&consent.DefaultedEmail != 0 {
+		s |= summaryDefaultedEmail
+	}
+	if eff.DefaultsApplied&consent.DefaultedSMS != 0 {
+		s |= summaryDefaultedSMS
+	}
+	return s
+}
+
+// createResult is validateCreate: it appends to dst the Result JSON of a
+// create body, and returns its summary.
+func createResult(dst, body, policy []byte) ([]byte, summary, error) {
+	details, eff, err := checkCreate(body, policy)
+	if err != nil {
+		return dst, 0, err
+	}
+	return report.AppendResult(dst, details, eff), summarize(details, eff), nil
 }
 
 // updateResult is validateUpdate: it appends to dst the Result JSON of a
-// patch body against the stored contact.
-func updateResult(dst, current, body, policy []byte) ([]byte, error) {
+// patch body against the stored contact, and returns its summary.
+func updateResult(dst, current, body, policy []byte) ([]byte, summary, error) {
+	details, eff, err := checkUpdate(current, body, policy)
+	if err != nil {
+		return dst, 0, err
+	}
+	return report.AppendResult(dst, details, eff), summarize(details, eff), nil
+}
+
+// checkCreate checks a create body under the policy written as JSON.
+func checkCreate(body, policy []byte) ([]errs.FieldError, consent.Effects, error) {
 	p, err := cachedPolicy(policy)
 	if err != nil {
-		return dst, err
+		return nil, consent.Effects{}, err
+	}
+	_, eff, details := validate.CreateJSON(body, p)
+	return details, eff, nil
+}
+
+// checkUpdate checks a patch body against the stored contact, both
+// written as JSON, under the policy written as JSON.
+func checkUpdate(current, body, policy []byte) ([]errs.FieldError, consent.Effects, error) {
+	p, err := cachedPolicy(policy)
+	if err != nil {
+		return nil, consent.Effects{}, err
 	}
 	cur, err := readContact(current)
 	if err != nil {
-		return dst, err
+		return nil, consent.Effects{}, err
 	}
 	_, eff, details := validate.UpdateJSON(cur, body, p)
-	return report.AppendResult(dst, details, eff), nil
+	return details, eff, nil
 }
 
 // readContact reads the stored contact: a JSON object with the members

@@ -2,9 +2,11 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -81,13 +83,13 @@ func TestPolicyCache(t *testing.T) {
 	clear(policies)
 	before := policyParses
 	for range 3 {
-		if _, err := createResult(nil, []byte(`{}`), []byte(`{"smsRegions":["GB"]}`)); err != nil {
+		if _, _, err := createResult(nil, []byte(`{}`), []byte(`{"smsRegions":["GB"]}`)); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := createResult(nil, []byte(`{}`), []byte(`{"maxTags":3}`)); err != nil {
+		if _, _, err := createResult(nil, []byte(`{}`), []byte(`{"maxTags":3}`)); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := createResult(nil, []byte(`{}`), nil); err != nil {
+		if _, _, err := createResult(nil, []byte(`{}`), nil); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -96,7 +98,7 @@ func TestPolicyCache(t *testing.T) {
 	}
 	before = policyParses
 	for range 2 {
-		if _, err := createResult(nil, []byte(`{}`), []byte(`{"maxTags":"3"}`)); err == nil {
+		if _, _, err := createResult(nil, []byte(`{}`), []byte(`{"maxTags":"3"}`)); err == nil {
 			t.Fatal("no error for a bad policy")
 		}
 	}
@@ -125,12 +127,12 @@ func TestCreateResult(t *testing.T) {
 		{`{"email":"jane@example.com"}`, `{"maxBodyBytes":10}`, `{"ok":false,"error":{"code":"validation_failed","message":"One or more fields are invalid","details":[{"field":"base","message":"must be at most 10 bytes","rule":"max_bytes"}]}}`},
 	}
 	for _, tt := range tests {
-		got, err := createResult(nil, []byte(tt.body), []byte(tt.policy))
+		got, _, err := createResult(nil, []byte(tt.body), []byte(tt.policy))
 		if err != nil || string(got) != tt.want {
 			t.Errorf("createResult(%s, %s) =\n%s, %v\nwant\n%s", tt.body, tt.policy, got, err, tt.want)
 		}
 	}
-	if _, err := createResult(nil, []byte(`{}`), []byte(`{"nope":1}`)); err == nil {
+	if _, _, err := createResult(nil, []byte(`{}`), []byte(`{"nope":1}`)); err == nil {
 		t.Error("createResult with a bad policy: no error")
 	}
 }
@@ -150,7 +152,7 @@ func TestUpdateResult(t *testing.T) {
 			`{"ok":false,"error":{"code":"validation_failed","message":"One or more fields are invalid","details":[{"field":"base","message":"at least one field is required","rule":"required_any"}]}}`},
 	}
 	for _, tt := range tests {
-		got, err := updateResult(nil, []byte(tt.current), []byte(tt.body), nil)
+		got, _, err := updateResult(nil, []byte(tt.current), []byte(tt.body), nil)
 		if err != nil || string(got) != tt.want {
 			t.Errorf("updateResult(%s, %s) =\n%s, %v\nwant\n%s", tt.current, tt.body, got, err, tt.want)
 		}
@@ -161,7 +163,7 @@ func TestUpdateResult(t *testing.T) {
 // error says where without quoting the contact.
 func TestUpdateResultBadCurrent(t *testing.T) {
 	for _, tt := range contactMistakes {
-		_, err := updateResult(nil, []byte(tt.text), []byte(`{"first_name":"Jane"}`), nil)
+		_, _, err := updateResult(nil, []byte(tt.text), []byte(`{"first_name":"Jane"}`), nil)
 		var ce *callerError
 		if !errors.As(err, &ce) || ce.kind != invalidContact || ce.msg != tt.want {
 			t.Errorf("updateResult(current %s) error = %#v; want invalid_contact %q", tt.text, err, tt.want)
@@ -220,6 +222,62 @@ func TestReadContact(t *testing.T) {
 	}
 }
 
+// The summary says what the answer's text says, for JavaScript to build
+// an acceptable answer's object from it.
+func TestSummary(t *testing.T) {
+	bodies := []string{
+		`{}`,
+		`{"email":"jane@example.com"}`,
+		`{"email":"jane@example.com","email_consent":"subscribed"}`,
+		`{"phone_number":"+14155552671","sms_consent":"subscribed"}`,
+		`{"phone_number":"+14155552671","sms_consent":"subscribed","send_welcome_sms":false,"email_consent":"unsubscribed"}`,
+	}
+	seen := map[summary]bool{}
+	check := func(text []byte, s summary) {
+		var answer struct {
+			OK      bool
+			Effects struct {
+				WelcomeSMS        bool     `json:"welcome_sms"`
+				EmailUnsuppressed bool     `json:"email_unsuppressed"`
+				DefaultsApplied   []string `json:"defaults_applied"`
+			}
+		}
+		if err := json.Unmarshal(text, &answer); err != nil {
+			t.Fatal(err)
+		}
+		want := summary(0)
+		if answer.OK {
+			want = summaryOK
+			e := answer.Effects
+			for flag, on := range map[summary]bool{summaryWelcomeSMS: e.WelcomeSMS, summaryEmailUnsuppressed: e.EmailUnsuppressed,
+				summaryDefaultedEmail: slices.Contains(e.DefaultsApplied, "email_consent"), summaryDefaultedSMS: slices.Contains(e.DefaultsApplied, "sms_consent")} {
+				if on {
+					want |= flag
+				}
+			}
+		}
+		if s != want {
+			t.Errorf("%s: summary %05b, want %05b", text, s, want)
+		}
+		seen[s] = true
+	}
+	for _, body := range bodies {
+		text, s, err := createResult(nil, []byte(body), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		check(text, s)
+	}
+	text, s, err := updateResult(nil, []byte(`{"email":"jane@example.com","email_consent":"suppressed"}`), []byte(`{"email_consent":"subscribed"}`), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	check(text, s)
+	if len(seen) < 5 {
+		t.Errorf("the cases give %d summaries; want them to cover every bit", len(seen))
+	}
+}
+
 func TestNormalizeResult(t *testing.T) {
 	tests := []struct{ input, region, want string }{
 		{"(415) 555-2671", "US", `{"ok":true,"e164":"+14155552671","region":"US"}`},
@@ -266,13 +324,13 @@ func Example_normalizePhone() {
 }
 
 func Example_validateCreate() {
-	b, _ := createResult(nil, []byte(`{"email":"jane@example.com","sms_consent":"unsubscribed"}`), nil)
+	b, _, _ := createResult(nil, []byte(`{"email":"jane@example.com","sms_consent":"unsubscribed"}`), nil)
 	fmt.Println(string(b))
 	// Output: {"ok":false,"error":{"code":"validation_failed","message":"One or more fields are invalid","details":[{"field":"sms_consent","message":"cannot be unsubscribed for a new contact","rule":"sms_no_unsubscribe_on_create"}]}}
 }
 
 func Example_validateUpdate() {
-	b, _ := updateResult(nil, []byte(`{"id":"c_1","email":"jane@example.com"}`), []byte(`{"phone_number":"+14155552671","sms_consent":"subscribed"}`), nil)
+	b, _, _ := updateResult(nil, []byte(`{"id":"c_1","email":"jane@example.com"}`), []byte(`{"phone_number":"+14155552671","sms_consent":"subscribed"}`), nil)
 	fmt.Println(string(b))
 	// Output: {"ok":true,"effects":{"welcome_sms":true,"email_unsuppressed":false,"defaults_applied":[]}}
 }

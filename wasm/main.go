@@ -5,7 +5,13 @@
 
 package main
 
-import "unsafe"
+import (
+	"unsafe"
+
+	"github.com/contactrules/contactrules/consent"
+	"github.com/contactrules/contactrules/errs"
+	"github.com/contactrules/contactrules/internal/report"
+)
 
 // The exports JavaScript calls (dist/contactrules.mjs). Arguments travel
 // as bytes through one buffer in the module's memory, which JavaScript
@@ -13,12 +19,12 @@ import "unsafe"
 // passes their lengths and returns a status, 0 for an answer and an
 // errorKind for a thrown error; the answer or the error's message is
 // written to another buffer, whose address and length the call leaves in
-// header. No JavaScript value is made or held on the Go side: a call
-// costs the rules and two copies of bytes.
+// header, with the answer's summary. No JavaScript value is made or held
+// on the Go side: a call costs the rules and two copies of bytes.
 var (
 	input  []byte    // the arguments, back to back
 	output []byte    // the last answer
-	header [2]uint32 // address and length of the last answer
+	header [3]uint32 // address and length of the last answer, its summary
 	ready  uint32    // 1 once main waits for calls
 )
 
@@ -50,31 +56,46 @@ func contactrulesInput(n uint32) uint32 {
 }
 
 // contactrulesCreate is validateCreate(body, policy); the input holds the
-// policy (no bytes for the default) and the body.
+// policy (no bytes for the default) and the body. With text 0 the
+// answer's text is written only for a refused payload: JavaScript builds
+// an acceptable answer from its summary.
 //
 //go:wasmexport contactrules_create
-func contactrulesCreate(policyLen, bodyLen uint32) uint32 {
-	return answer(func(dst []byte, args [][]byte) ([]byte, error) {
-		return createResult(dst, args[1], args[0])
+func contactrulesCreate(policyLen, bodyLen, text uint32) uint32 {
+	return answer(func(dst []byte, args [][]byte) ([]byte, summary, error) {
+		details, eff, err := checkCreate(args[1], args[0])
+		return appendAnswer(dst, details, eff, text), summarize(details, eff), err
 	}, policyLen, bodyLen)
 }
 
 // contactrulesUpdate is validateUpdate(current, patch, policy); the input
-// holds the policy, the stored contact and the patch.
+// holds the policy, the stored contact and the patch. text is as for
+// contactrulesCreate.
 //
 //go:wasmexport contactrules_update
-func contactrulesUpdate(policyLen, currentLen, patchLen uint32) uint32 {
-	return answer(func(dst []byte, args [][]byte) ([]byte, error) {
-		return updateResult(dst, args[1], args[2], args[0])
+func contactrulesUpdate(policyLen, currentLen, patchLen, text uint32) uint32 {
+	return answer(func(dst []byte, args [][]byte) ([]byte, summary, error) {
+		details, eff, err := checkUpdate(args[1], args[2], args[0])
+		return appendAnswer(dst, details, eff, text), summarize(details, eff), err
 	}, policyLen, currentLen, patchLen)
+}
+
+// appendAnswer appends the answer's text unless text is 0 and the answer
+// is acceptable.
+func appendAnswer(dst []byte, details []errs.FieldError, eff consent.Effects, text uint32) []byte {
+	if text == 0 && len(details) == 0 {
+		return dst
+	}
+	return report.AppendResult(dst, details, eff)
 }
 
 // contactrulesNormalize is normalizePhone(input, defaultRegion).
 //
 //go:wasmexport contactrules_normalize
 func contactrulesNormalize(inputLen, regionLen uint32) uint32 {
-	return answer(func(dst []byte, args [][]byte) ([]byte, error) {
-		return normalizeResult(dst, string(args[0]), string(args[1]))
+	return answer(func(dst []byte, args [][]byte) ([]byte, summary, error) {
+		b, err := normalizeResult(dst, string(args[0]), string(args[1]))
+		return b, 0, err
 	}, inputLen, regionLen)
 }
 
@@ -82,7 +103,7 @@ func contactrulesNormalize(inputLen, regionLen uint32) uint32 {
 // and leaves its answer (or its error's message) in output and header.
 // A panic, which validate promises never to raise, is an internal error
 // rather than the end of the program and of every later call.
-func answer(f func(dst []byte, args [][]byte) ([]byte, error), lens ...uint32) (status uint32) {
+func answer(f func(dst []byte, args [][]byte) ([]byte, summary, error), lens ...uint32) (status uint32) {
 	defer func() {
 		if recover() != nil {
 			status = finish(internalError, "internal error")
@@ -98,7 +119,7 @@ func answer(f func(dst []byte, args [][]byte) ([]byte, error), lens ...uint32) (
 		args[i] = input[at : at+uint64(n) : at+uint64(n)]
 		at += uint64(n)
 	}
-	out, err := f(output[:0], args)
+	out, sum, err := f(output[:0], args)
 	if err != nil {
 		var ce *callerError
 		if e, ok := err.(*callerError); ok {
@@ -109,13 +130,13 @@ func answer(f func(dst []byte, args [][]byte) ([]byte, error), lens ...uint32) (
 		return finish(ce.kind, ce.msg)
 	}
 	output = out
-	header = [2]uint32{uint32(uintptr(unsafe.Pointer(unsafe.SliceData(output)))), uint32(len(output))}
+	header = [3]uint32{uint32(uintptr(unsafe.Pointer(unsafe.SliceData(output)))), uint32(len(output)), uint32(sum)}
 	return 0
 }
 
 // finish leaves msg as the answer and returns kind as the status.
 func finish(kind errorKind, msg string) uint32 {
 	output = append(output[:0], msg...)
-	header = [2]uint32{uint32(uintptr(unsafe.Pointer(unsafe.SliceData(output)))), uint32(len(output))}
+	header = [3]uint32{uint32(uintptr(unsafe.Pointer(unsafe.SliceData(output)))), uint32(len(output)), 0}
 	return uint32(kind)
 }

@@ -1013,3 +1013,67 @@ func tarballFiles(t *testing.T, tgz []byte) ([]string, int) {
 	slices.Sort(files)
 	return files, len(tarBytes)
 }
+
+// TestDeclaredUnions keeps the unions of contactrules.d.ts equal to what
+// the Go code can answer: RuleName to the rule table's names, ErrorCode
+// to the envelope's eight codes, ContactRulesErrorCode to the bridge's
+// error kinds and the module's load failure.
+func TestDeclaredUnions(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("dist", "contactrules.d.ts"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rules []string
+	for _, r := range validate.Rules(validate.Policy{}) {
+		if !slices.Contains(rules, r.Name) {
+			rules = append(rules, r.Name)
+		}
+	}
+	codes := []string{}
+	for _, c := range []errs.Code{errs.InvalidClient, errs.InvalidScope, errs.Unauthorized, errs.InsufficientScope,
+		errs.NotFound, errs.Conflict, errs.ValidationFailed, errs.RateLimited} {
+		codes = append(codes, string(c))
+	}
+	for _, u := range []struct {
+		name string
+		want []string
+	}{
+		{"RuleName", rules},
+		{"ErrorCode", codes},
+		{"ContactRulesErrorCode", []string{"invalid_policy", "invalid_contact", "load_failed", "internal"}},
+	} {
+		got := declaredUnion(t, string(b), u.name)
+		if !slices.Equal(sorted(got), sorted(u.want)) {
+			t.Errorf("contactrules.d.ts: type %s = %q; want %q", u.name, got, u.want)
+		}
+	}
+}
+
+// declaredUnion returns the string literals of `export type name = "a" | "b";`.
+func declaredUnion(t *testing.T, dts, name string) []string {
+	t.Helper()
+	start := strings.Index(dts, "export type "+name+" =")
+	if start < 0 {
+		t.Fatalf("contactrules.d.ts declares no type %s", name)
+	}
+	decl := dts[start:]
+	decl = decl[len("export type "+name+" ="):strings.Index(decl, ";")]
+	var lits []string
+	for part := range strings.SplitSeq(decl, "|") {
+		if strings.TrimSpace(part) == "" {
+			continue // the | before the first member
+		}
+		lit, err := strconv.Unquote(strings.TrimSpace(part))
+		if err != nil {
+			t.Fatalf("type %s: %q is not a string literal", name, part)
+		}
+		lits = append(lits, lit)
+	}
+	return lits
+}
+
+func sorted(s []string) []string {
+	s = slices.Clone(s)
+	slices.Sort(s)
+	return s
+}

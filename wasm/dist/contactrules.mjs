@@ -128,33 +128,38 @@ function bind(x) {
   let words = new Uint32Array(memory.buffer);
   const header = x.contactrules_header() >>> 2;
   let inputAt = 0;
-  let inputEnd = 0;
+  let inputSize = 0;
+  let input = bytes.subarray(0, 0);
+  let fresh = true;
 
-  // Memory grows during calls; views of the old buffer are empty then.
+  // Memory grows during calls, which empties views of the old buffer.
   function views() {
-    if (bytes.buffer !== memory.buffer) {
+    if (!fresh || bytes.buffer !== memory.buffer) {
       bytes = new Uint8Array(memory.buffer);
       words = new Uint32Array(memory.buffer);
+      input = bytes.subarray(inputAt, inputAt + inputSize);
+      fresh = true;
     }
   }
 
-  // reserve makes the input buffer hold n bytes and returns where it starts.
+  // reserve makes the input buffer hold n bytes.
   function reserve(n) {
-    if (n > inputEnd - inputAt) {
-      const size = Math.max(n, 2 * (inputEnd - inputAt), 4096);
-      inputAt = x.contactrules_input(size);
-      inputEnd = inputAt + size;
+    if (n > inputSize) {
+      inputSize = Math.max(n, 2 * inputSize, 4096);
+      inputAt = x.contactrules_input(inputSize);
+      fresh = false;
     }
     views();
-    return inputAt;
   }
 
-  // put writes an argument at `at` and returns its length in bytes.
+  // put writes an argument at offset `at` of the input and returns its
+  // length in bytes.
   function put(v, at) {
+    const to = at === 0 ? input : input.subarray(at);
     if (typeof v === "string") {
-      return encoder.encodeInto(v, bytes.subarray(at, inputEnd)).written;
+      return encoder.encodeInto(v, to).written;
     }
-    bytes.set(v, at);
+    to.set(v);
     return v.length;
   }
 
@@ -162,52 +167,72 @@ function bind(x) {
   // bytes per UTF-16 code unit).
   const size = (v) => (typeof v === "string" ? 3 * v.length : v.length);
 
-  function result(status) {
+  // text returns the answer of the last call, or throws its error.
+  function text(status) {
     views();
     const at = words[header];
-    const text = decoder.decode(bytes.subarray(at, at + words[header + 1]));
+    const t = decoder.decode(bytes.subarray(at, at + words[header + 1]));
     if (status !== 0) {
-      throw (thrown[status] ?? thrown[4])(text);
+      throw (thrown[status] ?? thrown[4])(t);
     }
-    return text;
+    return t;
+  }
+
+  // value returns the answer of the last call as an object: an
+  // acceptable one from its summary (bridge.go), without its text.
+  function value(status) {
+    views();
+    const sum = status === 0 ? words[header + 2] : 0;
+    if ((sum & 1) === 0) {
+      return JSON.parse(text(status));
+    }
+    const defaults = [];
+    if (sum & 8) defaults.push("email_consent");
+    if (sum & 16) defaults.push("sms_consent");
+    return { ok: true, effects: { welcome_sms: (sum & 2) !== 0, email_unsuppressed: (sum & 4) !== 0, defaults_applied: defaults } };
+  }
+
+  // create and update call the rules; with asText 0 an acceptable
+  // answer comes as its summary alone.
+  function create(payload, policy, asText) {
+    const p = policyText(policy);
+    const b = body(payload, "payload");
+    reserve(size(p) + size(b));
+    const pn = p === "" ? 0 : put(p, 0);
+    return x.contactrules_create(pn, put(b, pn), asText);
+  }
+
+  function update(current, patch, policy, asText) {
+    const p = policyText(policy);
+    const c = body(current, "current");
+    const b = body(patch, "patch");
+    reserve(size(p) + size(c) + size(b));
+    const pn = p === "" ? 0 : put(p, 0);
+    const cn = put(c, pn);
+    return x.contactrules_update(pn, cn, put(b, pn + cn), asText);
+  }
+
+  function normalize(input, defaultRegion = "") {
+    if (typeof input !== "string") {
+      throw new TypeError("input must be a string");
+    }
+    if (typeof defaultRegion !== "string") {
+      throw new TypeError("defaultRegion must be a string");
+    }
+    reserve(size(input) + size(defaultRegion));
+    const n = put(input, 0);
+    return x.contactrules_normalize(n, put(defaultRegion, n));
   }
 
   const raw = Object.freeze({
-    validateCreate(payload, policy) {
-      const p = policyText(policy);
-      const b = body(payload, "payload");
-      let at = reserve(size(p) + size(b));
-      const pn = put(p, at);
-      const bn = put(b, (at += pn));
-      return result(x.contactrules_create(pn, bn));
-    },
-    validateUpdate(current, patch, policy) {
-      const p = policyText(policy);
-      const c = body(current, "current");
-      const b = body(patch, "patch");
-      let at = reserve(size(p) + size(c) + size(b));
-      const pn = put(p, at);
-      const cn = put(c, (at += pn));
-      const bn = put(b, (at += cn));
-      return result(x.contactrules_update(pn, cn, bn));
-    },
-    normalizePhone(input, defaultRegion = "") {
-      if (typeof input !== "string") {
-        throw new TypeError("input must be a string");
-      }
-      if (typeof defaultRegion !== "string") {
-        throw new TypeError("defaultRegion must be a string");
-      }
-      let at = reserve(size(input) + size(defaultRegion));
-      const n = put(input, at);
-      const r = put(defaultRegion, (at += n));
-      return result(x.contactrules_normalize(n, r));
-    },
+    validateCreate: (payload, policy) => text(create(payload, policy, 1)),
+    validateUpdate: (current, patch, policy) => text(update(current, patch, policy, 1)),
+    normalizePhone: (input, defaultRegion) => text(normalize(input, defaultRegion)),
   });
   return Object.freeze({
-    validateCreate: (payload, policy) => JSON.parse(raw.validateCreate(payload, policy)),
-    validateUpdate: (current, patch, policy) => JSON.parse(raw.validateUpdate(current, patch, policy)),
-    normalizePhone: (input, defaultRegion) => JSON.parse(raw.normalizePhone(input, defaultRegion)),
+    validateCreate: (payload, policy) => value(create(payload, policy, 0)),
+    validateUpdate: (current, patch, policy) => value(update(current, patch, policy, 0)),
+    normalizePhone: (input, defaultRegion) => value(normalize(input, defaultRegion)),
     raw,
   });
 }
