@@ -35,6 +35,10 @@ type payload struct {
 	// be read; then nothing else in the payload means anything.
 	body RuleID
 
+	// borrowed: the strings are views of the caller's body, valid only
+	// during the call.
+	borrowed bool
+
 	m [numFields]slot
 
 	// tags are the first MaxTags tags of a list (more make it invalid,
@@ -131,7 +135,7 @@ func isReadOnly(k string) bool {
 // decoder reads a JSON body into a payload.
 type decoder struct {
 	jsonwire.Scanner
-	p   *payload
+	p   payload // by value: the decoder's contents leak to the heap (views of the body), the caller's payload need not
 	pol Policy
 
 	// others holds the keys of members that are not writable fields,
@@ -143,7 +147,7 @@ type decoder struct {
 // decode reads body into p. It returns false when body is not one
 // well-formed JSON object; p is then meaningless.
 func decode(body []byte, p *payload, pol Policy) bool {
-	d := decoder{Scanner: jsonwire.Scanner{Buf: body}, p: p, pol: pol}
+	d := decoder{Scanner: jsonwire.Scanner{Buf: body}, pol: pol}
 	if !d.Eat('{') {
 		return false
 	}
@@ -162,7 +166,7 @@ func decode(body []byte, p *payload, pol Policy) bool {
 			case known:
 				if !repeated.Has(f) {
 					repeated = repeated.With(f)
-					p.extra = note(p.extra, pol.MaxDetails, RuleDuplicateKey, k)
+					d.p.extra = note(d.p.extra, pol.MaxDetails, RuleDuplicateKey, k)
 				}
 				ok = d.Skip()
 			default:
@@ -181,6 +185,7 @@ func decode(body []byte, p *payload, pol Policy) bool {
 			break
 		}
 	}
+	*p = d.p
 	return d.AtEnd()
 }
 
