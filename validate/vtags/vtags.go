@@ -42,6 +42,14 @@
 // whose every contact field is empty (or fails its own rules) passes the
 // validator without the identity detail, because no function of this
 // package is called; validate.Create on Rules.Contact still refuses it.
+// Likewise a tag of validator's own that fails before a contact tag stops
+// that field's checks, as validator does: put the contact tag first.
+//
+// # With gin
+//
+// gin binds with a validator of its own; register the tags on it:
+//
+//	rules.Register(binding.Validator.Engine().(*validator.Validate))
 package vtags
 
 import (
@@ -167,15 +175,19 @@ func structValue(v reflect.Value) (reflect.Value, bool) {
 	return v, ok && v.Kind() == reflect.Struct
 }
 
-// deref follows pointers and interfaces; ok is false when one is nil.
+// deref follows pointers and interfaces; ok is false when one is nil (or
+// when they loop: an interface that holds a pointer to itself).
 func deref(v reflect.Value) (_ reflect.Value, ok bool) {
-	for v.IsValid() && (v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface) {
+	for range 64 {
+		if !v.IsValid() || v.Kind() != reflect.Pointer && v.Kind() != reflect.Interface {
+			return v, v.IsValid()
+		}
 		if v.IsNil() {
 			return v, false
 		}
 		v = v.Elem()
 	}
-	return v, v.IsValid()
+	return reflect.Value{}, false
 }
 
 // jsonName is the name a struct field has in JSON.

@@ -490,6 +490,11 @@ func TestWrongKinds(t *testing.T) {
 	if !reflect.DeepEqual(got, w) {
 		t.Errorf("details\n got: %q\nwant: %q", got, w)
 	}
+	var loop any
+	loop = &loop
+	if got := check(t, validate.Policy{}, contact{Email: "a@b.co", CustomFields: map[string]any{"loop": loop}}); len(got) != 0 {
+		t.Errorf("a value that points to itself: %q", got) // read as null, without hanging
+	}
 	if _, err := vtags.New(validate.Policy{}).Contact(odd{Email: 1}); err == nil {
 		t.Error("Contact of an int email succeeded")
 	}
