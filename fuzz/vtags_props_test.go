@@ -90,10 +90,14 @@ func (cs tagCheckers) get(t *testing.T, p validate.Policy) *tagChecker {
 	return c
 }
 
-// createStructSample is a create a Contact can express.
+// createStructSample is a create a Contact can express; one in eight
+// answers under a small MaxDetails.
 func createStructSample(r *rand.Rand) *sample {
 	for {
 		if s := structSample(r); s.d.op == opCreate {
+			if r.Intn(8) == 0 {
+				s.policy.MaxDetails = 1 + r.Intn(4)
+			}
 			return s
 		}
 	}
@@ -208,6 +212,9 @@ func TestVtagsAgrees(t *testing.T) {
 				return msg
 			}
 			met["struct"]++
+			if s.policy.MaxDetails > 0 && len(s.want) > s.policy.MaxDetails {
+				met["details cut"]++
+			}
 			if len(s.want) == 0 {
 				met["valid"]++
 			}
@@ -226,7 +233,7 @@ func TestVtagsAgrees(t *testing.T) {
 	n := params.MinSuccessfulTests
 	met.atLeast(t, n, "struct")
 	met.atLeast(t, n/8, "valid", "gin struct")
-	met.atLeast(t, n/200, "identity missing", "sms without a supported phone", "sms unsubscribed on create",
+	met.atLeast(t, n/200, "details cut", "identity missing", "sms without a supported phone", "sms unsubscribed on create",
 		"email format", "phone format", "too many tags", "bad tag", "nested custom field", "repeated custom field",
 		"custom field not UTF-8", "email consent not writable", "sms consent not writable", "first_name too long",
 		"custom_fields of another type", "email not UTF-8")

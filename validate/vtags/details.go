@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/contactrules/contactrules/errs"
+	"github.com/contactrules/contactrules/validate"
 	"github.com/go-playground/validator/v10"
 )
 
@@ -16,7 +17,9 @@ import (
 // table's order: the order validate.CreateJSON gives them. The contact
 // tags give exactly the details validate.CreateJSON gives for the
 // struct's JSON form; the identity detail is field "base" (or
-// "<path>.base" for a contact nested in another struct).
+// "<path>.base" for a contact nested in another struct). Past the
+// policy's MaxDetails the list is cut as CreateJSON cuts it: the first
+// MaxDetails-1, then base, max_details.
 //
 // Other tags give a detail whose rule is the tag and its parameter
 // ("max=3") and whose message says what failed ("must be at most 3
@@ -59,24 +62,24 @@ func (r *Rules) FieldErrors(err error) []errs.FieldError {
 			if field == "" {
 				field = fe.Field()
 			}
-			add(parent, rankOf(fe.Field()), errs.FieldError{Field: field, Message: r.message(fe), Rule: ruleOf(fe)})
+			add(parent, rankOf(fe.Field(), ""), errs.FieldError{Field: field, Message: r.message(fe), Rule: ruleOf(fe)})
 			continue
 		}
 		own := r.own(tag, reflect.ValueOf(fe.Value()), "")
 		if len(own) == 0 {
 			// The field passes its own rules: it reported the identity
 			// rule for its struct.
-			d := r.identity
+			d := r.detail(validate.RuleRequiredOneOf, "base")
 			if parent != "" {
 				d.Field = parent + "." + d.Field
 			}
-			add(parent, 0, d)
+			add(parent, int(validate.RuleRequiredOneOf), d)
 			continue
 		}
 		for _, d := range own {
-			rank := rankOf(d.Field)
+			rank := rankOf(d.Field, d.Rule)
 			if tag == TagName && fe.Field() == "last_name" {
-				rank = rankOf("last_name")
+				rank = rankOf("last_name", d.Rule)
 			}
 			if path != "" {
 				if tag == TagTag {
@@ -94,12 +97,18 @@ func (r *Rules) FieldErrors(err error) []errs.FieldError {
 		}
 		return a.rank - b.rank
 	})
-	out := make([]errs.FieldError, 0, len(all))
+	out := make([]errs.FieldError, 0, min(len(all), r.max))
 	for _, x := range all {
 		// One detail per field and rule.
-		if !slices.ContainsFunc(out, func(d errs.FieldError) bool { return d.Field == x.d.Field && d.Rule == x.d.Rule }) {
-			out = append(out, x.d)
+		if slices.ContainsFunc(out, func(d errs.FieldError) bool { return d.Field == x.d.Field && d.Rule == x.d.Rule }) {
+			continue
 		}
+		if len(out) == r.max {
+			// As validate caps an answer: the first max-1, then a
+			// detail that says the list is cut.
+			return append(out[:r.max-1], r.detail(validate.RuleMaxDetails, "base"))
+		}
+		out = append(out, x.d)
 	}
 	return out
 }
@@ -119,21 +128,27 @@ func splitPath(path string) (parent, name string) {
 	return "", path
 }
 
-// ranks are the places of the API's fields in the rule table.
-var ranks = map[string]int{"base": 0, "email": 1, "phone_number": 2, "first_name": 3, "last_name": 4, "tags": 5,
-	"tags[": 6, "custom_fields": 7, "custom_fields.": 8, "email_consent": 9, "sms_consent": 10, "send_welcome_sms": 11}
-
-// rankOf is the place of a detail of field name in the rule table; names
-// that are no API field come after all of them.
-func rankOf(name string) int {
-	key := name
-	if i := strings.IndexAny(name, "[."); i >= 0 {
-		key = name[:i+1]
+// rankOf is the place in the rule table of a detail of field (an API
+// field, "tags[3]", "custom_fields.plan") and rule: its RuleID, or the
+// first rule of its field for a rule the table does not list. Fields that
+// are no API field come after all of them.
+func rankOf(field, rule string) int {
+	if id, ok := validate.RuleOf(errs.FieldError{Field: field, Rule: rule}); ok {
+		return int(id)
 	}
-	if rank, ok := ranks[key]; ok {
-		return rank
+	family := field
+	switch {
+	case strings.HasPrefix(field, "tags["):
+		family = "tags[i]"
+	case strings.HasPrefix(field, "custom_fields."):
+		family = "custom_fields.<key>"
 	}
-	return len(ranks)
+	for id := validate.RuleID(1); id.Field() != ""; id++ {
+		if id.Field() == family {
+			return int(id)
+		}
+	}
+	return 1 << 16
 }
 
 // ruleOf is the rule of a detail of a tag that is not ours: the tag, and

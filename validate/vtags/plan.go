@@ -267,23 +267,34 @@ func runs(gate string, v reflect.Value) bool {
 	return true
 }
 
+// tagFields are the API fields the tags check, and the rule of a value
+// of another type.
+var tagFields = map[string]struct {
+	field    validate.Field
+	typeRule validate.RuleID
+}{
+	TagEmail:        {validate.Email, validate.RuleEmailType},
+	TagPhone:        {validate.PhoneNumber, validate.RulePhoneType},
+	TagSMSPhone:     {validate.PhoneNumber, validate.RulePhoneType},
+	TagName:         {validate.FirstName, validate.RuleFirstNameType},
+	TagTags:         {validate.Tags, validate.RuleTagsType},
+	TagTag:          {validate.Tags, validate.RuleTag},
+	TagFlat:         {validate.CustomFields, validate.RuleCustomFieldsFlat},
+	TagEmailConsent: {validate.EmailConsent, validate.RuleEmailConsentType},
+	TagSMSConsent:   {validate.SMSConsent, validate.RuleSMSConsentType},
+}
+
 // apiField is the API field a tag checks.
-func apiField(tag string) string {
-	switch tag {
-	case TagEmail:
-		return "email"
-	case TagPhone, TagSMSPhone:
-		return "phone_number"
-	case TagName:
-		return "first_name"
-	case TagTags, TagTag:
-		return "tags"
-	case TagFlat:
-		return "custom_fields"
-	case TagEmailConsent:
-		return "email_consent"
+func apiField(tag string) string { return tagFields[tag].field.String() }
+
+// wrongType is the detail of a value of tag's field that no JSON of the
+// field's type can be: a number where a string belongs.
+func (r *Rules) wrongType(tag string) []errs.FieldError {
+	field := apiField(tag)
+	if tag == TagTag {
+		field += "[0]"
 	}
-	return "sms_consent"
+	return []errs.FieldError{r.detail(tagFields[tag].typeRule, field)}
 }
 
 // own returns the details of v under tag's own rules, named as the API
@@ -300,7 +311,7 @@ func (r *Rules) own(tag string, v reflect.Value, phone string) []errs.FieldError
 	case TagTags:
 		list, ok := stringList(v)
 		if !ok {
-			return r.row("tags", "type", "tags")
+			return r.wrongType(tag)
 		}
 		if list == nil {
 			return nil
@@ -309,7 +320,7 @@ func (r *Rules) own(tag string, v reflect.Value, phone string) []errs.FieldError
 	case TagFlat:
 		text, ok := customText(v)
 		if !ok {
-			return r.row("custom_fields", "flat_object", "custom_fields")
+			return r.wrongType(tag)
 		}
 		if text == nil {
 			return nil
@@ -317,10 +328,7 @@ func (r *Rules) own(tag string, v reflect.Value, phone string) []errs.FieldError
 		c.CustomFields = text
 	default:
 		if v.Kind() != reflect.String {
-			if tag == TagTag {
-				return r.row("tags[i]", "tag", "tags[0]")
-			}
-			return r.row(apiField(tag), "type", apiField(tag))
+			return r.wrongType(tag)
 		}
 		s := v.String()
 		if s == "" && tag != TagTag {
@@ -355,7 +363,7 @@ func (r *Rules) own(tag string, v reflect.Value, phone string) []errs.FieldError
 // create returns validate.Create's details of c that concern field (or
 // its elements and keys).
 func (r *Rules) create(c validate.Contact, field string) []errs.FieldError {
-	_, _, ds := validate.Create(c, r.p)
+	_, _, ds := validate.Create(c, r.inner)
 	var out []errs.FieldError
 	for _, d := range ds {
 		if family(d.Field) == field {
@@ -372,13 +380,6 @@ func family(field string) string {
 		return field[:i]
 	}
 	return field
-}
-
-// row returns the detail of a row of the rule table, reported as field.
-func (r *Rules) row(field, rule, as string) []errs.FieldError {
-	d := r.rows[[2]string{field, rule}]
-	d.Field = as
-	return []errs.FieldError{d}
 }
 
 // stringList returns the strings of a slice or array of strings; nil for

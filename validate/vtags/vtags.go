@@ -92,22 +92,30 @@ func isOurs(tag string) bool {
 // Rules holds the contact tags under one policy. Make it with New; it is
 // safe for concurrent use once Register and Message calls are done.
 type Rules struct {
-	p        validate.Policy
+	p        validate.Policy // as given: the messages
+	inner    validate.Policy // p, with room for the details of one field past the cap
+	max      int             // the details an answer lists at most
 	messages map[string]func(validator.FieldError) string
 	plans    sync.Map // reflect.Type of a struct → *plan
-
-	identity errs.FieldError               // the base detail of a contact with neither email nor phone
-	rows     map[[2]string]errs.FieldError // field, rule → the detail of a table row
 }
 
 // New returns the contact tags checking under policy p.
 func New(p validate.Policy) *Rules {
-	r := &Rules{p: p, rows: map[[2]string]errs.FieldError{}}
-	for _, row := range validate.Rules(p) {
-		r.rows[[2]string{row.Field, row.Name}] = errs.FieldError{Field: row.Field, Message: row.Message, Rule: row.Name}
+	r := &Rules{p: p, inner: p, max: p.MaxDetails}
+	if r.max <= 0 {
+		r.max = validate.DefaultPolicy().MaxDetails
 	}
-	r.identity = r.rows[[2]string{"base", "required_one_of"}]
+	// A field's own details are found by validate.Create on a contact
+	// holding that field (and, for sms_consent, the phone number): a
+	// couple more details than the cap tell FieldErrors that one field
+	// passes it, as CreateJSON tells, without collecting them all.
+	r.inner.MaxDetails = r.max + 4
 	return r
+}
+
+// detail is rule id's detail, reported as field.
+func (r *Rules) detail(id validate.RuleID, field string) errs.FieldError {
+	return errs.FieldError{Field: field, Message: id.Message(r.p), Rule: id.Name()}
 }
 
 // Register adds the contact tags to v, and makes v name fields by their

@@ -259,6 +259,36 @@ func TestPolicyOnce(t *testing.T) {
 	}
 }
 
+// An answer lists at most MaxDetails details, as CreateJSON's: the first
+// MaxDetails-1, then base, max_details.
+func TestMaxDetails(t *testing.T) {
+	many := make([]string, 150) // 150 empty tags
+	for _, tc := range []struct {
+		max int
+		c   contact
+	}{
+		{0, contact{Email: "a@b.co", Tags: many}},
+		{3, contact{FirstName: long256, Tags: []string{"", "", ""}}},
+		{3, contact{FirstName: long256, Tags: []string{""}}},
+		{4, contact{FirstName: long256, Tags: []string{""}, SMSConsent: "subscribed"}},
+		{1, contact{FirstName: "Jane"}},
+		{1, contact{Email: "x", Phone: "y"}},
+		{2, contact{Email: "a@b.co", Tags: many}},
+	} {
+		p := validate.Policy{MaxDetails: tc.max}
+		got := check(t, p, tc.c)
+		body, _ := json.Marshal(tc.c)
+		_, _, ds := validate.CreateJSON(body, p)
+		if !reflect.DeepEqual(got, details(ds)) {
+			t.Errorf("MaxDetails %d, %s:\n got: %q\nwant: %q", tc.max, body[:min(len(body), 80)], got, details(ds))
+		}
+	}
+	got := check(t, validate.Policy{MaxDetails: 2}, contact{FirstName: long256, Tags: []string{""}})
+	if w := want("base: email or phone_number is required (required_one_of)", "base: too many errors; only the first 1 are listed (max_details)"); !reflect.DeepEqual(got, w) {
+		t.Errorf("MaxDetails 2: %q", got)
+	}
+}
+
 // sms_phone is phone_e164 for numbers SMS may go to, whatever the consent.
 func TestSMSPhone(t *testing.T) {
 	type smsForm struct {
