@@ -7,7 +7,8 @@
 // JSON form.
 //
 // It is a package of its own so that a program that only calls validate
-// does not link the validator.
+// does not link the validator. docs/tags.md in the repository is the
+// contract of the tags.
 //
 // # Roles
 //
