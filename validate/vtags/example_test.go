@@ -58,3 +58,27 @@ func Example() {
 	// 422 {"error":{"code":"validation_failed","message":"One or more fields are invalid","details":[{"field":"sms_consent","message":"requires a phone number from a supported country","rule":"sms_supported_country"},{"field":"country","message":"must be exactly 2 characters","rule":"len=2"}]}}
 	// 201 +12015550123 subscribed never_subscribed welcome SMS: true
 }
+
+// A caller's own tag gets a message of the caller's; validator's tags get
+// a message that says what failed, and their tag and parameter as the
+// rule.
+func ExampleRules_Message() {
+	type booking struct {
+		Email string `json:"email" validate:"contact_email"`
+		Seats int    `json:"seats" validate:"min=1,max=8"`
+		Zip   string `json:"zip" validate:"zip5"`
+	}
+	v := validator.New()
+	rules := vtags.New(validate.Policy{})
+	_ = rules.Register(v)
+	_ = v.RegisterValidation("zip5", func(fl validator.FieldLevel) bool { return len(fl.Field().String()) == 5 })
+	_ = rules.Message("zip5", func(validator.FieldError) string { return "must be a 5-digit ZIP code" })
+
+	for _, d := range rules.FieldErrors(v.Struct(booking{Email: "jane@example", Seats: 9, Zip: "123"})) {
+		fmt.Printf("%s: %s (%s)\n", d.Field, d.Message, d.Rule)
+	}
+	// Output:
+	// email: must be a valid email address (email)
+	// seats: must be at most 8 (max=8)
+	// zip: must be a 5-digit ZIP code (zip5)
+}

@@ -567,3 +567,39 @@ func TestContactAgrees(t *testing.T) {
 		t.Errorf("contact\n got: %+v %+v\nwant: %+v %+v", got, gotEff, wantC, wantEff)
 	}
 }
+
+// One Rules and one validator serve concurrent requests, struct types
+// met for the first time included.
+func TestConcurrent(t *testing.T) {
+	type other struct {
+		Phone string `json:"phone_number" validate:"phone_e164"`
+		SMS   string `json:"sms_consent" validate:"sms_consent"`
+	}
+	v, rules := newValidator(t, validate.Policy{})
+	cases := []struct {
+		s    any
+		want []string
+	}{
+		{contact{FirstName: "Jane", SMSConsent: "unsubscribed"}, want("base: email or phone_number is required (required_one_of)",
+			"sms_consent: cannot be unsubscribed for a new contact (sms_no_unsubscribe_on_create)")},
+		{other{Phone: gbNumber, SMS: "subscribed"}, want("sms_consent: requires a phone number from a supported country (sms_supported_country)")},
+	}
+	errc := make(chan string, 8)
+	for i := range 8 {
+		go func() {
+			tc := cases[i%len(cases)]
+			for range 50 {
+				if got := details(rules.FieldErrors(v.Struct(tc.s))); !reflect.DeepEqual(got, tc.want) {
+					errc <- fmt.Sprintf("%q, want %q", got, tc.want)
+					return
+				}
+			}
+			errc <- ""
+		}()
+	}
+	for range 8 {
+		if msg := <-errc; msg != "" {
+			t.Error(msg)
+		}
+	}
+}
