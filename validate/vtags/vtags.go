@@ -136,9 +136,9 @@ func (r *Rules) Register(v *validator.Validate) error {
 	return nil
 }
 
-// Message makes FieldErrors report fe's with tag (validator's own, or a
-// caller's) with message f(fe); the detail's rule stays the tag and its
-// parameter. f must not put the submitted value in the message. A nil f
+// Message makes FieldErrors give a failed tag (one of validator's, or a
+// caller's own) the message f(fe), fe being the validator's error; the
+// detail's rule stays the tag and its parameter. f must not put the submitted value in the message. A nil f
 // restores the default message. The contact tags keep the API's messages:
 // Message refuses them. Call Message before the Rules are in use.
 func (r *Rules) Message(tag string, f func(fe validator.FieldError) string) error {
