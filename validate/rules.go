@@ -1,6 +1,7 @@
 package validate
 
 import (
+	"slices"
 	"strconv"
 	"unicode/utf8"
 
@@ -104,7 +105,7 @@ type checker struct {
 	decided bool
 	state   consent.State
 	effects consent.Effects
-	cerrs   []errs.FieldError
+	refused []consent.Refusal
 
 	// number is the payload's phone number when it is valid.
 	number phone.Number
@@ -380,11 +381,19 @@ func checkExtra(c *checker, r *rule) {
 // checkConsent reports the consent package's refusal of this row.
 func checkConsent(c *checker, r *rule) {
 	c.decide()
-	for _, e := range c.cerrs {
-		if e.Field == r.field && e.Rule == r.name {
-			c.report(r.id, r.field)
-		}
+	if slices.Contains(c.refused, consentRefusals[r.id]) {
+		c.report(r.id, r.field)
 	}
+}
+
+// consentRefusals are the consent package's refusals that the consent
+// rows report.
+var consentRefusals = map[RuleID]consent.Refusal{
+	RuleEmailConsentCompliance:   consent.RefuseComplianceSuppressed,
+	RuleEmailConsentEnum:         consent.RefuseEmailValue,
+	RuleSMSConsentEnum:           consent.RefuseSMSValue,
+	RuleSMSSupportedCountry:      consent.RefuseUnsupportedCountry,
+	RuleSMSNoUnsubscribeOnCreate: consent.RefuseUnsubscribeOnCreate,
 }
 
 // decide runs the consent rules once, on what the payload asks for.
@@ -400,7 +409,7 @@ func (c *checker) decide() {
 		Phone:        c.phoneAfter(),
 	}
 	if c.op == onCreate {
-		c.state, c.effects, c.cerrs = consent.Create(req, c.pol.consent())
+		c.state, c.effects, c.refused = consent.Create(req, c.pol.consent())
 		return
 	}
 	cur := consent.State{Email: c.cur.EmailConsent, SMS: c.cur.SMSConsent}
@@ -410,7 +419,7 @@ func (c *checker) decide() {
 	if cur.SMS == "" {
 		cur.SMS = consent.SMSNeverSubscribed
 	}
-	c.state, c.effects, c.cerrs = consent.Update(cur, req, c.pol.consent())
+	c.state, c.effects, c.refused = consent.Update(cur, req, c.pol.consent())
 }
 
 func (c *checker) consentField(f Field) consent.Field {
