@@ -19,7 +19,17 @@ const (
 	wrongType      // any other JSON type
 	badShape       // an array holding something other than strings
 	unjudged       // form input present but not to be judged (phone_number in an unknown phone_region)
+	badUTF8        // a string that is not valid UTF-8, in slot.s
 )
+
+// textSlot holds a string, noting whether it is valid UTF-8 (checked
+// once, when it is read).
+func textSlot(s string, valid bool) slot {
+	if valid {
+		return slot{kind: text, s: s}
+	}
+	return slot{kind: badUTF8, s: s}
+}
 
 type slot struct {
 	kind kind
@@ -96,12 +106,12 @@ func note(facts []fact, max int, id RuleID, key string) []fact {
 // addTag counts one element of a tags list and notes whether it fails,
 // under the (resolved) policy p. It reports whether the tag is to be
 // kept: only the first MaxTags are.
-func (pl *payload) addTag(t string, p Policy) bool {
+func (pl *payload) addTag(t string, valid bool, p Policy) bool {
 	i := pl.ntags
 	pl.ntags++
 	if len(pl.tagFacts) <= p.MaxDetails {
 		switch {
-		case !utf8.ValidString(t):
+		case !valid:
 			pl.tagFacts = append(pl.tagFacts, tagFact{i, RuleTagUTF8})
 		case t == "" || len(t) > p.MaxTagLength && utf8.RuneCountInString(t) > p.MaxTagLength:
 			pl.tagFacts = append(pl.tagFacts, tagFact{i, RuleTag})
@@ -115,10 +125,27 @@ var readOnly = [...]string{"id", "created_at", "updated_at"}
 
 // lookup returns the field named k.
 func lookup(k string) (Field, bool) {
-	for f, name := range fieldNames {
-		if name == k {
-			return Field(f), true
-		}
+	// A switch compiles to a search by length and bytes: the reader
+	// looks up every key of every body.
+	switch k {
+	case "email":
+		return Email, true
+	case "phone_number":
+		return PhoneNumber, true
+	case "first_name":
+		return FirstName, true
+	case "last_name":
+		return LastName, true
+	case "tags":
+		return Tags, true
+	case "custom_fields":
+		return CustomFields, true
+	case "email_consent":
+		return EmailConsent, true
+	case "sms_consent":
+		return SMSConsent, true
+	case "send_welcome_sms":
+		return SendWelcomeSMS, true
 	}
 	return 0, false
 }
@@ -215,8 +242,8 @@ func (d *decoder) member(f Field) bool {
 	}
 	switch {
 	case c == '"' && fieldShape[f] == text:
-		s, _, ok := d.Str()
-		sl.kind, sl.s = text, s
+		s, valid, ok := d.Str()
+		*sl = textSlot(s, valid)
 		return ok
 	case (c == 't' || c == 'f') && fieldShape[f] == boolean:
 		sl.kind, sl.b = boolean, c == 't'
@@ -262,11 +289,11 @@ func (d *decoder) tags(sl *slot) bool {
 	if !d.Eat(']') {
 		for {
 			if d.Peek() == '"' {
-				s, _, ok := d.Str()
+				s, valid, ok := d.Str()
 				if !ok {
 					return false
 				}
-				if d.p.addTag(s, d.pol) {
+				if d.p.addTag(s, valid, d.pol) {
 					tags = append(tags, s)
 				}
 			} else {

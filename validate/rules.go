@@ -227,7 +227,7 @@ func checkBody(c *checker, r *rule) {
 // precondition of every rule on the value.
 func (c *checker) str() (string, bool) {
 	sl := c.p.m[c.field]
-	if sl.kind != text || !utf8.ValidString(sl.s) {
+	if sl.kind != text {
 		return "", false
 	}
 	return sl.s, true
@@ -279,7 +279,7 @@ func checkType(c *checker, r *rule) {
 }
 
 func checkUTF8(c *checker, r *rule) {
-	if sl := c.p.m[c.field]; sl.kind == text && !utf8.ValidString(sl.s) {
+	if c.p.m[c.field].kind == badUTF8 {
 		c.fail(r, r.field)
 	}
 }
@@ -295,10 +295,10 @@ func (c *checker) changes() bool {
 		stored = c.cur.PhoneNumber
 	}
 	sl := c.p.m[c.field]
-	if stored == "" || sl.kind == text && sameIdentity(c.field, stored, sl.s) {
+	if stored == "" || (sl.kind == text || sl.kind == badUTF8) && sameIdentity(c.field, stored, sl.s) {
 		return false
 	}
-	return sl.kind != wrongType && sl.kind != unjudged && !(sl.kind == text && !utf8.ValidString(sl.s))
+	return sl.kind != wrongType && sl.kind != unjudged && sl.kind != badUTF8
 }
 
 // sameIdentity compares a stored and a sent value. Email domains are
@@ -490,7 +490,7 @@ func (c *checker) decide() {
 }
 
 func (c *checker) consentField(f Field) consent.Field {
-	if sl := c.p.m[f]; sl.kind == text && utf8.ValidString(sl.s) {
+	if sl := c.p.m[f]; sl.kind == text {
 		return consent.Field{Value: sl.s, Set: true}
 	}
 	return consent.Field{}

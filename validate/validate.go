@@ -12,6 +12,7 @@
 package validate
 
 import (
+	"unicode/utf8"
 	"unsafe"
 
 	"github.com/contactrules/contactrules/consent"
@@ -100,7 +101,7 @@ func fromContact(pl *payload, c Contact, set Fields, p Policy) {
 	str := func(f Field, s string) {
 		switch {
 		case set == 0 && s != "", set.Has(f) && (s != "" || !clearable(f)):
-			pl.m[f] = slot{kind: text, s: s}
+			pl.m[f] = textSlot(s, utf8.ValidString(s))
 		case set.Has(f):
 			pl.m[f] = slot{kind: null}
 		}
@@ -115,7 +116,7 @@ func fromContact(pl *payload, c Contact, set Fields, p Policy) {
 	case c.Tags != nil && (set == 0 || set.Has(Tags)):
 		pl.m[Tags] = slot{kind: list}
 		for _, t := range c.Tags {
-			pl.addTag(t, p)
+			pl.addTag(t, utf8.ValidString(t), p)
 		}
 		pl.tags = c.Tags
 	case set.Has(Tags):
