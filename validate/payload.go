@@ -218,6 +218,11 @@ func decode(body []byte, p *payload, pol Policy) bool {
 
 // other records a member that is not a writable field.
 func (d *decoder) other(k string) {
+	if len(d.p.extra) > d.pol.MaxDetails {
+		// Enough is known to cut the details; no later member can
+		// change them, so none is remembered (memory stays bounded).
+		return
+	}
 	if !d.others.add(k) {
 		if d.repeated.add(k) {
 			d.p.extra = note(d.p.extra, d.pol.MaxDetails, RuleDuplicateKey, k)
@@ -331,7 +336,9 @@ func readCustom(s *jsonwire.Scanner, r *customReport) bool {
 		if !ok {
 			return false
 		}
-		repeated := !seen.add(k)
+		// Past the cap no key can change the details: stop remembering.
+		full := len(r.facts) > r.max
+		repeated := !full && !seen.add(k)
 		if repeated && reported.add(k) {
 			r.facts = note(r.facts, r.max, RuleCustomFieldDuplicate, k)
 		}
@@ -342,7 +349,7 @@ func readCustom(s *jsonwire.Scanner, r *customReport) bool {
 		case '"':
 			var valid bool
 			_, valid, ok = s.Str()
-			if ok && !repeated && !valid {
+			if ok && !repeated && !full && !valid {
 				r.facts = note(r.facts, r.max, RuleCustomFieldUTF8, k)
 			}
 		default:
