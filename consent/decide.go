@@ -16,7 +16,7 @@ func (o Options) smsRegions() phone.Regions {
 }
 
 // A Field is a consent member of a payload as sent. The zero value is an
-// absent member; null is the same (SPEC.md section 2), so a patch cannot
+// absent member; null is the same (docs/create.md), so a patch cannot
 // clear a consent.
 type Field struct {
 	Value string // as sent, not yet parsed
@@ -41,7 +41,7 @@ type State struct {
 }
 
 // Effects are what a request makes happen besides changing the consent
-// (SPEC.md section 4). The zero value is nothing.
+// (docs/consent.md). The zero value is nothing.
 type Effects struct {
 	// WelcomeSMS: the SMS consent became subscribed from another state
 	// (or on create), and send_welcome_sms was not false.
