@@ -429,13 +429,11 @@ func normalizeResult(dst []byte, input, defaultRegion string) ([]byte, error) {
 	}
 	n, err := phone.Normalize(input, defaultRegion)
 	b := strconv.AppendBool(append(dst, `{"ok":`...), err == nil)
-	// E.164 numbers and region codes are ASCII digits, letters and '+',
-	// which Go and JSON quote alike.
 	if e164 := n.String(); e164 != "" {
-		b = strconv.AppendQuote(append(b, `,"e164":`...), e164)
+		b = jsonwire.AppendQuote(append(b, `,"e164":`...), e164)
 	}
 	if region := n.Region(); region != "" {
-		b = strconv.AppendQuote(append(b, `,"region":`...), region)
+		b = jsonwire.AppendQuote(append(b, `,"region":`...), region)
 	}
 	if err != nil {
 		code := errs.Code("invalid")
