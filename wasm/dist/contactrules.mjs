@@ -104,7 +104,8 @@ async function toURL(source) {
     throw new TypeError("load takes a URL, a Response, bytes or a WebAssembly.Module");
   }
   if (isNode && !/^[a-z][a-z0-9+.-]*:/i.test(source)) {
-    const { pathToFileURL } = await import("node:url");
+    const url = "node:url"; // not written out, as for node:fs above
+    const { pathToFileURL } = await import(/* webpackIgnore: true */ /* @vite-ignore */ url);
     return pathToFileURL(source);
   }
   return new URL(source, globalThis.document?.baseURI ?? globalThis.location?.href);
