@@ -32,10 +32,7 @@ export class ContactRulesError extends Error {
  * without a scheme is a file path.
  */
 export async function load(source) {
-  if (typeof globalThis.Go !== "function") {
-    await import("./wasm_exec.js"); // defines globalThis.Go
-  }
-  const go = new globalThis.Go();
+  const go = new (await goClass())();
   go.argv = ["contactrules"];
   go.env = {};
   const instance = await instantiate(source, go.importObject);
@@ -51,6 +48,33 @@ export async function load(source) {
     throw new ContactRulesError("the WebAssembly program exited before it started", "load_failed");
   }
   return bind(instance.exports);
+}
+
+let goClassPromise;
+
+// goClass returns the Go class of the wasm_exec.js beside this module,
+// which must match the Go that built the module. wasm_exec.js defines it
+// as globalThis.Go once, when first imported; this module keeps it under
+// a symbol named by wasm_exec.js's URL (for other copies of this module
+// that import the same file) and puts back the page's own globalThis.Go,
+// or removes it.
+function goClass() {
+  goClassPromise ??= (async () => {
+    const key = Symbol.for(`contactrules: Go of ${new URL("./wasm_exec.js", import.meta.url)}`);
+    if (!globalThis[key]) {
+      const had = Object.hasOwn(globalThis, "Go");
+      const theirs = globalThis.Go;
+      await import("./wasm_exec.js");
+      Object.defineProperty(globalThis, key, { value: globalThis.Go });
+      if (had) {
+        globalThis.Go = theirs;
+      } else {
+        delete globalThis.Go;
+      }
+    }
+    return globalThis[key];
+  })();
+  return goClassPromise;
 }
 
 const isNode = typeof process === "object" && typeof process.versions?.node === "string";

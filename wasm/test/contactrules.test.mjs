@@ -186,11 +186,27 @@ test("JSON null and non-objects are the API's base detail, as on the server", ()
   }
 });
 
-test("load leaves no globals but wasm_exec.js's", () => {
+test("load leaves no globals but wasm_exec.js's stand-ins", () => {
   const added = Object.getOwnPropertyNames(globalThis).filter((k) => !globalsBefore.has(k));
-  // Go is wasm_exec.js's class; fs and path are its stand-ins where Node.js
-  // does not define them globally.
-  assert.deepEqual(added.sort(), ["Go", "fs", "path"]);
+  // fs and path are wasm_exec.js's stand-ins where Node.js does not define
+  // them globally; its Go class is the module's own, not a global.
+  assert.deepEqual(added.sort(), ["fs", "path"]);
+});
+
+test("a page's own Go class is left alone, and copies of the module share wasm_exec.js", async () => {
+  class TheirGo {}
+  globalThis.Go = TheirGo;
+  try {
+    // Another copy of the module (another URL), started twice at once,
+    // after this one imported wasm_exec.js.
+    const copy = await import(`${moduleURL}?copy`);
+    const [a, b] = await Promise.all([copy.load(), copy.load()]);
+    assert.equal(a.validateCreate({ email: "jane@example.com" }).ok, true);
+    assert.equal(b.validateCreate({ email: "jane@example.com" }).ok, true);
+    assert.equal(globalThis.Go, TheirGo);
+  } finally {
+    delete globalThis.Go;
+  }
 });
 
 test("load takes a path, a file URL, bytes, a compiled module or a Response", async () => {
