@@ -274,9 +274,20 @@ function body(v, name) {
   if (ArrayBuffer.isView(v)) {
     return new Uint8Array(v.buffer, v.byteOffset, v.byteLength);
   }
-  const text = typeof v === "function" ? undefined : JSON.stringify(v);
+  return stringify(v, `${name} must be JSON text, bytes or a JSON value`);
+}
+
+// stringify is JSON.stringify, whose own errors (a cycle, a BigInt) may
+// name the caller's members: they become the cause of a plain TypeError.
+function stringify(v, message) {
+  let text;
+  try {
+    text = typeof v === "function" ? undefined : JSON.stringify(v);
+  } catch (cause) {
+    throw new TypeError(message, { cause });
+  }
   if (text === undefined) {
-    throw new TypeError(`${name} must be JSON text, bytes or a JSON value`);
+    throw new TypeError(message);
   }
   return text;
 }
@@ -289,7 +300,7 @@ function policyText(policy) {
     return policy;
   }
   if (typeof policy === "object") {
-    return JSON.stringify(policy);
+    return stringify(policy, "policy must be an object or JSON text");
   }
   throw new TypeError("policy must be an object or JSON text");
 }

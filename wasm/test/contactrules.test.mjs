@@ -150,6 +150,11 @@ test("the calling code's mistakes throw TypeError, RangeError or ContactRulesErr
   expect(() => rules.validateCreate(() => {}), TypeError);
   expect(() => rules.validateCreate(Symbol("secret")), TypeError);
   expect(() => rules.validateCreate({ email: 1n }), TypeError);
+  const cyclic = { secret: {} };
+  cyclic.secret.secret = cyclic;
+  expect(() => rules.validateCreate(cyclic), TypeError);
+  expect(() => rules.validateUpdate({}, cyclic), TypeError);
+  expect(() => rules.validateCreate({}, cyclic), TypeError);
   expect(() => rules.validateUpdate('{"email":"secret@example.com"', {}), ContactRulesError);
   expect(() => rules.validateUpdate({ email: 42 }, { first_name: "Jane" }), ContactRulesError);
   expect(() => rules.validateUpdate(["secret@example.com"], { first_name: "Jane" }), ContactRulesError);
