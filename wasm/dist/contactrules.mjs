@@ -79,15 +79,19 @@ function goClass() {
 
 const isNode = typeof process === "object" && typeof process.versions?.node === "string";
 
+// instantiate loads, compiles and instantiates the module. Its failures
+// are ContactRulesErrors with code "load_failed" whose messages name the
+// stage, not the source (a path, a URL, the bytes' first bytes): the
+// platform's own error is their cause.
 async function instantiate(source, imports) {
   if (source instanceof WebAssembly.Module) {
-    return WebAssembly.instantiate(source, imports);
+    return compiled(WebAssembly.instantiate(source, imports));
   }
   if (source instanceof ArrayBuffer || ArrayBuffer.isView(source)) {
-    return (await WebAssembly.instantiate(source, imports)).instance;
+    return (await compiled(WebAssembly.instantiate(source, imports))).instance;
   }
   if (typeof source?.then === "function") {
-    source = await source; // a promise of a Response, as fetch gives
+    source = await stage(source, "fetched"); // a promise of a Response, as fetch gives
   }
   if (typeof Response === "function" && source instanceof Response) {
     return fromResponse(source, imports);
@@ -98,9 +102,10 @@ async function instantiate(source, imports) {
     // written out so that bundlers for the browser leave it alone.
     const fs = "node:fs/promises";
     const { readFile } = await import(/* webpackIgnore: true */ /* @vite-ignore */ fs);
-    return (await WebAssembly.instantiate(await readFile(url), imports)).instance;
+    const bytes = await stage(readFile(url), "read");
+    return (await compiled(WebAssembly.instantiate(bytes, imports))).instance;
   }
-  return fromResponse(await fetch(url), imports);
+  return fromResponse(await stage(fetch(url), "fetched"), imports);
 }
 
 async function fromResponse(response, imports) {
@@ -113,26 +118,46 @@ async function fromResponse(response, imports) {
     typeof WebAssembly.instantiateStreaming === "function" &&
     /^application\/wasm\b/i.test(response.headers.get("content-type") ?? "")
   ) {
-    return (await WebAssembly.instantiateStreaming(response, imports)).instance;
+    return (await compiled(WebAssembly.instantiateStreaming(response, imports))).instance;
   }
-  return (await WebAssembly.instantiate(await response.arrayBuffer(), imports)).instance;
+  const bytes = await stage(response.arrayBuffer(), "fetched");
+  return (await compiled(WebAssembly.instantiate(bytes, imports))).instance;
 }
+
+// stage awaits one step of loading, turning its failure into a
+// ContactRulesError that says the module could not be `what`.
+async function stage(promise, what) {
+  try {
+    return await promise;
+  } catch (cause) {
+    throw cause instanceof ContactRulesError
+      ? cause
+      : new ContactRulesError(`the WebAssembly module could not be ${what}`, "load_failed", { cause });
+  }
+}
+
+const compiled = (promise) => stage(promise, "compiled");
 
 // toURL reads a relative string as the page does in a browser, and as a
 // file path in Node.js.
 async function toURL(source) {
+  const wrong = "load takes a URL, a Response, bytes or a WebAssembly.Module";
   if (source instanceof URL) {
     return source;
   }
   if (typeof source !== "string") {
-    throw new TypeError("load takes a URL, a Response, bytes or a WebAssembly.Module");
+    throw new TypeError(wrong);
   }
   if (isNode && !/^[a-z][a-z0-9+.-]*:/i.test(source)) {
     const url = "node:url"; // not written out, as for node:fs above
     const { pathToFileURL } = await import(/* webpackIgnore: true */ /* @vite-ignore */ url);
     return pathToFileURL(source);
   }
-  return new URL(source, globalThis.document?.baseURI ?? globalThis.location?.href);
+  try {
+    return new URL(source, globalThis.document?.baseURI ?? globalThis.location?.href);
+  } catch (cause) {
+    throw new TypeError(wrong, { cause });
+  }
 }
 
 const encoder = new TextEncoder();

@@ -233,7 +233,25 @@ test("load takes a path, a file URL, bytes, a compiled module or a Response", as
     assert.equal(r.validateCreate({ email: "jane@example.com" }).ok, true, name);
   }
   await assert.rejects(load(42), TypeError);
-  await assert.rejects(load(new Uint8Array([0, 1, 2, 3])), WebAssembly.CompileError);
+  await assert.rejects(load("http://[secret"), (err) => {
+    assert.ok(err instanceof TypeError);
+    assert.doesNotMatch(err.message, /secret/);
+    return true;
+  });
+  const failed = (message, cause) => (err) => {
+    assert.ok(err instanceof ContactRulesError);
+    assert.equal(err.code, "load_failed");
+    assert.equal(err.message, message);
+    if (cause) {
+      assert.ok(err.cause instanceof cause, `${err.cause} is a ${cause.name}`);
+    }
+    return true;
+  };
+  await assert.rejects(load(new Uint8Array([0, 1, 2, 3])), failed("the WebAssembly module could not be compiled", WebAssembly.CompileError));
+  await assert.rejects(load("/secret/missing.wasm"), failed("the WebAssembly module could not be read"));
+  await assert.rejects(load(Promise.reject(new TypeError("fetch failed"))), failed("the WebAssembly module could not be fetched", TypeError));
+  await assert.rejects(load(new Response(new Uint8Array([0, 1, 2, 3]), { headers: { "content-type": "application/wasm" } })),
+    failed("the WebAssembly module could not be compiled"));
   await assert.rejects(load(new Response("secret", { status: 404 })), (err) => {
     assert.ok(err instanceof ContactRulesError);
     assert.equal(err.code, "load_failed");
@@ -271,6 +289,11 @@ test("load fetches over HTTP, streaming when the server says application/wasm", 
         await assert.rejects(load(`${base}/missing.wasm?secret`), (err) => {
           assert.ok(err instanceof ContactRulesError);
           assert.equal(err.message, "the WebAssembly module could not be fetched: HTTP 404");
+          return true;
+        });
+        await assert.rejects(load("http://127.0.0.1:1/secret.wasm"), (err) => {
+          assert.ok(err instanceof ContactRulesError);
+          assert.equal(err.message, "the WebAssembly module could not be fetched");
           return true;
         });
       } finally {
