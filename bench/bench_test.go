@@ -7,6 +7,7 @@ package bench
 
 import (
 	"bytes"
+	"encoding/json"
 	"maps"
 	"os"
 	"os/exec"
@@ -130,6 +131,23 @@ func BenchmarkCreateJSON(b *testing.B) {
 			if !trio("+12015550123") {
 				b.Fatal("invalid")
 			}
+		}
+	})
+}
+
+// BenchmarkTypicalVsValid: the whole check of the typical contact beside
+// encoding/json.Valid on the same bytes, the bar it is held to.
+func BenchmarkTypicalVsValid(b *testing.B) {
+	b.Run("CreateJSON", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			validate.CreateJSON(typical, validate.Policy{})
+		}
+	})
+	b.Run("json.Valid", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			json.Valid(typical)
 		}
 	})
 }

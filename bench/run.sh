@@ -13,8 +13,6 @@
 #   cmd/contactcheck     BenchmarkRun, BenchmarkRunNaive: the program's
 #                        unexported run, in package main (BenchmarkContactcheck
 #                        here runs the built program)
-#   fuzz                 BenchmarkHostile: the hostile bodies of TestLinearWork,
-#                        a generator of package fuzz's tests
 set -euo pipefail
 cd "$(dirname "$0")/.."
 count=${1:-6}

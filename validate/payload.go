@@ -1,9 +1,10 @@
 package validate
 
 import (
+	"hash/maphash"
 	"unicode/utf8"
 
-	"github.com/contactrules/contactrules/errs"
+	"github.com/contactrules/contactrules/internal/jsonwire"
 )
 
 // kind is what a payload member held.
@@ -18,7 +19,18 @@ const (
 	object         // a JSON object: its text in slot.s
 	wrongType      // any other JSON type
 	badShape       // an array holding something other than strings
+	unjudged       // form input present but not to be judged (phone_number in an unknown phone_region)
+	badUTF8        // a string that is not valid UTF-8, in slot.s
 )
+
+// textSlot holds a string, noting whether it is valid UTF-8 (checked
+// once, when it is read).
+func textSlot(s string, valid bool) slot {
+	if valid {
+		return slot{kind: text, s: s}
+	}
+	return slot{kind: badUTF8, s: s}
+}
 
 type slot struct {
 	kind kind
@@ -30,8 +42,23 @@ type slot struct {
 // build one: the JSON path from the bytes, the struct path from a Contact.
 // Everything after that is shared, so both give the same details.
 type payload struct {
-	m    [numFields]slot
-	tags []string
+	// body is RuleMaxBytes or RuleJSONObject for a body that could not
+	// be read; then nothing else in the payload means anything.
+	body RuleID
+
+	// borrowed: the strings are views of the caller's body, valid only
+	// during the call.
+	borrowed bool
+
+	m [numFields]slot
+
+	// tags are the first MaxTags tags of a list (more make it invalid,
+	// so none past those is ever returned); ntags counts them all, and
+	// tagFacts are the elements that fail, in order, at most
+	// MaxDetails+1 of them (enough to know the cap is passed).
+	tags     []string
+	ntags    int
+	tagFacts []tagFact
 
 	// custom is what the custom_fields object told about itself, and
 	// customText its text: a slice of the private buffer, capped so that
@@ -42,34 +69,84 @@ type payload struct {
 	customText []byte
 
 	// extra are the members reported by name, in input order: read-only,
-	// unrecognized and repeated keys.
-	extra []errs.FieldError
+	// unrecognized and repeated keys, at most MaxDetails+1 of them.
+	extra []fact
+
+	// badRegion: a form's phone_region names no region.
+	badRegion bool
+}
+
+// A fact is something the reader noted about a member, for a row to
+// report: the rule it breaks and the member's name as sent.
+type fact struct {
+	id  RuleID
+	key string
+}
+
+// A tagFact is an element of tags that breaks rule id.
+type tagFact struct {
+	i  int
+	id RuleID
 }
 
 // customReport is the outcome of reading a custom_fields object.
 type customReport struct {
-	nested bool              // a value is an object or array
-	keys   []errs.FieldError // per-key details, input order
+	nested bool   // a value is an object or array
+	facts  []fact // per-key failures, input order, at most max+1
+	max    int    // the policy's MaxDetails
 }
 
-// Messages of the rows the JSON reader reports itself.
-const (
-	msgJSONObject = "must be a JSON object"
-	msgDuplicate  = "must not appear more than once"
-	msgReadOnly   = "is read-only"
-	msgUnknown    = "is not a recognized field"
-	msgUTF8       = "must be valid UTF-8"
-)
+// note records a fact unless enough are known to pass the details cap.
+func note(facts []fact, max int, id RuleID, key string) []fact {
+	if len(facts) > max {
+		return facts
+	}
+	return append(facts, fact{id, key})
+}
+
+// addTag counts one element of a tags list and notes whether it fails,
+// under the (resolved) policy p. It reports whether the tag is to be
+// kept: only the first MaxTags are.
+func (pl *payload) addTag(t string, valid bool, p Policy) bool {
+	i := pl.ntags
+	pl.ntags++
+	if len(pl.tagFacts) <= p.MaxDetails {
+		switch {
+		case !valid:
+			pl.tagFacts = append(pl.tagFacts, tagFact{i, RuleTagUTF8})
+		case t == "" || len(t) > p.MaxTagLength && utf8.RuneCountInString(t) > p.MaxTagLength:
+			pl.tagFacts = append(pl.tagFacts, tagFact{i, RuleTag})
+		}
+	}
+	return i < p.MaxTags
+}
 
 // readOnly are the top-level members the server sets.
 var readOnly = [...]string{"id", "created_at", "updated_at"}
 
 // lookup returns the field named k.
 func lookup(k string) (Field, bool) {
-	for f, name := range fieldNames {
-		if name == k {
-			return Field(f), true
-		}
+	// A switch compiles to a search by length and bytes: the reader
+	// looks up every key of every body.
+	switch k {
+	case "email":
+		return Email, true
+	case "phone_number":
+		return PhoneNumber, true
+	case "first_name":
+		return FirstName, true
+	case "last_name":
+		return LastName, true
+	case "tags":
+		return Tags, true
+	case "custom_fields":
+		return CustomFields, true
+	case "email_consent":
+		return EmailConsent, true
+	case "sms_consent":
+		return SMSConsent, true
+	case "send_welcome_sms":
+		return SendWelcomeSMS, true
 	}
 	return 0, false
 }
@@ -85,8 +162,8 @@ func isReadOnly(k string) bool {
 
 // decoder reads a JSON body into a payload.
 type decoder struct {
-	scanner
-	p   *payload
+	jsonwire.Scanner
+	p   payload // by value: the decoder's contents leak to the heap (views of the body), the caller's payload need not
 	pol Policy
 
 	// others holds the keys of members that are not writable fields,
@@ -98,14 +175,14 @@ type decoder struct {
 // decode reads body into p. It returns false when body is not one
 // well-formed JSON object; p is then meaningless.
 func decode(body []byte, p *payload, pol Policy) bool {
-	d := decoder{scanner: scanner{buf: body}, p: p, pol: pol}
-	if !d.eat('{') {
+	d := decoder{Scanner: jsonwire.Scanner{Buf: body}, pol: pol}
+	if !d.Eat('{') {
 		return false
 	}
 	var seen, repeated Fields
-	if !d.eat('}') {
+	if !d.Eat('}') {
 		for {
-			k, ok := d.key()
+			k, ok := d.Key()
 			if !ok {
 				return false
 			}
@@ -117,74 +194,81 @@ func decode(body []byte, p *payload, pol Policy) bool {
 			case known:
 				if !repeated.Has(f) {
 					repeated = repeated.With(f)
-					p.extra = append(p.extra, errs.FieldError{Field: k, Message: msgDuplicate, Rule: "duplicate_key"})
+					d.p.extra = note(d.p.extra, pol.MaxDetails, RuleDuplicateKey, k)
 				}
-				ok = d.skip()
+				ok = d.Skip()
 			default:
 				d.other(k)
-				ok = d.skip()
+				ok = d.Skip()
 			}
 			if !ok {
 				return false
 			}
-			if d.eat(',') {
+			if d.Eat(',') {
 				continue
 			}
-			if !d.eat('}') {
+			if !d.Eat('}') {
 				return false
 			}
 			break
 		}
 	}
-	return d.atEnd()
+	*p = d.p
+	return d.AtEnd()
 }
 
 // other records a member that is not a writable field.
 func (d *decoder) other(k string) {
+	if len(d.p.extra) > d.pol.MaxDetails {
+		// Enough is known to cut the details; no later member can
+		// change them, so none is remembered (memory stays bounded).
+		return
+	}
 	if !d.others.add(k) {
 		if d.repeated.add(k) {
-			d.p.extra = append(d.p.extra, errs.FieldError{Field: k, Message: msgDuplicate, Rule: "duplicate_key"})
+			d.p.extra = note(d.p.extra, d.pol.MaxDetails, RuleDuplicateKey, k)
 		}
 		return
 	}
 	switch {
 	case isReadOnly(k):
-		d.p.extra = append(d.p.extra, errs.FieldError{Field: k, Message: msgReadOnly, Rule: "read_only"})
+		d.p.extra = note(d.p.extra, d.pol.MaxDetails, RuleReadOnly, k)
 	case !d.pol.AllowUnknownFields:
-		d.p.extra = append(d.p.extra, errs.FieldError{Field: k, Message: msgUnknown, Rule: "unknown_field"})
+		d.p.extra = note(d.p.extra, d.pol.MaxDetails, RuleUnknownField, k)
 	}
 }
 
 // member reads the value of field f.
 func (d *decoder) member(f Field) bool {
 	sl := &d.p.m[f]
-	c := d.peek()
+	c := d.Peek()
 	if c == 'n' {
 		sl.kind = null
-		return d.literal("null")
+		return d.Literal("null")
 	}
 	switch {
 	case c == '"' && fieldShape[f] == text:
-		s, ok := d.str()
-		sl.kind, sl.s = text, s
+		s, valid, ok := d.Str()
+		*sl = textSlot(s, valid)
 		return ok
 	case (c == 't' || c == 'f') && fieldShape[f] == boolean:
 		sl.kind, sl.b = boolean, c == 't'
 		if sl.b {
-			return d.literal("true")
+			return d.Literal("true")
 		}
-		return d.literal("false")
+		return d.Literal("false")
 	case c == '[' && fieldShape[f] == list:
 		return d.tags(sl)
 	case c == '{' && fieldShape[f] == object:
-		start := d.pos
-		ok := readCustom(&d.scanner, &d.p.custom)
+		start := d.Pos
+		d.p.custom.max = d.pol.MaxDetails
+		ok := readCustom(&d.Scanner, &d.p.custom)
 		sl.kind = object
-		d.p.customText = d.buf[start:d.pos:d.pos]
+		d.p.customText = d.Buf[start:d.Pos:d.Pos]
 		return ok
 	}
 	sl.kind = wrongType
-	return d.skip()
+	return d.Skip()
 }
 
 // fieldShape is the JSON type each field takes.
@@ -202,30 +286,32 @@ var fieldShape = [numFields]kind{
 
 // tags reads an array, keeping its strings.
 func (d *decoder) tags(sl *slot) bool {
-	d.pos++ // [
+	d.Pos++ // [
 	sl.kind = list
 	// Most bodies have a few tags: collect them on the stack, then
 	// allocate the result once at its exact size.
 	var inline [16]string
 	tags := inline[:0]
-	if !d.eat(']') {
+	if !d.Eat(']') {
 		for {
-			if d.peek() == '"' {
-				s, ok := d.str()
+			if d.Peek() == '"' {
+				s, valid, ok := d.Str()
 				if !ok {
 					return false
 				}
-				tags = append(tags, s)
+				if d.p.addTag(s, valid, d.pol) {
+					tags = append(tags, s)
+				}
 			} else {
 				sl.kind = badShape
-				if !d.skip() {
+				if !d.Skip() {
 					return false
 				}
 			}
-			if d.eat(',') {
+			if d.Eat(',') {
 				continue
 			}
-			if !d.eat(']') {
+			if !d.Eat(']') {
 				return false
 			}
 			break
@@ -238,53 +324,55 @@ func (d *decoder) tags(sl *slot) bool {
 	return true
 }
 
-// readCustom reads a custom_fields object at s.pos into r. It is shared by
+// readCustom reads a custom_fields object at s.Pos into r. It is shared by
 // both entry points: the struct path reads Contact.CustomFields with it.
-func readCustom(s *scanner, r *customReport) bool {
-	s.pos++ // {
-	if s.eat('}') {
+func readCustom(s *jsonwire.Scanner, r *customReport) bool {
+	s.Pos++ // {
+	if s.Eat('}') {
 		return true
 	}
 	var seen, reported keySet
 	for {
-		k, ok := s.key()
+		k, ok := s.Key()
 		if !ok {
 			return false
 		}
-		repeated := !seen.add(k)
+		// Past the cap no key can change the details: stop remembering.
+		full := len(r.facts) > r.max
+		repeated := !full && !seen.add(k)
 		if repeated && reported.add(k) {
-			r.keys = append(r.keys, errs.FieldError{Field: "custom_fields." + k, Message: msgDuplicate, Rule: "duplicate_key"})
+			r.facts = note(r.facts, r.max, RuleCustomFieldDuplicate, k)
 		}
-		switch s.peek() {
+		switch s.Peek() {
 		case '{', '[':
 			r.nested = true
-			ok = s.skip()
+			ok = s.Skip()
 		case '"':
-			var v string
-			v, ok = s.str()
-			if ok && !repeated && !utf8.ValidString(v) {
-				r.keys = append(r.keys, errs.FieldError{Field: "custom_fields." + k, Message: msgUTF8, Rule: "utf8"})
+			var valid bool
+			_, valid, ok = s.Str()
+			if ok && !repeated && !full && !valid {
+				r.facts = note(r.facts, r.max, RuleCustomFieldUTF8, k)
 			}
 		default:
-			ok = s.scalar()
+			ok = s.Scalar()
 		}
 		if !ok {
 			return false
 		}
-		if s.eat(',') {
+		if s.Eat(',') {
 			continue
 		}
-		return s.eat('}')
+		return s.Eat('}')
 	}
 }
 
 // keySet finds repeated keys: by a scan of a small array for the few keys
-// of a usual object, by a map past that, so that a body of 100k keys
-// stays linear.
+// of a usual object, by a hash table past that, so that a body of 100k
+// keys stays linear in time and small in memory.
 type keySet struct {
 	few  [16]string
 	n    int
-	many map[string]struct{}
+	many *hashSet
 }
 
 // add adds k and reports whether it was new.
@@ -300,14 +388,58 @@ func (ks *keySet) add(k string) bool {
 			ks.n++
 			return true
 		}
-		ks.many = make(map[string]struct{}, 2*len(ks.few))
+		ks.many = newHashSet(4 * len(ks.few))
 		for _, seen := range ks.few {
-			ks.many[seen] = struct{}{}
+			ks.many.add(seen)
 		}
 	}
-	if _, ok := ks.many[k]; ok {
-		return false
+	return ks.many.add(k)
+}
+
+// A hashSet is a set of strings held as they are (views of the body, no
+// copies): the strings in order of arrival, and an open-addressing table
+// of their hashes and positions, 8 bytes a slot at most half full. A key
+// costs about 32 bytes, where a map[string]struct{} takes some 70.
+type hashSet struct {
+	keys  []string
+	slots []uint64 // 0 empty; else the hash's high 32 bits, then 1 + the key's position
+	seed  maphash.Seed
+}
+
+func newHashSet(n int) *hashSet {
+	return &hashSet{keys: make([]string, 0, n), slots: make([]uint64, 2*n), seed: maphash.MakeSeed()}
+}
+
+// add adds k and reports whether it was new.
+func (h *hashSet) add(k string) bool {
+	if 2*(len(h.keys)+1) > len(h.slots) {
+		h.grow()
 	}
-	ks.many[k] = struct{}{}
-	return true
+	hash := maphash.String(h.seed, k)
+	tag := hash >> 32 << 32
+	mask := uint64(len(h.slots) - 1)
+	for i := hash & mask; ; i = (i + 1) & mask {
+		switch slot := h.slots[i]; {
+		case slot == 0:
+			h.keys = append(h.keys, k)
+			h.slots[i] = tag | uint64(len(h.keys))
+			return true
+		case slot>>32<<32 == tag && h.keys[uint32(slot)-1] == k:
+			return false
+		}
+	}
+}
+
+// grow doubles the table and places every key again.
+func (h *hashSet) grow() {
+	h.slots = make([]uint64, 2*len(h.slots))
+	mask := uint64(len(h.slots) - 1)
+	for n, k := range h.keys {
+		hash := maphash.String(h.seed, k)
+		i := hash & mask
+		for h.slots[i] != 0 {
+			i = (i + 1) & mask
+		}
+		h.slots[i] = hash>>32<<32 | uint64(n+1)
+	}
 }

@@ -27,8 +27,14 @@ var updateCases = []struct {
 	effects string // JSON of the effects of an accepted patch, when it matters
 }{
 	{"at least one field: empty patch", withEmail, `{}`, []string{"base: at least one field is required (required_any)"}, ""},
-	{"at least one field: only unknown members", withEmail, `{"nickname":"J"}`,
-		[]string{"base: at least one field is required (required_any)", "nickname: is not a recognized field (unknown_field)"}, ""},
+	{"at least one field: a patch of unknown members gets their details alone", withEmail, `{"nickname":"J"}`,
+		[]string{"nickname: is not a recognized field (unknown_field)"}, ""},
+	{"at least one field: a patch of read-only members gets their details alone", withEmail, `{"created_at":"2024-01-01T00:00:00Z"}`,
+		[]string{"created_at: is read-only (read_only)"}, ""},
+	{"at least one field: a patch of a repeated unknown member gets its details alone", withEmail, `{"x":1,"x":2}`,
+		[]string{"x: is not a recognized field (unknown_field)", "x: must not appear more than once (duplicate_key)"}, ""},
+	{"at least one field: null consents name nothing", withEmail, `{"email_consent":null,"sms_consent":null}`,
+		[]string{"base: at least one field is required (required_any)"}, ""},
 	{"at least one field: a null that clears counts", withEmail, `{"first_name":null}`, nil, ""},
 	{"identity rule does not apply", withEmail, `{"first_name":"Jane"}`, nil, ""},
 
@@ -38,11 +44,14 @@ var updateCases = []struct {
 	{"email: cannot be cleared once set (empty string)", withEmail, `{"email":""}`, []string{"email: cannot be changed once set (immutable)"}, ""},
 	{"email: the same value again is not a change", withEmail, `{"email":"jane@example.com"}`, nil, ""},
 	{"email: the same value with the domain in upper case is not a change", withEmail, `{"email":"jane@EXAMPLE.com"}`, nil, ""},
+	{"email: the stored value sent again is no change even when it is no address", validate.Contact{Email: "not-an-email"}, `{"email":"not-an-email"}`, nil, ""},
 	{"email: a new value is checked for format", withPhone, `{"email":"jane@"}`, []string{"email: must be a valid email address (email)"}, ""},
 	{"phone: may be set while null", withEmail, `{"phone_number":"` + usNumber + `"}`, nil, ""},
 	{"phone: cannot be changed once set", withPhone, `{"phone_number":"` + caNumber + `"}`, []string{"phone_number: cannot be changed once set (immutable)"}, ""},
 	{"phone: cannot be cleared once set", withPhone, `{"phone_number":null}`, []string{"phone_number: cannot be changed once set (immutable)"}, ""},
 	{"phone: the same value again is not a change", withPhone, `{"phone_number":"` + usNumber + `"}`, nil, ""},
+	{"phone: the same value again keeps the number for SMS consent", withPhone, `{"phone_number":"` + usNumber + `","sms_consent":"subscribed"}`, nil,
+		`{"welcome_sms":true,"email_unsuppressed":false,"defaults_applied":[]}`},
 	{"phone: a new value is checked for format", withEmail, `{"phone_number":"+4402071838750"}`, []string{"phone_number: must be a valid phone number in E.164 format (e164)"}, ""},
 
 	{"formats and limits as on create", withEmail, `{"first_name":"` + long256 + `","tags":[""],"custom_fields":{"a":[]}}`,

@@ -8,13 +8,15 @@
 // Two entry points read JSON bodies (CreateJSON, UpdateJSON), two check
 // payloads a caller already decoded (Create, Update). Both kinds reduce
 // their input to the same internal payload and run the same rule table
-// (listed by Rules), in the order of SPEC.md's tables.
+// (listed by Rules), in the order of the contract's tables (docs/).
 package validate
 
 import (
-	"bytes"
+	"unicode/utf8"
+	"unsafe"
 
 	"github.com/contactrules/contactrules/consent"
+	"github.com/contactrules/contactrules/internal/jsonwire"
 
 	"github.com/contactrules/contactrules/errs"
 )
@@ -27,9 +29,7 @@ import (
 // len(body), which p bounds.
 func CreateJSON(body []byte, p Policy) (Contact, consent.Effects, []errs.FieldError) {
 	c := &checker{op: onCreate, pol: p.resolved()}
-	if d := readBody(body, &c.p, c.pol); d != nil {
-		return Contact{}, consent.Effects{}, d
-	}
+	readBody(body, &c.p, c.pol)
 	return c.finishCreate()
 }
 
@@ -40,9 +40,7 @@ func CreateJSON(body []byte, p Policy) (Contact, consent.Effects, []errs.FieldEr
 // returns the zero Patch, no effects, and the details.
 func UpdateJSON(current Contact, body []byte, p Policy) (Patch, consent.Effects, []errs.FieldError) {
 	c := &checker{op: onUpdate, pol: p.resolved(), cur: &current}
-	if d := readBody(body, &c.p, c.pol); d != nil {
-		return Patch{}, consent.Effects{}, d
-	}
+	readBody(body, &c.p, c.pol)
 	return c.finishUpdate()
 }
 
@@ -52,7 +50,7 @@ func UpdateJSON(current Contact, body []byte, p Policy) (Patch, consent.Effects,
 // can get wrong: wrong types, repeated keys, unknown members.)
 func Create(c Contact, p Policy) (Contact, consent.Effects, []errs.FieldError) {
 	ch := &checker{op: onCreate, pol: p.resolved()}
-	fromContact(&ch.p, c, Fields(0))
+	fromContact(&ch.p, c, Fields(0), ch.pol)
 	return ch.finishCreate()
 }
 
@@ -60,7 +58,7 @@ func Create(c Contact, p Policy) (Contact, consent.Effects, []errs.FieldError) {
 // UpdateJSON gives on the JSON form of patch.
 func Update(current Contact, patch Patch, p Policy) (Patch, consent.Effects, []errs.FieldError) {
 	ch := &checker{op: onUpdate, pol: p.resolved(), cur: &current}
-	fromContact(&ch.p, patch.Contact, patch.Set)
+	fromContact(&ch.p, patch.Contact, patch.Set, ch.pol)
 	return ch.finishUpdate()
 }
 
@@ -80,37 +78,30 @@ func (c *checker) finishUpdate() (Patch, consent.Effects, []errs.FieldError) {
 	return c.patch(), c.effects, nil
 }
 
-// readBody fills pl from body, or returns the single base detail of a body
-// that cannot be read.
-func readBody(body []byte, pl *payload, p Policy) []errs.FieldError {
+// readBody fills pl from body, or notes in pl.body why it cannot.
+func readBody(body []byte, pl *payload, p Policy) {
 	if len(body) > p.MaxBodyBytes {
-		return baseDetail("max_bytes", p)
+		pl.body = RuleMaxBytes
+		return
 	}
-	// A private copy: the payload's strings are views of it, and the
+	// No copy: the payload's strings are views of body while the rules
+	// run; what the answer returns is copied out of it (own), so the
 	// caller may reuse body.
-	if !decode(bytes.Clone(body), pl, p) {
-		return baseDetail("json_object", p)
+	if !decode(body, pl, p) {
+		*pl = payload{body: RuleJSONObject}
+		return
 	}
-	return nil
-}
-
-func baseDetail(name string, p Policy) []errs.FieldError {
-	for _, r := range rules {
-		if r.field == "base" && r.name == name {
-			return []errs.FieldError{{Field: "base", Message: r.message(p), Rule: name}}
-		}
-	}
-	panic("validate: no base row " + name)
+	pl.borrowed = true
 }
 
 // fromContact reduces a decoded contact to a payload. With set == 0 (a
 // create) a zero value is absent; otherwise the members in set are sent,
 // and a zero value of a clearable one is null.
-func fromContact(pl *payload, c Contact, set Fields) {
+func fromContact(pl *payload, c Contact, set Fields, p Policy) {
 	str := func(f Field, s string) {
 		switch {
 		case set == 0 && s != "", set.Has(f) && (s != "" || !clearable(f)):
-			pl.m[f] = slot{kind: text, s: s}
+			pl.m[f] = textSlot(s, utf8.ValidString(s))
 		case set.Has(f):
 			pl.m[f] = slot{kind: null}
 		}
@@ -124,12 +115,16 @@ func fromContact(pl *payload, c Contact, set Fields) {
 	switch {
 	case c.Tags != nil && (set == 0 || set.Has(Tags)):
 		pl.m[Tags] = slot{kind: list}
+		for _, t := range c.Tags {
+			pl.addTag(t, utf8.ValidString(t), p)
+		}
 		pl.tags = c.Tags
 	case set.Has(Tags):
 		pl.m[Tags] = slot{kind: null}
 	}
 	switch {
 	case c.CustomFields != nil && (set == 0 || set.Has(CustomFields)):
+		pl.custom.max = p.MaxDetails
 		pl.m[CustomFields] = customSlot(c.CustomFields, &pl.custom)
 		pl.customText = c.CustomFields
 	case set.Has(CustomFields):
@@ -145,17 +140,17 @@ func fromContact(pl *payload, c Contact, set Fields) {
 func customSlot(raw []byte, r *customReport) slot {
 	// No copy: the scan keeps no view of raw beyond this call (details
 	// build their own strings).
-	s := scanner{buf: raw}
-	switch s.peek() {
+	s := jsonwire.Scanner{Buf: raw}
+	switch s.Peek() {
 	case 'n':
-		if s.literal("null") && s.atEnd() {
+		if s.Literal("null") && s.AtEnd() {
 			return slot{kind: null}
 		}
 	case '{':
-		if readCustom(&s, r) && s.atEnd() {
+		if readCustom(&s, r) && s.AtEnd() {
 			return slot{kind: object}
 		}
-		*r = customReport{}
+		*r = customReport{max: r.max}
 	}
 	return slot{kind: wrongType}
 }
@@ -181,7 +176,39 @@ func (c *checker) contact() Contact {
 		b := sl.b
 		out.SendWelcomeSMS = &b
 	}
+	if c.p.borrowed {
+		own(&out)
+	}
 	return out
+}
+
+// own copies the strings of a contact read from a caller's body into one
+// buffer of its own, so that the contact keeps nothing of the body: one
+// allocation for all of them. The tags slice was made by the reader.
+func own(c *Contact) {
+	n := len(c.Email) + len(c.PhoneNumber) + len(c.FirstName) + len(c.LastName) + len(c.CustomFields)
+	for _, t := range c.Tags {
+		n += len(t)
+	}
+	if n == 0 {
+		return
+	}
+	buf := make([]byte, 0, n)
+	keep := func(s string) string {
+		start := len(buf)
+		buf = append(buf, s...)
+		return unsafe.String(unsafe.SliceData(buf[start:]), len(s))
+	}
+	c.Email, c.PhoneNumber = keep(c.Email), keep(c.PhoneNumber)
+	c.FirstName, c.LastName = keep(c.FirstName), keep(c.LastName)
+	for i, t := range c.Tags {
+		c.Tags[i] = keep(t)
+	}
+	if c.CustomFields != nil {
+		start := len(buf)
+		buf = append(buf, c.CustomFields...)
+		c.CustomFields = buf[start:len(buf):len(buf)]
+	}
 }
 
 // patch builds the result of a valid update.
