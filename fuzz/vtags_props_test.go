@@ -3,9 +3,7 @@ package fuzz
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"math/rand"
-	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -49,21 +47,9 @@ type ginContact struct {
 	SendWelcomeSMS *bool          `form:"send_welcome_sms" json:"send_welcome_sms"`
 }
 
-// vtagsCases is how many cases the vtags property runs: 500, so that go
-// test stays fast; 10,000 when CONTACTRULES_LONG=1; -props.cases when it
-// is given.
-func vtagsCases() int {
-	n := 500
-	if os.Getenv("CONTACTRULES_LONG") == "1" {
-		n = 10000
-	}
-	flag.Visit(func(f *flag.Flag) {
-		if f.Name == "props.cases" {
-			n = *propCases
-		}
-	})
-	return n
-}
+// vtagsCases is how many cases the vtags property runs: as many as the
+// other properties (cases).
+func vtagsCases() int { return cases() }
 
 // A checker is a validator prepared by vtags under one policy.
 type tagChecker struct {

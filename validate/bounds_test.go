@@ -3,7 +3,6 @@ package validate_test
 import (
 	"cmp"
 	"maps"
-	"os"
 	"runtime"
 	"slices"
 	"strconv"
@@ -12,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/contactrules/contactrules/errs"
+	"github.com/contactrules/contactrules/internal/testenv"
 	"github.com/contactrules/contactrules/validate"
 	"github.com/leanovate/gopter"
 	"github.com/leanovate/gopter/gen"
@@ -161,10 +161,7 @@ var hostileShapes = map[string]func(n int) []byte{
 // plus what the details listed take (at most MaxDetails of them).
 func TestBoundsProperty(t *testing.T) {
 	shapes := slices.Sorted(maps.Keys(hostileShapes))
-	maxSize := 64 << 10
-	if os.Getenv("CONTACTRULES_LONG") == "1" {
-		maxSize = 1<<20 - 64
-	}
+	maxSize := testenv.Cases(64<<10, 1<<20-64)
 	params := gopter.DefaultTestParametersWithSeed(2)
 	params.MinSuccessfulTests = 200
 	props := gopter.NewProperties(params)

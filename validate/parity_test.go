@@ -3,7 +3,6 @@ package validate_test
 import (
 	"encoding/json"
 	"math/rand/v2"
-	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -12,6 +11,7 @@ import (
 	"github.com/leanovate/gopter/gen"
 	"github.com/leanovate/gopter/prop"
 
+	"github.com/contactrules/contactrules/internal/testenv"
 	"github.com/contactrules/contactrules/validate"
 )
 
@@ -120,13 +120,9 @@ func (c formContact) form() map[string][]string {
 }
 
 // propertyCases is how many cases a property runs: 10,000 when
-// CONTACTRULES_LONG=1 asks for the long run (CI does), 1,000 otherwise.
-func propertyCases() int {
-	if os.Getenv("CONTACTRULES_LONG") == "1" {
-		return 10000
-	}
-	return 1000
-}
+// CONTACTRULES_LONG=1 asks for the long run (CI does), 1,000 otherwise
+// (internal/testenv).
+func propertyCases() int { return testenv.Cases(1000, 10_000) }
 
 // TestFormParity: for every contact both can express, CreateForm gives
 // CreateJSON's details byte for byte and, when valid, the same contact
