@@ -41,6 +41,7 @@ import (
 
 	"github.com/contactrules/contactrules/errs"
 	"github.com/contactrules/contactrules/internal/report"
+	"github.com/contactrules/contactrules/messages"
 	"github.com/contactrules/contactrules/phone"
 	"github.com/contactrules/contactrules/validate"
 )
@@ -903,36 +904,44 @@ func npmCI(t *testing.T) {
 // tarballBudget is the most the packed npm package may weigh.
 const tarballBudget = 1_000_000
 
-// packageFiles are what the npm package ships: what runs, and its types.
-var packageFiles = []string{
-	"package/README.md",
-	"package/dist/contactrules.d.ts",
-	"package/dist/contactrules.mjs",
-	"package/dist/contactrules.wasm",
-	"package/dist/wasm_exec.js",
-	"package/package.json",
+// packageFiles are what the npm package ships: what runs, its types, and
+// the catalogs of the Go package messages.
+func packageFiles() []string {
+	files := []string{
+		"package/README.md",
+		"package/dist/contactrules.d.ts",
+		"package/dist/contactrules.mjs",
+		"package/dist/contactrules.wasm",
+		"package/dist/wasm_exec.js",
+		"package/package.json",
+	}
+	for _, lang := range messages.Languages() {
+		files = append(files, "package/dist/messages/"+lang+".json")
+	}
+	return sorted(files)
 }
 
 // TestPackage takes the npm package as its author packs it (npm pack,
 // whose prepack script runs build.sh into dist/; see builtDist), checks
-// what the tarball holds and weighs, installs it into a fresh Node.js
-// project without the network, imports contactrules there
-// and checks a contact, and compiles test/types.check.mts, a TypeScript
-// consumer, with tsc --strict under both of TypeScript's ways of
-// resolving a package.
+// what the tarball holds and weighs (the catalogs being the Go package's
+// files), installs it into a fresh Node.js project without the network,
+// imports contactrules there, checks a contact and localizes its details
+// (through localize, and through contactrules/messages/ja.json), and
+// compiles test/types.check.mts, a TypeScript consumer, with tsc --strict
+// under both of TypeScript's ways of resolving a package.
 func TestPackage(t *testing.T) {
 	nodePath := node(t)
 	npm := tool(t, "npm", "apt-get install -y nodejs npm (Node.js 20 or later)")
 	npmCI(t)
-	builtDist(t)
+	checkShippedCatalogs(t, filepath.Join(builtDist(t), "messages"))
 	tarball := distBuild.tarball
 	tgz, err := os.ReadFile(tarball)
 	if err != nil {
 		t.Fatalf("npm pack made no tarball: %v", err)
 	}
 	files, tarSize := tarballFiles(t, tgz)
-	if !slices.Equal(files, packageFiles) {
-		t.Errorf("the tarball holds %q; want %q", files, packageFiles)
+	if !slices.Equal(files, packageFiles()) {
+		t.Errorf("the tarball holds %q; want %q", files, packageFiles())
 	}
 	t.Logf("%s: %d bytes (gzip), %d bytes as a tar", filepath.Base(tarball), len(tgz), tarSize)
 	if len(tgz) > tarballBudget {
@@ -954,22 +963,31 @@ func TestPackage(t *testing.T) {
 	install.Env = npmEnv()
 	run(t, install)
 
-	write("check.mjs", `import { load, ContactRulesError } from "contactrules";
+	write("check.mjs", `import { load, localize, makeCatalog, ContactRulesError } from "contactrules";
+import ja from "contactrules/messages/ja.json" with { type: "json" };
 const rules = await load();
 const ok = rules.validateCreate({ email: "jane@example.com", phone_number: "+14155552671", sms_consent: "subscribed" });
 const bad = rules.validateCreate({ phone_number: "+4402071838750" });
 let thrown;
 try { rules.validateCreate({}, { maxTags: "3" }); } catch (err) { thrown = err instanceof ContactRulesError && err.code; }
+const de = await localize(bad.error.details, "de-CH,de;q=0.9");
+const own = makeCatalog(ja, "ja").texts(bad.error.details);
 console.log(JSON.stringify({ ok, bad, phone: rules.normalizePhone("(415) 555-2671", "US"), thrown }));
+console.log(JSON.stringify([...de, ...own]));
 `)
 	cmd := exec.Command(nodePath, "check.mjs")
 	cmd.Dir = project
-	got := strings.TrimSpace(string(run(t, cmd)))
+	got := strings.Split(strings.TrimSpace(string(run(t, cmd))), "\n")
 	const want = `{"ok":{"ok":true,"effects":{"welcome_sms":true,"email_unsuppressed":false,"defaults_applied":["email_consent"]}},` +
 		`"bad":{"ok":false,"error":{"code":"validation_failed","message":"One or more fields are invalid","details":[{"field":"phone_number","message":"must be a valid phone number in E.164 format","rule":"e164"}]}},` +
 		`"phone":{"ok":true,"e164":"+14155552671","region":"US"},"thrown":"invalid_policy"}`
-	if got != want {
-		t.Errorf("the installed package answers\n%s\nwant\n%s", got, want)
+	if got[0] != want {
+		t.Errorf("the installed package answers\n%s\nwant\n%s", got[0], want)
+	}
+	e164 := errs.FieldError{Field: "phone_number", Message: "must be a valid phone number in E.164 format", Rule: "e164"}
+	wantTexts, _ := json.Marshal([]string{messages.For("de").Text(e164, validate.Policy{}), messages.For("ja").Text(e164, validate.Policy{})})
+	if len(got) != 2 || got[1] != string(wantTexts) {
+		t.Errorf("the installed package's localize and contactrules/messages/ja.json give\n%s\nwant\n%s", got[1:], wantTexts)
 	}
 
 	if err := copyFile(filepath.Join("test", "types.check.mts"), filepath.Join(project, "types.check.mts")); err != nil {
@@ -980,7 +998,7 @@ console.log(JSON.stringify({ ok, bad, phone: rules.normalizePhone("(415) 555-267
 		t.Fatal(err)
 	}
 	for _, resolution := range [][]string{{"--module", "nodenext"}, {"--module", "esnext", "--moduleResolution", "bundler"}} {
-		args := append([]string{tsc, "--noEmit", "--strict", "--target", "es2022", "--lib", "es2022,dom"}, resolution...)
+		args := append([]string{tsc, "--noEmit", "--strict", "--resolveJsonModule", "--target", "es2022", "--lib", "es2022,dom"}, resolution...)
 		cmd := exec.Command(nodePath, append(args, "types.check.mts")...)
 		cmd.Dir = project
 		run(t, cmd)
@@ -1017,7 +1035,8 @@ func tarballFiles(t *testing.T, tgz []byte) ([]string, int) {
 // TestDeclaredUnions keeps the unions of contactrules.d.ts equal to what
 // the Go code can answer: RuleName to the rule table's names, ErrorCode
 // to the envelope's eight codes, ContactRulesErrorCode to the bridge's
-// error kinds and the module's load failure.
+// error kinds and the module's load failure, Language to the languages
+// of package messages.
 func TestDeclaredUnions(t *testing.T) {
 	b, err := os.ReadFile(filepath.Join("dist", "contactrules.d.ts"))
 	if err != nil {
@@ -1041,6 +1060,7 @@ func TestDeclaredUnions(t *testing.T) {
 		{"RuleName", rules},
 		{"ErrorCode", codes},
 		{"ContactRulesErrorCode", []string{"invalid_policy", "invalid_contact", "load_failed", "internal"}},
+		{"Language", messages.Languages()},
 	} {
 		got := declaredUnion(t, string(b), u.name)
 		if !slices.Equal(sorted(got), sorted(u.want)) {
