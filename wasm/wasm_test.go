@@ -10,6 +10,7 @@ package main
 //     payloads whose Result JSON the host computes with package validate;
 //   - TestCLIAgrees runs cmd/contactcheck on the same lines and requires
 //     the same bytes, so the module answers as the program does;
+//   - TestLocalize (localize_test.go) holds localize to package messages;
 //   - TestBrowserDemo drives demo/index.html in headless Chromium;
 //   - TestPackage packs the npm package, installs it into a fresh project,
 //     uses it there and type-checks a TypeScript consumer of it;
@@ -662,26 +663,34 @@ func TestCLIAgrees(t *testing.T) {
 
 // A scenario fills the demo form and submits it.
 type scenario struct {
-	Name string            `json:"name"`
-	Fill map[string]string `json:"fill"` // input name to value; send_welcome_sms "false" unchecks it
+	Name      string            `json:"name"`
+	Fill      map[string]string `json:"fill"`                // input name to value; send_welcome_sms "false" unchecks it; lang picks the messages' language
+	Languages []string          `json:"languages,omitempty"` // navigator.languages; Chromium's en-US when empty
+	Then      map[string]string `json:"then,omitempty"`      // filled after the submit: lang shows the details in another language
 }
 
 // shown is a detail as the demo shows it.
 type shown struct {
 	Field   string `json:"field"`
-	Message string `json:"message"`
-	Where   string `json:"where"` // "field" (next to its input) or "top"
+	Rule    string `json:"rule"`
+	Message string `json:"message"` // the wire message, in small print and the title
+	Text    string `json:"text"`    // the text shown, in the chosen language
+	Lang    string `json:"lang"`    // the list item's lang attribute
+	Where   string `json:"where"`   // "field" (next to its input) or "top"
 	Visible bool   `json:"visible"`
 }
 
 // observation is what browser.mjs read off the page after a submit.
 type observation struct {
-	Name      string          `json:"name"`
-	Payload   json.RawMessage `json:"payload"`
-	Details   []shown         `json:"details"`
-	Success   bool            `json:"success"`
-	Effects   []string        `json:"effects"`
-	PhoneHint string          `json:"phoneHint"`
+	Name               string          `json:"name"`
+	NavigatorLanguages []string        `json:"navigatorLanguages"`
+	DefaultLang        string          `json:"defaultLang"` // the language select as the page set it
+	Lang               string          `json:"lang"`        // the language select at the end
+	Payload            json.RawMessage `json:"payload"`
+	Details            []shown         `json:"details"`
+	Success            bool            `json:"success"`
+	Effects            []string        `json:"effects"`
+	PhoneHint          string          `json:"phoneHint"`
 }
 
 // formFields are the members the demo has an input for.
@@ -690,7 +699,11 @@ var formFields = []string{"email", "phone_number", "first_name", "last_name", "e
 // TestBrowserDemo opens the demo in headless Chromium, submits the form
 // with several contacts and checks what it shows: the details of
 // validate.CreateJSON for the payload the form sent, each next to its
-// field, and the SPEC's messages for the contacts of the scenarios.
+// field in the language chosen (by the browser's languages, or the
+// select) as package messages gives it, and the SPEC's messages for the
+// contacts of the scenarios. Two scenarios show German texts: "de"
+// (a Swiss German browser; the screenshot demo-de.png) and "de-empty"
+// (French picked, then German).
 func TestBrowserDemo(t *testing.T) {
 	chromium := os.Getenv("CONTACTRULES_CHROMIUM")
 	if chromium == "" {
@@ -707,25 +720,27 @@ func TestBrowserDemo(t *testing.T) {
 	srv := httptest.NewServer(mux)                  // on 127.0.0.1
 	defer srv.Close()
 
+	everythingWrong := map[string]string{"email": "Jane <jane@example.com>", "phone_number": "555-01",
+		"first_name": strings.Repeat("J", 256), "sms_consent": "unsubscribed"}
 	tests := []struct {
 		scenario
 		want      []errs.FieldError // what the SPEC says for this contact
 		wantOK    bool
 		wantPhone string // phone_number sent
 		wantHint  string
+		wantLang  string // of the texts shown; "" for English
 	}{
 		{
-			scenario:  scenario{"bad-phone", map[string]string{"phone_number": "555-01", "first_name": "Jane"}},
+			scenario:  scenario{Name: "bad-phone", Fill: map[string]string{"phone_number": "555-01", "first_name": "Jane"}},
 			want:      []errs.FieldError{{Field: "phone_number", Message: "must be a valid phone number in E.164 format"}},
 			wantPhone: "555-01",
 		},
 		{
-			scenario: scenario{"empty", map[string]string{"first_name": "Jane", "last_name": "Doe"}},
+			scenario: scenario{Name: "empty", Fill: map[string]string{"first_name": "Jane", "last_name": "Doe"}},
 			want:     []errs.FieldError{{Field: "base", Message: "email or phone_number is required"}},
 		},
 		{
-			scenario: scenario{"everything-wrong", map[string]string{"email": "Jane <jane@example.com>", "phone_number": "555-01",
-				"first_name": strings.Repeat("J", 256), "sms_consent": "unsubscribed"}},
+			scenario: scenario{Name: "everything-wrong", Fill: everythingWrong},
 			want: []errs.FieldError{
 				{Field: "email", Message: "must be a valid email address"},
 				{Field: "phone_number", Message: "must be a valid phone number in E.164 format"},
@@ -735,14 +750,30 @@ func TestBrowserDemo(t *testing.T) {
 			wantPhone: "555-01",
 		},
 		{
-			scenario: scenario{"uk-sms", map[string]string{"email": "jane@example.com", "country": "GB", "phone_number": "020 7183 8750",
+			scenario: scenario{Name: "de", Fill: everythingWrong, Languages: []string{"de-CH", "de", "en"}},
+			want: []errs.FieldError{
+				{Field: "email", Message: "must be a valid email address"},
+				{Field: "phone_number", Message: "must be a valid phone number in E.164 format"},
+				{Field: "first_name", Message: "must be at most 255 characters"},
+				{Field: "sms_consent", Message: "cannot be unsubscribed for a new contact"},
+			},
+			wantPhone: "555-01",
+			wantLang:  "de",
+		},
+		{
+			scenario: scenario{Name: "de-empty", Fill: map[string]string{"first_name": "Jane", "lang": "fr"}, Then: map[string]string{"lang": "de"}},
+			want:     []errs.FieldError{{Field: "base", Message: "email or phone_number is required"}},
+			wantLang: "de",
+		},
+		{
+			scenario: scenario{Name: "uk-sms", Fill: map[string]string{"email": "jane@example.com", "country": "GB", "phone_number": "020 7183 8750",
 				"sms_consent": "subscribed"}},
 			want:      []errs.FieldError{{Field: "sms_consent", Message: "requires a phone number from a supported country"}},
 			wantPhone: "+442071838750",
 			wantHint:  "Sent as +442071838750 (GB)",
 		},
 		{
-			scenario: scenario{"valid", map[string]string{"email": "jane@example.com", "country": "US", "phone_number": "(415) 555-2671",
+			scenario: scenario{Name: "valid", Fill: map[string]string{"email": "jane@example.com", "country": "US", "phone_number": "(415) 555-2671",
 				"first_name": "Jane", "last_name": "Doe", "email_consent": "subscribed", "sms_consent": "subscribed"}},
 			wantOK:    true,
 			wantPhone: "+14155552671",
@@ -788,6 +819,17 @@ func TestBrowserDemo(t *testing.T) {
 		obs := got.Observations[i]
 		t.Run(tt.Name, func(t *testing.T) {
 			checkObservation(t, obs)
+			if want := cmp.Or(tt.wantLang, "en"); obs.Lang != want {
+				t.Errorf("the messages are in %q, want %q", obs.Lang, want)
+			}
+			if want := messages.For(strings.Join(obs.NavigatorLanguages, ",")).Language(); obs.DefaultLang != want {
+				t.Errorf("navigator.languages %q: the page chose %q, messages.For %q", obs.NavigatorLanguages, obs.DefaultLang, want)
+			}
+			for _, d := range obs.Details {
+				if obs.Lang != "en" && d.Text == d.Message {
+					t.Errorf("%s/%s is shown in English (%q), not in %s", d.Field, d.Rule, d.Text, obs.Lang)
+				}
+			}
 			var sent struct {
 				PhoneNumber string `json:"phone_number"`
 			}
@@ -803,6 +845,7 @@ func TestBrowserDemo(t *testing.T) {
 			var shownDetails []errs.FieldError
 			for _, d := range obs.Details {
 				shownDetails = append(shownDetails, errs.FieldError{Field: d.Field, Message: d.Message})
+				t.Logf("%s (%s): %s", d.Field, d.Rule, d.Text)
 			}
 			if !sameDetails(shownDetails, tt.want) {
 				t.Errorf("shown %+v\nwant %+v", shownDetails, tt.want)
@@ -814,14 +857,16 @@ func TestBrowserDemo(t *testing.T) {
 
 // checkObservation checks that the page shows exactly what validate says
 // about the payload the form sent, each detail visible and where it
-// belongs, and the effects of an acceptable one.
+// belongs, in the chosen language as package messages words it, and the
+// effects of an acceptable one.
 func checkObservation(t *testing.T, obs observation) {
 	t.Helper()
 	_, e, details := validate.CreateJSON(obs.Payload, validate.Policy{})
 	var want []errs.FieldError
 	for _, d := range details {
-		want = append(want, errs.FieldError{Field: d.Field, Message: d.Message})
+		want = append(want, errs.FieldError{Field: d.Field, Message: d.Message, Rule: d.Rule})
 	}
+	cat := messages.For(obs.Lang)
 	var got []errs.FieldError
 	for _, d := range obs.Details {
 		wantWhere := "top"
@@ -831,7 +876,15 @@ func checkObservation(t *testing.T, obs observation) {
 		if d.Where != wantWhere || !d.Visible {
 			t.Errorf("detail %s %q shown at %s, visible %v; want at %s, visible", d.Field, d.Message, d.Where, d.Visible, wantWhere)
 		}
-		got = append(got, errs.FieldError{Field: d.Field, Message: d.Message})
+		fe := errs.FieldError{Field: d.Field, Message: d.Message, Rule: d.Rule}
+		wantText := cat.Text(fe, validate.Policy{})
+		if d.Where == "top" && d.Field != "base" {
+			wantText = d.Field + ": " + wantText
+		}
+		if d.Text != wantText || d.Lang != obs.Lang || cat.Language() != obs.Lang {
+			t.Errorf("detail %s/%s shown as %q (lang %q); messages.For(%q) gives %q", d.Field, d.Rule, d.Text, d.Lang, obs.Lang, wantText)
+		}
+		got = append(got, fe)
 	}
 	if !sameDetails(got, want) {
 		t.Errorf("page shows %+v\nvalidate says %+v for %s", got, want, obs.Payload)
@@ -849,10 +902,10 @@ func checkObservation(t *testing.T, obs observation) {
 	}
 }
 
-// sameDetails compares details as sets: the page groups them by field,
-// not in the order of the list.
+// sameDetails compares details (field, rule and message) as sets: the
+// page groups them by field, not in the order of the list.
 func sameDetails(a, b []errs.FieldError) bool {
-	key := func(d errs.FieldError) string { return d.Field + "\x00" + d.Message }
+	key := func(d errs.FieldError) string { return d.Field + "\x00" + d.Rule + "\x00" + d.Message }
 	ka, kb := make([]string, len(a)), make([]string, len(b))
 	for i, d := range a {
 		ka[i] = key(d)
