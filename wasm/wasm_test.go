@@ -722,6 +722,12 @@ func TestBrowserDemo(t *testing.T) {
 
 	everythingWrong := map[string]string{"email": "Jane <jane@example.com>", "phone_number": "555-01",
 		"first_name": strings.Repeat("J", 256), "sms_consent": "unsubscribed"}
+	everythingWrongDetails := []errs.FieldError{
+		{Field: "email", Message: "must be a valid email address"},
+		{Field: "phone_number", Message: "must be a valid phone number in E.164 format"},
+		{Field: "first_name", Message: "must be at most 255 characters"},
+		{Field: "sms_consent", Message: "cannot be unsubscribed for a new contact"},
+	}
 	tests := []struct {
 		scenario
 		want      []errs.FieldError // what the SPEC says for this contact
@@ -740,23 +746,13 @@ func TestBrowserDemo(t *testing.T) {
 			want:     []errs.FieldError{{Field: "base", Message: "email or phone_number is required"}},
 		},
 		{
-			scenario: scenario{Name: "everything-wrong", Fill: everythingWrong},
-			want: []errs.FieldError{
-				{Field: "email", Message: "must be a valid email address"},
-				{Field: "phone_number", Message: "must be a valid phone number in E.164 format"},
-				{Field: "first_name", Message: "must be at most 255 characters"},
-				{Field: "sms_consent", Message: "cannot be unsubscribed for a new contact"},
-			},
+			scenario:  scenario{Name: "everything-wrong", Fill: everythingWrong},
+			want:      everythingWrongDetails,
 			wantPhone: "555-01",
 		},
 		{
-			scenario: scenario{Name: "de", Fill: everythingWrong, Languages: []string{"de-CH", "de", "en"}},
-			want: []errs.FieldError{
-				{Field: "email", Message: "must be a valid email address"},
-				{Field: "phone_number", Message: "must be a valid phone number in E.164 format"},
-				{Field: "first_name", Message: "must be at most 255 characters"},
-				{Field: "sms_consent", Message: "cannot be unsubscribed for a new contact"},
-			},
+			scenario:  scenario{Name: "de", Fill: everythingWrong, Languages: []string{"de-CH", "de", "en"}},
+			want:      everythingWrongDetails,
 			wantPhone: "555-01",
 			wantLang:  "de",
 		},
