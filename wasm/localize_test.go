@@ -288,8 +288,8 @@ func TestLocalize(t *testing.T) {
 	cmd.Dir = "test"
 	cmd.Env = append(os.Environ(), "CONTACTRULES_DIST="+dist, "CONTACTRULES_LOCALIZE="+file)
 	out := run(t, cmd)
-	t.Logf("%d texts compared (%d rules and %d details of them in %d languages under %d policies), %d language preferences\n%s",
-		len(cases), len(ruleKeys(t)), len(localizeDetails(t)), len(messages.Languages()), len(localizePolicies), len(langs), tail(out, 9))
+	t.Logf("%d texts compared (%d details of %d rules in %d languages under %d policies), %d language preferences (%d browser tags)\n%s",
+		len(cases), len(localizeDetails(t)), len(ruleKeys(t)), len(messages.Languages()), len(localizePolicies), len(langs), len(browserTags()), tail(out, 9))
 }
 
 // checkShippedCatalogs requires dir to hold exactly the Go package's
