@@ -106,11 +106,16 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err != nil {
 		return exitError
 	}
+	return runConfig(cfg, stdin, stdout, stderr)
+}
+
+// runConfig runs the program as cfg says and returns the exit status.
+func runConfig(cfg config, stdin io.Reader, stdout, stderr io.Writer) int {
 	c := newChecker(cfg, stdout)
 	if isTerminal(stderr) && !isTerminal(stdout) {
-		c.progress = newProgress(stderr)
+		c.progress = newProgress(stderr, inputSize(cfg.files, stdin))
 	}
-	err = c.files(cfg.files, stdin)
+	err := c.files(cfg.files, stdin)
 	if cfg.summary {
 		c.sum.write(stderr)
 	}
@@ -118,7 +123,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "contactcheck: %v\n", err)
 		return exitError
 	}
-	if c.sum.invalid > 0 {
+	if c.sum.failed() > 0 {
 		return exitInvalid
 	}
 	return exitValid
@@ -130,6 +135,7 @@ type config struct {
 	policy  validate.Policy
 	summary bool
 	files   []string // none: standard input
+	workers int      // 0: GOMAXPROCS
 }
 
 const usage = `usage: contactcheck [flags] [file ...]
@@ -198,6 +204,33 @@ func parseRegions(list string) (phone.Regions, error) {
 		}
 	}
 	return phone.NewRegions(codes...)
+}
+
+// inputSize returns the size in bytes of the input, the named files or
+// stdin, or 0 when it is not known (a pipe, a file that cannot be read).
+func inputSize(names []string, stdin io.Reader) int64 {
+	if len(names) == 0 {
+		names = []string{"-"}
+	}
+	var total int64
+	for _, name := range names {
+		var st os.FileInfo
+		var err error
+		if name == "-" {
+			f, ok := stdin.(*os.File)
+			if !ok {
+				return 0
+			}
+			st, err = f.Stat()
+		} else {
+			st, err = os.Stat(name)
+		}
+		if err != nil || !st.Mode().IsRegular() {
+			return 0
+		}
+		total += st.Size()
+	}
+	return total
 }
 
 // isTerminal reports whether w is a character device, such as a terminal.
