@@ -37,9 +37,12 @@
 //		update: each line is {"current":{…},"patch":{…}}: the contact as
 //		stored (decoded as the API returns it, not itself checked; absent
 //		or null for an empty contact) and the body of PATCH
-//		/v1/contacts/{id}. The body limit applies to the whole line. A
-//		line that is not such an object, or has no patch, gets the
-//		detail {"field":"base","message":"must be a JSON object",
+//		/v1/contacts/{id}, which gets exactly the library's answer for
+//		its bytes, however deep it nests. The body limit applies to the
+//		whole line. A line that is not one well-formed JSON object with
+//		exactly these members (names as written here, case included;
+//		each at most once; patch present) gets the detail
+//		{"field":"base","message":"must be a JSON object",
 //		"rule":"json_object"}, as a malformed body does; a current that
 //		does not decode as a contact gets {"field":"current",
 //		"message":"must be a contact object","rule":"type"}.
