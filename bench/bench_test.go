@@ -81,7 +81,7 @@ func BenchmarkCreateJSON(b *testing.B) {
 	b.Run("typical", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			if _, ds := validate.CreateJSON(typical, validate.Policy{}); ds != nil {
+			if _, _, ds := validate.CreateJSON(typical, validate.Policy{}); ds != nil {
 				b.Fatal(ds)
 			}
 		}

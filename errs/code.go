@@ -1,23 +1,16 @@
 // Package errs is the error envelope of the contacts API: codes, their HTTP
-// statuses and default messages, field-level details, writing an envelope
-// from a server handler and reading one in a client.
+// statuses and default messages, field-level details, and the JSON bytes of
+// an envelope.
 //
-// On the wire every failure is one JSON object (SPEC.md section 1):
+// On the wire every failure is one JSON object (docs/envelope.md):
 //
 //	{"error":{"code":"validation_failed","message":"One or more fields are invalid","details":[{"field":"base","message":"email or phone_number is required"}]}}
 //
 // Servers build an [*Error] with [Validation], [ConflictWith],
-// [RateLimitedFor] or [New] and answer with [Write]. Clients turn a response
-// into an [*Error] with [FromResponse], ask [Retryable], and may let a
-// [RetryTransport] wait out 429s for them.
-//
-// The HTTP side (Write, FromResponse, RetryAfter, ParseRateLimit,
-// RetryTransport) and the client's reading of an envelope
-// (Error.UnmarshalJSON) are left out of the browser build (GOOS=js), where
-// a page talks HTTP through fetch: linking net/http would triple the size
-// of the WebAssembly module, and encoding/json would bring reflect and fmt
-// with it. The envelope and the JSON written for it are the same
-// everywhere.
+// [RateLimitedFor] or [New]; clients ask [Retryable]. Speaking HTTP
+// (writing an envelope as a response, reading one from a response,
+// waiting out 429s) is package errs/httperr's: this package links neither
+// net/http nor encoding/json, so the rules and the browser build can use it.
 package errs
 
 // A Code is the machine-readable error code of an envelope. Clients branch
@@ -74,10 +67,16 @@ var codes = map[Code]codeInfo{
 	UnexpectedStatus: {502, "The server answered with an unexpected status", false},
 }
 
-// statusCodes is the reverse of codes, for a response whose body says
-// nothing: the code a client assumes from the status alone. Three codes
-// share 401; the token-endpoint ones come with a body, so a bare 401 is
-// the bearer-token failure.
+// ForStatus returns the code a client assumes from an HTTP status alone,
+// for a response whose body says nothing: the reverse of [Code.Status].
+// Three codes share 401; the token-endpoint ones come with a body, so a
+// bare 401 is the bearer-token failure. ok is false for a status that no
+// code answers with.
+func ForStatus(status int) (c Code, ok bool) {
+	c, ok = statusCodes[status]
+	return c, ok
+}
+
 var statusCodes = map[int]Code{
 	401: Unauthorized,
 	403: InsufficientScope,

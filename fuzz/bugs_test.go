@@ -38,7 +38,7 @@ func TestRepeatedKeyReportedOnce(t *testing.T) {
 		{`{"email":"a@b.co","id":1,"id":2,"id":3}`, "id: must not appear more than once (duplicate_key)"},
 		{`{"email":"a@b.co","custom_fields":{"a":1,"a":2,"a":3}}`, "custom_fields.a: must not appear more than once (duplicate_key)"},
 	} {
-		_, ds := validate.CreateJSON([]byte(tc.body), validate.Policy{})
+		_, _, ds := validate.CreateJSON([]byte(tc.body), validate.Policy{})
 		if n := countDetail(ds, tc.want); n != 1 {
 			t.Errorf("%s: %q appears %d times in %q", tc.body, tc.want, n, details(ds))
 		}
@@ -58,7 +58,7 @@ func countDetail(ds []errs.FieldError, want string) int {
 // through a patch accepted as no change.
 func TestApplyKeepsStoredEmail(t *testing.T) {
 	current := validate.Contact{Email: "jane@example.com"}
-	p, ds := validate.UpdateJSON(current, []byte(`{"email":"jane@EXAMPLE.com"}`), validate.Policy{})
+	p, _, ds := validate.UpdateJSON(current, []byte(`{"email":"jane@EXAMPLE.com"}`), validate.Policy{})
 	if ds != nil {
 		t.Fatalf("details: %q", details(ds))
 	}

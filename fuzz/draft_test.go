@@ -553,23 +553,23 @@ func (s *sample) patch() validate.Patch {
 }
 
 // wantContact is what a valid create returns.
-func (s *sample) wantContact() validate.Contact {
+func (s *sample) wantContact() (validate.Contact, consent.Effects) {
 	d := s.d
 	c := s.contact()
-	c.Effects = consent.Effects{}
+	var eff consent.Effects
 	c.EmailConsent, c.SMSConsent = consent.EmailNeverSubscribed, consent.SMSNeverSubscribed
 	if v := d.f[validate.EmailConsent]; v.kind == vString {
 		c.EmailConsent = consent.Email(meaning(v.s))
 	} else {
-		c.Effects.DefaultsApplied |= consent.DefaultedEmail
+		eff.DefaultsApplied |= consent.DefaultedEmail
 	}
 	if v := d.f[validate.SMSConsent]; v.kind == vString {
 		c.SMSConsent = consent.SMS(meaning(v.s))
 	} else {
-		c.Effects.DefaultsApplied |= consent.DefaultedSMS
+		eff.DefaultsApplied |= consent.DefaultedSMS
 	}
-	c.Effects.WelcomeSMS = c.SMSConsent == consent.SMSSubscribed && !d.noWelcome()
-	return c
+	eff.WelcomeSMS = c.SMSConsent == consent.SMSSubscribed && !d.noWelcome()
+	return c, eff
 }
 
 func (d *draft) noWelcome() bool {
@@ -577,12 +577,13 @@ func (d *draft) noWelcome() bool {
 	return v.kind == vBool && !v.b
 }
 
-// wantApplied is the stored contact after a valid update.
-func (s *sample) wantApplied() validate.Contact {
+// wantApplied is the stored contact after a valid update, and the
+// update's effects.
+func (s *sample) wantApplied() (validate.Contact, consent.Effects) {
 	d := s.d
 	c, p := d.current, s.contact()
 	c.SendWelcomeSMS = nil
-	c.Effects = consent.Effects{}
+	var eff consent.Effects
 	set := func(f validate.Field, apply func()) {
 		if d.sent(f) {
 			apply()
@@ -602,13 +603,21 @@ func (s *sample) wantApplied() validate.Contact {
 	}
 	if v := d.f[validate.EmailConsent]; v.kind == vString {
 		c.EmailConsent = consent.Email(meaning(v.s))
-		c.Effects.EmailUnsuppressed = d.current.EmailConsent == consent.EmailSuppressed
+		eff.EmailUnsuppressed = d.current.EmailConsent == consent.EmailSuppressed
 	}
 	if v := d.f[validate.SMSConsent]; v.kind == vString {
 		c.SMSConsent = consent.SMS(meaning(v.s))
-		c.Effects.WelcomeSMS = c.SMSConsent == consent.SMSSubscribed && curSMS != consent.SMSSubscribed && !d.noWelcome()
+		eff.WelcomeSMS = c.SMSConsent == consent.SMSSubscribed && curSMS != consent.SMSSubscribed && !d.noWelcome()
 	}
-	return c
+	return c, eff
+}
+
+// sameEffects compares the effects of an answer with those expected.
+func sameEffects(got, want consent.Effects) string {
+	if got != want {
+		return fmt.Sprintf("effects %+v, want %+v", got, want)
+	}
+	return ""
 }
 
 // sameContact compares two contacts as stored: an empty list or object

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/contactrules/contactrules/errs"
+	"github.com/contactrules/contactrules/errs/httperr"
 	"github.com/leanovate/gopter/prop"
 )
 
@@ -43,7 +44,7 @@ func genEnvelope(r *rand.Rand) envelope {
 	case errs.Conflict:
 		e.ID = pick(r, []string{"c_" + genText(r, 8), strconv.Itoa(r.Intn(1e9)), genText(r, 1+r.Intn(30))})
 	case errs.RateLimited:
-		e.RetryAfter = time.Duration(1+r.Intn(int(errs.MaxRetryAfter/time.Second))) * time.Second
+		e.RetryAfter = time.Duration(1+r.Intn(int(httperr.MaxRetryAfter/time.Second))) * time.Second
 	}
 	return envelope{e}
 }
@@ -53,12 +54,12 @@ func TestEnvelopeProperties(t *testing.T) {
 	props.Property("FromResponse(Write(e)) == e for every code",
 		prop.ForAll(func(v envelope) string {
 			rec := httptest.NewRecorder()
-			errs.Write(rec, v.e)
+			httperr.Write(rec, v.e)
 			resp := rec.Result()
 			if resp.StatusCode != v.e.Code.Status() || resp.Header.Get("Content-Type") != "application/json" {
 				return fmt.Sprintf("status %d, content type %q", resp.StatusCode, resp.Header.Get("Content-Type"))
 			}
-			got, err := errs.FromResponse(resp)
+			got, err := httperr.FromResponse(resp)
 			if err != nil || got == nil {
 				return fmt.Sprintf("FromResponse: %v, %v", got, err)
 			}

@@ -24,6 +24,8 @@ import (
 
 	"github.com/contactrules/contactrules/consent"
 	"github.com/contactrules/contactrules/errs"
+	"github.com/contactrules/contactrules/errs/httperr"
+	"github.com/contactrules/contactrules/internal/report"
 	"github.com/contactrules/contactrules/phone"
 	"github.com/contactrules/contactrules/validate"
 	"github.com/nyaruka/phonenumbers"
@@ -260,7 +262,7 @@ func smsAllowed(s consent.SMS, number string, p validate.Policy, sms []string) s
 
 func checkCreate(t *testing.T, body []byte, bits byte) {
 	p, sms := fuzzPolicy(bits)
-	c, ds := validate.CreateJSON(body, p)
+	c, eff, ds := validate.CreateJSON(body, p)
 	l := lex(body)
 	fail := func(msg string) {
 		t.Helper()
@@ -268,8 +270,8 @@ func checkCreate(t *testing.T, body []byte, bits byte) {
 			t.Fatalf("%s\nbody: %q\npolicy: %+v\ndetails: %q", msg, body, p, details(ds))
 		}
 	}
-	fail(checkDetails(ds, c.Effects, p, l.isKey, l.values, l.keys))
-	if c2, ds2 := validate.CreateJSON(bytes.Clone(body), p); !slices.Equal(details(ds), details(ds2)) || sameContact(c, c2) != "" {
+	fail(checkDetails(ds, eff, p, l.isKey, l.values, l.keys))
+	if c2, _, ds2 := validate.CreateJSON(bytes.Clone(body), p); !slices.Equal(details(ds), details(ds2)) || sameContact(c, c2) != "" {
 		fail("a second call answers otherwise")
 	}
 	if len(ds) > len(body)/2+4 {
@@ -279,7 +281,8 @@ func checkCreate(t *testing.T, body []byte, bits byte) {
 	// A Contact's empty consent means absent; in JSON it is a value.
 	if m, ok := members(body); ok && !jsonOnly(ds) && string(m["email_consent"]) != `""` && string(m["sms_consent"]) != `""` {
 		if twin, ok := decodeContact(body); ok {
-			fail(sameDetails(validate.Create(twin, p), ds))
+			_, _, twinDS := validate.Create(twin, p)
+			fail(sameDetails(twinDS, ds))
 		}
 	}
 	if ds != nil {
@@ -295,12 +298,12 @@ func checkCreate(t *testing.T, body []byte, bits byte) {
 		fail("accepted email consent " + string(c.EmailConsent))
 	case !slices.Contains([]consent.SMS{"subscribed", "never_subscribed", "single_opt_in"}, c.SMSConsent):
 		fail("accepted SMS consent " + string(c.SMSConsent) + " on create")
-	case c.Effects.WelcomeSMS != (c.SMSConsent == consent.SMSSubscribed && (c.SendWelcomeSMS == nil || *c.SendWelcomeSMS)):
+	case eff.WelcomeSMS != (c.SMSConsent == consent.SMSSubscribed && (c.SendWelcomeSMS == nil || *c.SendWelcomeSMS)):
 		fail("welcome_sms does not follow the SMS consent and send_welcome_sms")
-	case c.Effects.EmailUnsuppressed:
+	case eff.EmailUnsuppressed:
 		fail("a create unsuppressed")
-	case c.Effects.DefaultsApplied&consent.DefaultedEmail != 0 && c.EmailConsent != consent.EmailNeverSubscribed,
-		c.Effects.DefaultsApplied&consent.DefaultedSMS != 0 && c.SMSConsent != consent.SMSNeverSubscribed:
+	case eff.DefaultsApplied&consent.DefaultedEmail != 0 && c.EmailConsent != consent.EmailNeverSubscribed,
+		eff.DefaultsApplied&consent.DefaultedSMS != 0 && c.SMSConsent != consent.SMSNeverSubscribed:
 		fail("a defaulted consent is not never_subscribed")
 	}
 }
@@ -317,7 +320,7 @@ func consentByte(c validate.Contact) byte {
 
 func checkUpdate(t *testing.T, body []byte, cur validate.Contact, bits byte) {
 	p, sms := fuzzPolicy(bits)
-	patch, ds := validate.UpdateJSON(cur, body, p)
+	patch, eff, ds := validate.UpdateJSON(cur, body, p)
 	l := lex(body)
 	fail := func(msg string) {
 		t.Helper()
@@ -325,8 +328,8 @@ func checkUpdate(t *testing.T, body []byte, cur validate.Contact, bits byte) {
 			t.Fatalf("%s\nbody: %q\ncurrent: %#v\npolicy: %+v\ndetails: %q", msg, body, cur, p, details(ds))
 		}
 	}
-	fail(checkDetails(ds, patch.Effects, p, l.isKey, l.values, l.keys))
-	if p2, ds2 := validate.UpdateJSON(cur, bytes.Clone(body), p); !slices.Equal(details(ds), details(ds2)) || p2.Set != patch.Set || sameContact(patch.Contact, p2.Contact) != "" {
+	fail(checkDetails(ds, eff, p, l.isKey, l.values, l.keys))
+	if p2, _, ds2 := validate.UpdateJSON(cur, bytes.Clone(body), p); !slices.Equal(details(ds), details(ds2)) || p2.Set != patch.Set || sameContact(patch.Contact, p2.Contact) != "" {
 		fail("a second call answers otherwise")
 	}
 	if len(ds) > len(body)/2+4 {
@@ -342,7 +345,8 @@ func checkUpdate(t *testing.T, body []byte, cur validate.Contact, bits byte) {
 					tp.Set = tp.Set.With(f)
 				}
 			}
-			fail(sameDetails(validate.Update(cur, tp, p), ds))
+			_, _, twinDS := validate.Update(cur, tp, p)
+			fail(sameDetails(twinDS, ds))
 		}
 	}
 	if ds != nil {
@@ -368,12 +372,12 @@ func checkUpdate(t *testing.T, body []byte, cur validate.Contact, bits byte) {
 		fail("email consent " + string(cur.EmailConsent) + " became " + string(after.EmailConsent))
 	case after.SMSConsent != cur.SMSConsent && !after.SMSConsent.Writable():
 		fail("SMS consent became " + string(after.SMSConsent))
-	case after.Effects.WelcomeSMS != (patch.Set.Has(fSMSC) && after.SMSConsent == consent.SMSSubscribed && curSMS != consent.SMSSubscribed &&
+	case eff.WelcomeSMS != (patch.Set.Has(fSMSC) && after.SMSConsent == consent.SMSSubscribed && curSMS != consent.SMSSubscribed &&
 		(patch.SendWelcomeSMS == nil || *patch.SendWelcomeSMS)):
 		fail("welcome_sms does not follow the SMS consent and send_welcome_sms")
-	case after.Effects.EmailUnsuppressed != (patch.Set.Has(fEmailC) && cur.EmailConsent == consent.EmailSuppressed):
+	case eff.EmailUnsuppressed != (patch.Set.Has(fEmailC) && cur.EmailConsent == consent.EmailSuppressed):
 		fail("email_unsuppressed does not follow the write")
-	case after.Effects.DefaultsApplied != 0:
+	case eff.DefaultsApplied != 0:
 		fail("an update applied defaults")
 	}
 }
@@ -574,7 +578,7 @@ func FuzzFromResponse(f *testing.F) {
 		`{"error":{"code":"\ud800"}}`, `{"error":null}`, `{"error":{"code":"validation_failed","details":[{"field":1}]}}`}
 	for _, c := range codes {
 		rec := httptest.NewRecorder()
-		errs.Write(rec, errs.New(c))
+		httperr.Write(rec, errs.New(c))
 		seeds = append(seeds, rec.Body.String())
 	}
 	for _, s := range seeds {
@@ -586,7 +590,7 @@ func FuzzFromResponse(f *testing.F) {
 		h := http.Header{}
 		h.Set("Retry-After", retryAfter)
 		h.Set("Date", date)
-		e, err := errs.FromResponse(&http.Response{StatusCode: status, Header: h, Body: io.NopCloser(bytes.NewReader(body))})
+		e, err := httperr.FromResponse(&http.Response{StatusCode: status, Header: h, Body: io.NopCloser(bytes.NewReader(body))})
 		fail := func(msg string) {
 			t.Helper()
 			t.Fatalf("status %d body %q retry-after %q date %q: %+v, %v: %s", status, body, retryAfter, date, e, err, msg)
@@ -601,22 +605,22 @@ func FuzzFromResponse(f *testing.F) {
 			return
 		case e == nil || e.Code == "" || e.Message == "":
 			fail("no code or no message")
-		case e.RetryAfter < 0 || e.RetryAfter > errs.MaxRetryAfter || status != 429 && e.RetryAfter != 0:
+		case e.RetryAfter < 0 || e.RetryAfter > httperr.MaxRetryAfter || status != 429 && e.RetryAfter != 0:
 			fail("Retry-After out of bounds")
 		}
-		var sent errs.Error
-		if json.Unmarshal(body, &sent) != nil {
+		sent, perr := httperr.Parse(body)
+		if perr != nil {
 			if code, msg := fromStatusMessage(status); e.Code != code || e.Message != msg || e.Details != nil || e.ID != "" {
 				fail("a body that is no envelope does not give the status's error")
 			}
 		} else if e.Code != sent.Code || !reflect.DeepEqual(e.Details, sent.Details) || e.ID != sent.ID ||
 			sent.Message != "" && e.Message != sent.Message {
-			fail("the envelope is not read as encoding/json reads it")
+			fail("the envelope is not read as Parse reads it")
 		}
 		// Whatever came in, writing it and reading it again keeps it.
 		rec := httptest.NewRecorder()
-		errs.Write(rec, e)
-		back, err := errs.FromResponse(rec.Result())
+		httperr.Write(rec, e)
+		back, err := httperr.FromResponse(rec.Result())
 		if err != nil || back.Code != e.Code || back.Message != e.Message ||
 			e.Code == errs.ValidationFailed && len(e.Details) > 0 && !reflect.DeepEqual(back.Details, e.Details) ||
 			e.Code == errs.Conflict && back.ID != e.ID {
@@ -705,29 +709,29 @@ func contactcheckOutput(input []byte, update bool, p validate.Policy) (string, b
 			continue
 		}
 		res := contactcheckResult(line, update, p)
-		refused = refused || !res.OK()
+		refused = refused || bytes.HasPrefix(res, []byte(`{"ok":false`))
 		out.WriteString(`{"line":` + strconv.Itoa(n) + ",")
-		out.Write(res.AppendJSON(nil)[1:])
+		out.Write(res[1:])
 		out.WriteByte('\n')
 	}
 	return out.String(), refused
 }
 
-func contactcheckResult(line []byte, update bool, p validate.Policy) validate.Result {
+func contactcheckResult(line []byte, update bool, p validate.Policy) []byte {
 	if !update || len(line) > limitsOf(p).bytes {
-		c, ds := validate.CreateJSON(line, p)
-		return validate.Result{Details: ds, Effects: c.Effects}
+		_, eff, ds := validate.CreateJSON(line, p)
+		return report.AppendResult(nil, ds, eff)
 	}
 	var w struct{ Current, Patch json.RawMessage }
 	if err := json.Unmarshal(line, &w); err != nil || len(w.Patch) == 0 {
-		return validate.Result{Details: []errs.FieldError{{Field: "base", Message: msgJSONObject, Rule: "json_object"}}}
+		return report.AppendResult(nil, []errs.FieldError{{Field: "base", Message: msgJSONObject, Rule: "json_object"}}, consent.Effects{})
 	}
 	var current validate.Contact
 	if len(w.Current) > 0 && json.Unmarshal(w.Current, &current) != nil {
-		return validate.Result{Details: []errs.FieldError{{Field: "current", Message: "must be a contact object", Rule: "type"}}}
+		return report.AppendResult(nil, []errs.FieldError{{Field: "current", Message: "must be a contact object", Rule: "type"}}, consent.Effects{})
 	}
-	patch, ds := validate.UpdateJSON(current, w.Patch, p)
-	return validate.Result{Details: ds, Effects: patch.Effects}
+	_, eff, ds := validate.UpdateJSON(current, w.Patch, p)
+	return report.AppendResult(nil, ds, eff)
 }
 
 // buildContactcheck builds the program into a directory the test removes.

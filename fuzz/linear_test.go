@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/contactrules/contactrules/errs"
+	"github.com/contactrules/contactrules/errs/httperr"
 	"github.com/contactrules/contactrules/phone"
 	"github.com/contactrules/contactrules/validate"
 )
@@ -113,7 +113,7 @@ func TestLinearWork(t *testing.T) {
 func TestCutShort(t *testing.T) {
 	fromResponse := func(body []byte) func() {
 		return func() {
-			errs.FromResponse(&http.Response{StatusCode: 502, Header: http.Header{}, Body: io.NopCloser(bytes.NewReader(body))})
+			httperr.FromResponse(&http.Response{StatusCode: 502, Header: http.Header{}, Body: io.NopCloser(bytes.NewReader(body))})
 		}
 	}
 	page := func(n int) []byte { return bytes.Repeat([]byte("<html>502 Bad Gateway</html>"), n/28) }
@@ -126,7 +126,7 @@ func TestCutShort(t *testing.T) {
 	}{
 		{"phone.Parse", func() { phone.Parse(short) }, func() { phone.Parse(long) }, "1 KiB, 1 MiB"},
 		{"phone.Normalize", func() { phone.Normalize(typedShort, "US") }, func() { phone.Normalize(typedLong, "US") }, "1 KiB, 1 MiB"},
-		{"errs.FromResponse", fromResponse(page(2 << 20)), fromResponse(page(16 << 20)), "2 MiB, 16 MiB"},
+		{"httperr.FromResponse", fromResponse(page(2 << 20)), fromResponse(page(16 << 20)), "2 MiB, 16 MiB"},
 	}
 	for _, c := range checks {
 		t.Run(c.name, func(t *testing.T) {

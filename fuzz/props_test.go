@@ -13,6 +13,7 @@ import (
 
 	"github.com/contactrules/contactrules/consent"
 	"github.com/contactrules/contactrules/errs"
+	"github.com/contactrules/contactrules/internal/report"
 	"github.com/contactrules/contactrules/validate"
 	"github.com/leanovate/gopter"
 	"github.com/leanovate/gopter/prop"
@@ -53,11 +54,9 @@ type answer struct {
 func (s *sample) check(body []byte, pol validate.Policy) answer {
 	var a answer
 	if s.d.op == opCreate {
-		a.c, a.ds = validate.CreateJSON(body, pol)
-		a.eff = a.c.Effects
+		a.c, a.eff, a.ds = validate.CreateJSON(body, pol)
 	} else {
-		a.p, a.ds = validate.UpdateJSON(s.d.current, body, pol)
-		a.eff = a.p.Effects
+		a.p, a.eff, a.ds = validate.UpdateJSON(s.d.current, body, pol)
 	}
 	return a
 }
@@ -180,7 +179,7 @@ func leaks(ds []errs.FieldError, p validate.Policy, values, keys []string) strin
 // resultReadsBack returns "" when Result.AppendJSON is JSON that
 // encoding/json reads back as the same result.
 func resultReadsBack(ds []errs.FieldError, eff consent.Effects) string {
-	out := validate.Result{Details: ds, Effects: eff}.AppendJSON(nil)
+	out := report.AppendResult(nil, ds, eff)
 	var got struct {
 		OK    bool `json:"ok"`
 		Error *struct {
@@ -257,7 +256,8 @@ func TestValidPayloads(t *testing.T) {
 			if a.ds != nil {
 				return sameDetails(a.ds, nil)
 			}
-			return sameContact(a.c, s.wantContact()) + s.checkDetails(a.ds, a.eff)
+			wc, we := s.wantContact()
+			return sameContact(a.c, wc) + sameEffects(a.eff, we) + s.checkDetails(a.ds, a.eff)
 		}, from(func(r *rand.Rand) *sample { return genCreate(r).render(r) })))
 	props.Property("update: a valid patch has no details, and Apply gives the contact expected, with its effects",
 		prop.ForAll(func(s *sample) string {
@@ -269,7 +269,8 @@ func TestValidPayloads(t *testing.T) {
 			if want := s.patch().Set; a.p.Set != want {
 				return "Set is " + setNames(a.p.Set) + ", want " + setNames(want)
 			}
-			return sameContact(a.p.Apply(s.d.current), s.wantApplied()) + s.checkDetails(a.ds, a.eff)
+			wc, we := s.wantApplied()
+			return sameContact(a.p.Apply(s.d.current), wc) + sameEffects(a.eff, we) + s.checkDetails(a.ds, a.eff)
 		}, from(func(r *rand.Rand) *sample { return genUpdate(r).render(r) })))
 	props.TestingRun(t)
 	met.atLeast(t, *propCases, "create", "update")
@@ -333,9 +334,9 @@ func TestStructAgrees(t *testing.T) {
 			want := s.run().ds
 			var got []errs.FieldError
 			if s.d.op == opCreate {
-				got = validate.Create(s.contact(), s.policy)
+				_, _, got = validate.Create(s.contact(), s.policy)
 			} else {
-				got = validate.Update(s.d.current, s.patch(), s.policy)
+				_, _, got = validate.Update(s.d.current, s.patch(), s.policy)
 			}
 			return sameDetails(got, want) + sameDetails(want, s.want)
 		}, from(structSample)))
@@ -352,7 +353,7 @@ func TestDeterministic(t *testing.T) {
 					body[i] = 'X' // nothing returned may alias the body
 				}
 				js, _ := json.Marshal(struct{ C, P any }{a.c, a.p})
-				return string(validate.Result{Details: a.ds, Effects: a.eff}.AppendJSON(nil)) + string(js)
+				return string(report.AppendResult(nil, a.ds, a.eff)) + string(js)
 			}
 			first := answer(bytes.Clone(s.body), s.policy)
 			if again := answer(bytes.Clone(s.body), s.policy); again != first {

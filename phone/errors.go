@@ -46,4 +46,5 @@ var (
 	errNoInputDigits = &reasonError{ErrSyntax, "no digits"}
 	errNoRegion      = &reasonError{ErrInvalid, "no country calling code and no default region"}
 	errUnparsable    = &reasonError{ErrInvalid, "cannot be read as a phone number"}
+	errUnknownRegion = &reasonError{ErrInvalid, "unknown default region"}
 )

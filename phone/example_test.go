@@ -73,5 +73,5 @@ func ExampleRegions() {
 	// [CA US]
 	// true false
 	// [CA GB US] <nil>
-	// phone: unknown region code "UK"
+	// phone: unknown region code (argument 2)
 }

@@ -49,13 +49,42 @@ func Normalize(input, defaultRegion string) (Number, error) {
 	return parseNormalized(string(d))
 }
 
+// ReadE164 reads a phone number as typed, as [Normalize] does, without
+// judging it: it returns the E.164 text that the digits stand for in
+// defaultRegion, which [Parse] or [ParsePossible] then accepts or refuses.
+// Form input goes through it so that the number is judged by the same
+// rule, with the same policy, as one sent in E.164. Its errors are
+// Normalize's for input that cannot be read as a number at all.
+func ReadE164(input, defaultRegion string) (string, error) {
+	var buf [maxNormalizeInput]byte
+	cleaned, err := normalizeInput(buf[:0], input, defaultRegion)
+	if err != nil {
+		return "", err
+	}
+	var e164 [1 + 3 + maxNormalizeInput]byte
+	d, ok := readE164(e164[:0], cleaned, defaultRegion)
+	if !ok {
+		return "", errUnparsable
+	}
+	return string(d), nil
+}
+
+// IsRegion reports whether code is a region the metadata knows, written
+// as an upper-case ISO 3166-1 alpha-2 code ("US", "GB"): a region
+// [Normalize] reads national numbers in. The non-geographic "001" is not
+// one.
+func IsRegion(code string) bool {
+	_, ok := regionIndex(code)
+	return ok && code != nonGeoRegion
+}
+
 // normalizeInput checks the default region and appends to dst the digits
 // of input, preceded by '+' if input starts with one: what Normalize
 // reads a number from.
 func normalizeInput(dst []byte, input, defaultRegion string) ([]byte, error) {
 	if defaultRegion != "" {
-		if _, ok := regionIndex(defaultRegion); !ok || defaultRegion == nonGeoRegion {
-			return nil, &reasonError{ErrInvalid, "unknown default region " + quoteCode(defaultRegion)}
+		if !IsRegion(defaultRegion) {
+			return nil, errUnknownRegion
 		}
 	}
 	cleaned, err := stripFormatting(dst, input)

@@ -50,28 +50,18 @@ type Regions struct {
 // NewRegions returns the set of the given region codes, which must be
 // upper-case codes of regions libphonenumber supports ("US", "CA", "GB", …).
 // Duplicates are allowed; no codes give the empty set. An unknown code, a
-// lower-case one, or "001" is an error that names the code.
+// lower-case one, or "001" is an error that names the argument's position,
+// never the code itself (error texts quote no caller input).
 func NewRegions(codes ...string) (Regions, error) {
 	var r Regions
-	for _, code := range codes {
+	for n, code := range codes {
 		i, ok := regionIndex(code)
 		if !ok || code == nonGeoRegion {
-			return Regions{}, errors.New("phone: unknown region code " + quoteCode(code))
+			return Regions{}, errors.New("phone: unknown region code (argument " + strconv.Itoa(n+1) + ")")
 		}
 		r.bits[i/64] |= 1 << (i % 64)
 	}
 	return r, nil
-}
-
-// quoteCode quotes a rejected region code for an error message. Region codes
-// come from configuration and are not personal data, but the message should
-// stay short whatever was passed.
-func quoteCode(code string) string {
-	const max = 8
-	if len(code) > max {
-		return strconv.Quote(code[:max]) + "…"
-	}
-	return strconv.Quote(code)
 }
 
 // DefaultSMSRegions returns the regions SMS may be sent to by default: the

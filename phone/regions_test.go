@@ -57,14 +57,14 @@ func TestNewRegionsRejectsUnknownCodes(t *testing.T) {
 		code    string
 		message string
 	}{
-		{code: "ZZ", message: `phone: unknown region code "ZZ"`},
-		{code: "us", message: `phone: unknown region code "us"`},
-		{code: "USA", message: `phone: unknown region code "USA"`},
-		{code: "", message: `phone: unknown region code ""`},
-		{code: " US", message: `phone: unknown region code " US"`},
-		{code: "001", message: `phone: unknown region code "001"`},
-		{code: "UK", message: `phone: unknown region code "UK"`},
-		{code: strings.Repeat("X", 1000), message: `phone: unknown region code "XXXXXXXX"…`},
+		{code: "ZZ", message: `phone: unknown region code (argument 2)`},
+		{code: "us", message: `phone: unknown region code (argument 2)`},
+		{code: "USA", message: `phone: unknown region code (argument 2)`},
+		{code: "", message: `phone: unknown region code (argument 2)`},
+		{code: " US", message: `phone: unknown region code (argument 2)`},
+		{code: "001", message: `phone: unknown region code (argument 2)`},
+		{code: "UK", message: `phone: unknown region code (argument 2)`},
+		{code: strings.Repeat("X", 1000), message: `phone: unknown region code (argument 2)`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.code, func(t *testing.T) {

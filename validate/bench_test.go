@@ -17,7 +17,7 @@ func BenchmarkCreateJSON(b *testing.B) {
 	b.ReportAllocs()
 	b.SetBytes(int64(len(typical)))
 	for b.Loop() {
-		if _, ds := validate.CreateJSON(typical, validate.Policy{}); ds != nil {
+		if _, _, ds := validate.CreateJSON(typical, validate.Policy{}); ds != nil {
 			b.Fatal(ds)
 		}
 	}
@@ -40,7 +40,7 @@ func BenchmarkCreateJSONInvalid(b *testing.B) {
 		`"custom_fields":{"a":{}},"sms_consent":"pending","phone":"x"}`)
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, ds := validate.CreateJSON(body, validate.Policy{}); len(ds) != 7 {
+		if _, _, ds := validate.CreateJSON(body, validate.Policy{}); len(ds) != 7 {
 			b.Fatal(ds)
 		}
 	}

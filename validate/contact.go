@@ -75,10 +75,6 @@ type Contact struct {
 
 	// SendWelcomeSMS false suppresses the welcome SMS; nil means absent.
 	SendWelcomeSMS *bool `json:"send_welcome_sms,omitempty"`
-
-	// Effects are what the create or update that produced this value
-	// sets off besides storing it. They are output only.
-	Effects consent.Effects `json:"-"`
 }
 
 // A RawObject is the text of a JSON value kept as it was sent: the
@@ -118,11 +114,9 @@ type Patch struct {
 }
 
 // Apply returns current with p applied: what the server stores after a
-// valid update. The consent values are those decided by the update,
-// effects included.
+// valid update. The consent values are those decided by the update.
 func (p Patch) Apply(current Contact) Contact {
 	c := current
-	c.Effects = p.Effects
 	c.SendWelcomeSMS = nil
 	take(p.Set, Email, &c.Email, p.Email)
 	take(p.Set, PhoneNumber, &c.PhoneNumber, p.PhoneNumber)

@@ -153,7 +153,7 @@ var createCases = []struct {
 func TestCreateJSON(t *testing.T) {
 	for _, tc := range createCases {
 		t.Run(tc.rule, func(t *testing.T) {
-			_, ds := validate.CreateJSON([]byte(tc.body), validate.Policy{})
+			_, _, ds := validate.CreateJSON([]byte(tc.body), validate.Policy{})
 			if got := details(ds); !same(got, tc.want) {
 				t.Errorf("details\n got: %q\nwant: %q", got, tc.want)
 			}
@@ -170,11 +170,11 @@ func TestCreateStructAgrees(t *testing.T) {
 		var c validate.Contact
 		dec := json.NewDecoder(strings.NewReader(tc.body))
 		dec.DisallowUnknownFields()
-		_, want := validate.CreateJSON([]byte(tc.body), validate.Policy{})
+		_, _, want := validate.CreateJSON([]byte(tc.body), validate.Policy{})
 		if err := dec.Decode(&c); err != nil || dec.More() || jsonOnly(want) || strings.Contains(tc.body, `""`) || !utf8Clean(tc.body) {
 			continue
 		}
-		if got := validate.Create(c, validate.Policy{}); !same(details(got), details(want)) {
+		if _, _, got := validate.Create(c, validate.Policy{}); !same(details(got), details(want)) {
 			t.Errorf("%s: Create\n got: %q\nwant: %q", tc.rule, details(got), details(want))
 		}
 		agreed++
@@ -202,14 +202,14 @@ func jsonOnly(ds []errs.FieldError) bool {
 func TestCreateJSONResult(t *testing.T) {
 	body := `{"email":"jane@example.com","phone_number":"` + usNumber + `","first_name":"Jane","last_name":"Doe",` +
 		`"tags":["vip","2024"],"custom_fields":{"plan":"pro","seats":3},"sms_consent":"subscribed"}`
-	c, ds := validate.CreateJSON([]byte(body), validate.Policy{})
+	c, eff, ds := validate.CreateJSON([]byte(body), validate.Policy{})
 	if ds != nil {
 		t.Fatalf("details: %q", details(ds))
 	}
 	got, _ := json.Marshal(struct {
 		validate.Contact
 		Effects any `json:"effects"`
-	}{c, c.Effects})
+	}{c, eff})
 	want := `{"email":"jane@example.com","phone_number":"+12015550123","first_name":"Jane","last_name":"Doe","tags":["vip","2024"],` +
 		`"custom_fields":{"plan":"pro","seats":3},"email_consent":"never_subscribed","sms_consent":"subscribed",` +
 		`"effects":{"welcome_sms":true,"email_unsuppressed":false,"defaults_applied":["email_consent"]}}`
@@ -220,7 +220,7 @@ func TestCreateJSONResult(t *testing.T) {
 
 func TestCreateJSONKeepsNoReferenceToBody(t *testing.T) {
 	body := []byte(`{"email":"jane@example.com","tags":["vip"],"custom_fields":{"a":"b"}}`)
-	c, _ := validate.CreateJSON(body, validate.Policy{})
+	c, _, _ := validate.CreateJSON(body, validate.Policy{})
 	for i := range body {
 		body[i] = 'X'
 	}
@@ -243,7 +243,8 @@ func TestCreateCustomFieldsText(t *testing.T) {
 		{"{\"a\":1} x", []string{"custom_fields: must be a flat key-value object (no nested values) (flat_object)"}},
 	} {
 		c := validate.Contact{Email: "a@b.co", CustomFields: validate.RawObject(tc.text)}
-		if got := details(validate.Create(c, validate.Policy{})); !same(got, tc.want) {
+		_, _, ds := validate.Create(c, validate.Policy{})
+		if got := details(ds); !same(got, tc.want) {
 			t.Errorf("%q: got %q, want %q", tc.text, got, tc.want)
 		}
 	}

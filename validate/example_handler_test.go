@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/contactrules/contactrules/errs"
+	"github.com/contactrules/contactrules/errs/httperr"
 	"github.com/contactrules/contactrules/validate"
 )
 
@@ -17,12 +18,12 @@ import (
 func ExampleCreateJSON_handler() {
 	handler := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		body, _ := io.ReadAll(io.LimitReader(r.Body, 1<<20+1))
-		contact, details := validate.CreateJSON(body, validate.Policy{})
+		contact, effects, details := validate.CreateJSON(body, validate.Policy{})
 		if details != nil {
-			errs.Write(w, errs.Validation(details))
+			httperr.Write(w, errs.Validation(details))
 			return
 		}
-		_ = contact // store it, send the welcome SMS if contact.Effects.WelcomeSMS
+		_, _ = contact, effects // store it, send the welcome SMS if effects.WelcomeSMS
 		w.WriteHeader(http.StatusCreated)
 	})
 

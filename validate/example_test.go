@@ -12,9 +12,9 @@ import (
 // A valid create returns the contact to store, with the consent defaults
 // and the effects decided.
 func ExampleCreateJSON() {
-	c, details := validate.CreateJSON([]byte(`{"phone_number":"+12015550123","sms_consent":"subscribed"}`), validate.Policy{})
+	c, effects, details := validate.CreateJSON([]byte(`{"phone_number":"+12015550123","sms_consent":"subscribed"}`), validate.Policy{})
 	fmt.Println(details == nil, c.EmailConsent, c.SMSConsent)
-	out, _ := json.Marshal(c.Effects)
+	out, _ := json.Marshal(effects)
 	fmt.Println(string(out))
 	// Output:
 	// true never_subscribed subscribed
@@ -24,7 +24,7 @@ func ExampleCreateJSON() {
 // An update is checked against the contact as stored.
 func ExampleUpdateJSON() {
 	stored := validate.Contact{Email: "jane@example.com", PhoneNumber: "+447400123456"}
-	_, details := validate.UpdateJSON(stored, []byte(`{"email":"joan@example.com","sms_consent":"subscribed"}`), validate.Policy{})
+	_, _, details := validate.UpdateJSON(stored, []byte(`{"email":"joan@example.com","sms_consent":"subscribed"}`), validate.Policy{})
 	for _, d := range details {
 		fmt.Printf("%s: %s\n", d.Field, d.Message)
 	}
@@ -39,7 +39,8 @@ func ExampleCreate_preflight() {
 	uk, _ := phone.NewRegions("US", "CA", "GB")
 	policy := validate.Policy{SMSRegions: uk}
 	c := validate.Contact{PhoneNumber: "+447400123456", SMSConsent: consent.SMSSingleOptIn, Tags: []string{"uk", ""}}
-	for _, d := range validate.Create(c, policy) {
+	_, _, details := validate.Create(c, policy)
+	for _, d := range details {
 		fmt.Printf("%s: %s\n", d.Field, d.Message)
 	}
 	// Output:

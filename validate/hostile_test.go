@@ -61,7 +61,7 @@ func TestHostileBodies(t *testing.T) {
 			}
 			var ds int
 			allocs := testing.AllocsPerRun(1, func() {
-				_, d := validate.CreateJSON(body, validate.Policy{})
+				_, _, d := validate.CreateJSON(body, validate.Policy{})
 				ds = len(d)
 			})
 			if ds > len(body) {
@@ -76,12 +76,12 @@ func TestHostileBodies(t *testing.T) {
 
 func TestBodyLimit(t *testing.T) {
 	body := []byte(`{"email":"a@b.co","first_name":"` + strings.Repeat("a", 1<<20) + `"}`)
-	_, ds := validate.CreateJSON(body, validate.Policy{})
+	_, _, ds := validate.CreateJSON(body, validate.Policy{})
 	want := []string{"base: must be at most 1048576 bytes (max_bytes)"}
 	if got := details(ds); !same(got, want) {
 		t.Errorf("got %q, want %q", got, want)
 	}
-	_, ds = validate.CreateJSON(body[:100], validate.Policy{MaxBodyBytes: 99})
+	_, _, ds = validate.CreateJSON(body[:100], validate.Policy{MaxBodyBytes: 99})
 	want = []string{"base: must be at most 99 bytes (max_bytes)"}
 	if got := details(ds); !same(got, want) {
 		t.Errorf("policy limit: got %q, want %q", got, want)

@@ -76,12 +76,12 @@ var updateCases = []struct {
 func TestUpdateJSON(t *testing.T) {
 	for _, tc := range updateCases {
 		t.Run(tc.rule, func(t *testing.T) {
-			p, ds := validate.UpdateJSON(tc.current, []byte(tc.patch), validate.Policy{})
+			_, eff, ds := validate.UpdateJSON(tc.current, []byte(tc.patch), validate.Policy{})
 			if got := details(ds); !same(got, tc.want) {
 				t.Errorf("details\n got: %q\nwant: %q", got, tc.want)
 			}
 			if tc.effects != "" {
-				got, _ := json.Marshal(p.Effects)
+				got, _ := json.Marshal(eff)
 				if string(got) != tc.effects {
 					t.Errorf("effects\n got: %s\nwant: %s", got, tc.effects)
 				}
@@ -113,11 +113,11 @@ func TestUpdateStructAgrees(t *testing.T) {
 			}
 			p.Set = p.Set.With(f)
 		}
-		_, want := validate.UpdateJSON(tc.current, []byte(tc.patch), validate.Policy{})
+		_, _, want := validate.UpdateJSON(tc.current, []byte(tc.patch), validate.Policy{})
 		if jsonOnly(want) {
 			continue
 		}
-		if got := validate.Update(tc.current, p, validate.Policy{}); !same(details(got), details(want)) {
+		if _, _, got := validate.Update(tc.current, p, validate.Policy{}); !same(details(got), details(want)) {
 			t.Errorf("%s: Update\n got: %q\nwant: %q", tc.rule, details(got), details(want))
 		}
 		agreed++
@@ -138,7 +138,7 @@ func fieldByName(name string) (validate.Field, bool) {
 
 func TestPatchApply(t *testing.T) {
 	current := validate.Contact{Email: "jane@example.com", FirstName: "Jane", Tags: []string{"old"}, EmailConsent: consent.EmailSuppressed, SMSConsent: consent.SMSNeverSubscribed}
-	p, ds := validate.UpdateJSON(current, []byte(`{"first_name":null,"tags":["new"],"email_consent":"subscribed","phone_number":"`+usNumber+`"}`), validate.Policy{})
+	p, eff, ds := validate.UpdateJSON(current, []byte(`{"first_name":null,"tags":["new"],"email_consent":"subscribed","phone_number":"`+usNumber+`"}`), validate.Policy{})
 	if ds != nil {
 		t.Fatalf("details: %q", details(ds))
 	}
@@ -147,7 +147,7 @@ func TestPatchApply(t *testing.T) {
 	if string(got) != want {
 		t.Errorf("applied\n got: %s\nwant: %s", got, want)
 	}
-	if !p.Apply(current).Effects.EmailUnsuppressed {
+	if !eff.EmailUnsuppressed {
 		t.Error("the unsuppress effect is lost")
 	}
 }

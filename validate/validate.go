@@ -14,57 +14,70 @@ package validate
 import (
 	"bytes"
 
+	"github.com/contactrules/contactrules/consent"
+
 	"github.com/contactrules/contactrules/errs"
 )
 
 // CreateJSON checks the body of a create request. When it is acceptable
-// it returns the contact the server stores: the values sent, consent
-// defaults applied, and the effects of the create. Otherwise it returns
-// the zero Contact and the details, in SPEC order. It never panics, and its
-// time and memory are linear in len(body), which p bounds.
-func CreateJSON(body []byte, p Policy) (Contact, []errs.FieldError) {
+// it returns the contact the server stores (the values sent, consent
+// defaults applied) and the effects of the create. Otherwise it returns
+// the zero Contact, no effects, and the details in the order of the rule
+// table. It never panics, and its time and memory are linear in
+// len(body), which p bounds.
+func CreateJSON(body []byte, p Policy) (Contact, consent.Effects, []errs.FieldError) {
 	c := &checker{op: onCreate, pol: p.resolved()}
 	if d := readBody(body, &c.p, c.pol); d != nil {
-		return Contact{}, d
+		return Contact{}, consent.Effects{}, d
 	}
-	if d := c.run(); d != nil {
-		return Contact{}, d
-	}
-	return c.contact(), nil
+	return c.finishCreate()
 }
 
 // UpdateJSON checks the body of an update request against the contact as
 // it is stored now. When it is acceptable it returns the patch: the
 // members sent, their values, the consent the update decides and its
 // effects; Patch.Apply(current) is the contact to store. Otherwise it
-// returns the zero Patch and the details.
-func UpdateJSON(current Contact, body []byte, p Policy) (Patch, []errs.FieldError) {
+// returns the zero Patch, no effects, and the details.
+func UpdateJSON(current Contact, body []byte, p Policy) (Patch, consent.Effects, []errs.FieldError) {
 	c := &checker{op: onUpdate, pol: p.resolved(), cur: &current}
 	if d := readBody(body, &c.p, c.pol); d != nil {
-		return Patch{}, d
+		return Patch{}, consent.Effects{}, d
 	}
-	if d := c.run(); d != nil {
-		return Patch{}, d
-	}
-	return c.patch(), nil
+	return c.finishUpdate()
 }
 
 // Create checks a contact a caller has already decoded, for a create. It
-// gives the same details as CreateJSON on the JSON form of c. (A Contact
-// cannot hold what only JSON can get wrong: wrong types, repeated keys,
-// unknown members.)
-func Create(c Contact, p Policy) []errs.FieldError {
+// gives what CreateJSON gives on the JSON form of c: the contact to store
+// and the effects, or the details. (A Contact cannot hold what only JSON
+// can get wrong: wrong types, repeated keys, unknown members.)
+func Create(c Contact, p Policy) (Contact, consent.Effects, []errs.FieldError) {
 	ch := &checker{op: onCreate, pol: p.resolved()}
 	fromContact(&ch.p, c, Fields(0))
-	return ch.run()
+	return ch.finishCreate()
 }
 
-// Update checks a decoded patch against the stored contact. It gives the
-// same details as UpdateJSON on the JSON form of patch.
-func Update(current Contact, patch Patch, p Policy) []errs.FieldError {
+// Update checks a decoded patch against the stored contact. It gives what
+// UpdateJSON gives on the JSON form of patch.
+func Update(current Contact, patch Patch, p Policy) (Patch, consent.Effects, []errs.FieldError) {
 	ch := &checker{op: onUpdate, pol: p.resolved(), cur: &current}
 	fromContact(&ch.p, patch.Contact, patch.Set)
-	return ch.run()
+	return ch.finishUpdate()
+}
+
+// finishCreate runs the rules and builds the answer of a create.
+func (c *checker) finishCreate() (Contact, consent.Effects, []errs.FieldError) {
+	if d := c.run(); d != nil {
+		return Contact{}, consent.Effects{}, d
+	}
+	return c.contact(), c.effects, nil
+}
+
+// finishUpdate runs the rules and builds the answer of an update.
+func (c *checker) finishUpdate() (Patch, consent.Effects, []errs.FieldError) {
+	if d := c.run(); d != nil {
+		return Patch{}, consent.Effects{}, d
+	}
+	return c.patch(), c.effects, nil
 }
 
 // readBody fills pl from body, or returns the single base detail of a body
@@ -157,7 +170,6 @@ func (c *checker) contact() Contact {
 		LastName:     c.p.m[LastName].s,
 		EmailConsent: c.state.Email,
 		SMSConsent:   c.state.SMS,
-		Effects:      c.effects,
 	}
 	if c.p.m[Tags].kind == list {
 		out.Tags = c.p.tags

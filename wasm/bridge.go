@@ -15,6 +15,7 @@ import (
 	"strconv"
 
 	"github.com/contactrules/contactrules/errs"
+	"github.com/contactrules/contactrules/internal/report"
 	"github.com/contactrules/contactrules/phone"
 	"github.com/contactrules/contactrules/validate"
 )
@@ -114,8 +115,8 @@ func createResult(body, policy []byte) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	c, details := validate.CreateJSON(body, p)
-	return validate.Result{Details: details, Effects: c.Effects}.AppendJSON(nil), nil
+	_, eff, details := validate.CreateJSON(body, p)
+	return report.AppendResult(nil, details, eff), nil
 }
 
 // updateResult is validateUpdate: the Result JSON of a patch body against
@@ -130,8 +131,8 @@ func updateResult(current, body, policy []byte) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	patch, details := validate.UpdateJSON(cur, body, p)
-	return validate.Result{Details: details, Effects: patch.Effects}.AppendJSON(nil), nil
+	_, eff, details := validate.UpdateJSON(cur, body, p)
+	return report.AppendResult(nil, details, eff), nil
 }
 
 // contactMembers are c's members as encoding/json names them (the

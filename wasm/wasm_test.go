@@ -38,6 +38,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/contactrules/contactrules/errs"
+	"github.com/contactrules/contactrules/internal/report"
 	"github.com/contactrules/contactrules/phone"
 	"github.com/contactrules/contactrules/validate"
 )
@@ -316,17 +317,17 @@ func jsCases(t *testing.T) []jsCase {
 		if err != nil || p != pc.p {
 			t.Fatalf("policy %s reads as %+v, %v; the case means %+v", pc.js, p, err, pc.p)
 		}
-		result := func() validate.Result {
+		result := func() []byte {
 			if op == "create" {
-				c, d := validate.CreateJSON([]byte(payload), pc.p)
-				return validate.Result{Details: d, Effects: c.Effects}
+				_, eff, d := validate.CreateJSON([]byte(payload), pc.p)
+				return report.AppendResult(nil, d, eff)
 			}
 			var cur validate.Contact
 			if err := json.Unmarshal([]byte(current), &cur); err != nil {
 				t.Fatalf("current %s: %v", current, err)
 			}
-			pa, d := validate.UpdateJSON(cur, []byte(payload), pc.p)
-			return validate.Result{Details: d, Effects: pa.Effects}
+			_, eff, d := validate.UpdateJSON(cur, []byte(payload), pc.p)
+			return report.AppendResult(nil, d, eff)
 		}()
 		cases = append(cases, jsCase{
 			Name:    fmt.Sprintf("%d %.70q", len(cases)+1, payload),
@@ -334,7 +335,7 @@ func jsCases(t *testing.T) []jsCase {
 			Payload: []byte(payload),
 			Current: current,
 			Policy:  pc.js,
-			Want:    string(result.AppendJSON(nil)),
+			Want:    string(result),
 			cli:     pc.cli,
 		})
 	}
@@ -741,7 +742,7 @@ func TestBrowserDemo(t *testing.T) {
 // belongs, and the effects of an acceptable one.
 func checkObservation(t *testing.T, obs observation) {
 	t.Helper()
-	c, details := validate.CreateJSON(obs.Payload, validate.Policy{})
+	_, e, details := validate.CreateJSON(obs.Payload, validate.Policy{})
 	var want []errs.FieldError
 	for _, d := range details {
 		want = append(want, errs.FieldError{Field: d.Field, Message: d.Message})
@@ -763,7 +764,6 @@ func checkObservation(t *testing.T, obs observation) {
 	if len(details) > 0 {
 		return
 	}
-	e := c.Effects
 	wantEffects := []string{
 		"Welcome SMS: " + map[bool]string{true: "will be sent", false: "none"}[e.WelcomeSMS],
 		"Email unsuppressed: " + map[bool]string{true: "yes", false: "no"}[e.EmailUnsuppressed],

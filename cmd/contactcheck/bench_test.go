@@ -11,6 +11,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/contactrules/contactrules/internal/report"
 	"github.com/contactrules/contactrules/validate"
 )
 
@@ -133,8 +134,8 @@ func BenchmarkRunNaive(b *testing.B) {
 		sc.Buffer(nil, validate.DefaultPolicy().MaxBodyBytes+2)
 		code := exitValid
 		for n := 1; sc.Scan(); n++ {
-			c, d := validate.CreateJSON(sc.Bytes(), validate.Policy{})
-			res := validate.Result{Details: d, Effects: c.Effects}.AppendJSON(nil)
+			_, eff, d := validate.CreateJSON(sc.Bytes(), validate.Policy{})
+			res := report.AppendResult(nil, d, eff)
 			fmt.Fprintf(io.Discard, "{\"line\":%d,%s\n", n, res[1:])
 			if len(d) > 0 {
 				code = exitInvalid

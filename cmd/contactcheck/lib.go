@@ -3,6 +3,7 @@ package main
 import (
 	"github.com/contactrules/contactrules/consent"
 	"github.com/contactrules/contactrules/errs"
+	"github.com/contactrules/contactrules/internal/report"
 	"github.com/contactrules/contactrules/validate"
 )
 
@@ -13,20 +14,19 @@ import (
 
 // createJSON checks a create body.
 func createJSON(body []byte, p validate.Policy) (validate.Contact, consent.Effects, []errs.FieldError) {
-	c, d := validate.CreateJSON(body, p)
-	return c, c.Effects, d
+	return validate.CreateJSON(body, p)
 }
 
 // updateJSON checks a patch body against the stored contact.
 func updateJSON(cur validate.Contact, body []byte, p validate.Policy) (consent.Effects, []errs.FieldError) {
-	patch, d := validate.UpdateJSON(cur, body, p)
-	return patch.Effects, d
+	_, eff, d := validate.UpdateJSON(cur, body, p)
+	return eff, d
 }
 
 // appendResult appends {"ok":true,"effects":{…}} or
 // {"ok":false,"error":{…}}: the library's JSON form of an outcome.
 func appendResult(b []byte, d []errs.FieldError, eff consent.Effects) []byte {
-	return validate.Result{Details: d, Effects: eff}.AppendJSON(b)
+	return report.AppendResult(b, d, eff)
 }
 
 // baseDetail returns the library's base detail of the rule named name

@@ -80,7 +80,7 @@ func runString(t *testing.T, input string, args ...string) (stdout, stderr strin
 }
 
 // TestOutputIsResult checks the output format against the library: line
-// N gives {"line":N, followed by validate.Result.AppendJSON without its
+// N gives {"line":N, followed by report.AppendResult without its
 // "{", whatever the payload.
 func TestOutputIsResult(t *testing.T) {
 	input, err := os.ReadFile("../../examples/contacts.ndjson")
@@ -94,8 +94,8 @@ func TestOutputIsResult(t *testing.T) {
 		if strings.TrimSpace(line) == "" {
 			continue
 		}
-		c, d := validate.CreateJSON([]byte(line), validate.Policy{})
-		res := validate.Result{Details: d, Effects: c.Effects}.AppendJSON(nil)
+		_, eff, d := validate.CreateJSON([]byte(line), validate.Policy{})
+		res := appendResult(nil, d, eff)
 		fmt.Fprintf(&want, "{\"line\":%d,%s\n", i+1, res[1:])
 	}
 	if stdout != want.String() {

@@ -1,17 +1,12 @@
-//go:build !js
-
-package errs
+package httperr
 
 import (
 	"bytes"
 	"encoding/json"
 	"errors"
-)
 
-// Reading an envelope is the client's side, with FromResponse: like the
-// rest of the HTTP side it is left out of the browser build, where it
-// would link encoding/json (and with it reflect and fmt) for nothing the
-// rules use.
+	"github.com/contactrules/contactrules/errs"
+)
 
 // wireError is what clients accept: the envelope's object, or the RFC 6749
 // token-endpoint string with error_description beside it. ID may be a
@@ -22,47 +17,46 @@ type wireError struct {
 }
 
 type wireBody struct {
-	Code    Code         `json:"code"`
-	Message string       `json:"message"`
-	ID      contactID    `json:"id"`
-	Details []FieldError `json:"details"`
+	Code    errs.Code         `json:"code"`
+	Message string            `json:"message"`
+	ID      contactID         `json:"id"`
+	Details []errs.FieldError `json:"details"`
 }
 
-var errNotEnvelope = errors.New("errs: not an error envelope")
+var errNotEnvelope = errors.New("httperr: not an error envelope")
 
-// UnmarshalJSON reads an envelope, and also the RFC 6749 token-endpoint
-// shape {"error":"invalid_client","error_description":"…"}. It is lenient
+// Parse reads an envelope, and also the RFC 6749 token-endpoint shape
+// {"error":"invalid_client","error_description":"…"}. It is lenient
 // where MarshalJSON is strict: details and id are kept whatever the code,
 // and a missing message becomes the code's default. A body without a code
 // is not an envelope and is an error. RetryAfter is left zero: it is not
 // part of the body.
-func (e *Error) UnmarshalJSON(data []byte) error {
+func Parse(data []byte) (*errs.Error, error) {
 	var w wireError
 	if err := json.Unmarshal(data, &w); err != nil {
-		return err
+		return nil, err
 	}
-	var got Error
+	var got errs.Error
 	switch raw := bytes.TrimSpace(w.Error); {
 	case len(raw) > 0 && raw[0] == '"':
 		if err := json.Unmarshal(raw, &got.Code); err != nil {
-			return err
+			return nil, err
 		}
 		got.Message = w.Description
 	case len(raw) > 0 && raw[0] == '{':
 		var b wireBody
 		if err := json.Unmarshal(raw, &b); err != nil {
-			return err
+			return nil, err
 		}
-		got = Error{Code: b.Code, Message: b.Message, ID: string(b.ID), Details: b.Details}
+		got = errs.Error{Code: b.Code, Message: b.Message, ID: string(b.ID), Details: b.Details}
 	}
 	if got.Code == "" {
-		return errNotEnvelope
+		return nil, errNotEnvelope
 	}
 	if got.Message == "" {
 		got.Message = got.Code.Message()
 	}
-	*e = got
-	return nil
+	return &got, nil
 }
 
 // contactID is an id as a server may send it: a string or a number.

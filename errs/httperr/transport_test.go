@@ -1,6 +1,4 @@
-//go:build !js
-
-package errs
+package httperr
 
 import (
 	"context"

@@ -1,6 +1,4 @@
-//go:build !js
-
-package errs
+package httperr
 
 import (
 	"encoding/json"
@@ -11,34 +9,40 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/contactrules/contactrules/errs"
 )
 
 // Write answers an HTTP request with err as an envelope: the status of its
 // code, Content-Type: application/json (with X-Content-Type-Options:
-// nosniff, as http.Error sends), and for RateLimited a Retry-After
+// nosniff, as http.Error sends), and for errs.RateLimited a Retry-After
 // header of RetryAfter in whole seconds, rounded up and at least 1 (a 429
 // always carries one, and "0" would invite an immediate retry). The body is
 // the envelope followed by a newline, as json.Encoder and http.Error end
 // theirs.
 //
-// An err that is not an *Error (see errors.As), and a nil err, is answered
+// An err that is not an *errs.Error (see errors.As), and a nil err, is answered
 // with 500 and {"error":{"code":"internal_error","message":"Internal server
 // error"}}: its text may hold internals or personal data, so none of it is
 // sent. Log it yourself before calling Write.
 func Write(w http.ResponseWriter, err error) {
-	var e *Error
+	var e *errs.Error
 	if !errors.As(err, &e) || e == nil {
-		e = New(Internal)
+		e = errs.New(errs.Internal)
 	}
 	data, _ := json.Marshal(e) // an envelope is strings only: it cannot fail
 	h := w.Header()
 	h.Del("Content-Length")
 	h.Set("Content-Type", "application/json")
 	h.Set("X-Content-Type-Options", "nosniff")
-	if e.code() == RateLimited {
+	code := e.Code
+	if code == "" {
+		code = errs.Internal
+	}
+	if code == errs.RateLimited {
 		h.Set("Retry-After", strconv.FormatInt(retryAfterSeconds(e.RetryAfter), 10))
 	}
-	w.WriteHeader(e.code().Status())
+	w.WriteHeader(code.Status())
 	w.Write(append(data, '\n'))
 }
 
@@ -62,7 +66,7 @@ const maxBody = 1 << 20
 // {"error":"invalid_client","error_description":"…"}. A body that is
 // neither (a proxy's HTML page, an empty or oversized body) gives the code
 // the status stands for, with that code's default message; a status with no
-// code of its own gives UnexpectedStatus, whose message names the status.
+// code of its own gives errs.UnexpectedStatus, whose message names the status.
 // An envelope with a code unknown here and no message gets its status's
 // message. For a 429 it also reads Retry-After into RetryAfter (see
 // [RetryAfter]; relative to the response's Date header when it has one, so
@@ -70,9 +74,9 @@ const maxBody = 1 << 20
 //
 // The error result is non-nil only when resp is nil or its body cannot be
 // read.
-func FromResponse(resp *http.Response) (*Error, error) {
+func FromResponse(resp *http.Response) (*errs.Error, error) {
 	if resp == nil {
-		return nil, errors.New("errs: nil response")
+		return nil, errors.New("httperr: nil response")
 	}
 	if resp.StatusCode >= 200 && resp.StatusCode <= 299 {
 		return nil, nil
@@ -82,11 +86,11 @@ func FromResponse(resp *http.Response) (*Error, error) {
 		var err error
 		data, err = io.ReadAll(io.LimitReader(resp.Body, maxBody+1))
 		if err != nil {
-			return nil, fmt.Errorf("errs: reading error response: %w", err)
+			return nil, fmt.Errorf("httperr: reading error response: %w", err)
 		}
 	}
-	e := new(Error)
-	if len(data) > maxBody || json.Unmarshal(data, e) != nil {
+	e, err := Parse(data)
+	if len(data) > maxBody || err != nil {
 		e = fromStatus(resp.StatusCode)
 	} else if e.Message == "" { // a code unknown here, sent without a message
 		e.Message = fromStatus(resp.StatusCode).Message
@@ -98,15 +102,15 @@ func FromResponse(resp *http.Response) (*Error, error) {
 }
 
 // fromStatus is the error a bare status stands for.
-func fromStatus(status int) *Error {
-	if c, ok := statusCodes[status]; ok {
-		return New(c)
+func fromStatus(status int) *errs.Error {
+	if c, ok := errs.ForStatus(status); ok {
+		return errs.New(c)
 	}
-	msg := fmt.Sprintf("%s: HTTP %d", UnexpectedStatus.Message(), status)
+	msg := fmt.Sprintf("%s: HTTP %d", errs.UnexpectedStatus.Message(), status)
 	if text := http.StatusText(status); text != "" {
 		msg += " " + text
 	}
-	return &Error{Code: UnexpectedStatus, Message: msg}
+	return &errs.Error{Code: errs.UnexpectedStatus, Message: msg}
 }
 
 // responseTime is the moment a response was sent by the server's own clock,

@@ -1,6 +1,4 @@
-//go:build !js
-
-package errs
+package httperr
 
 import (
 	"errors"
@@ -12,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/contactrules/contactrules/errs"
 )
 
 func TestWriteGolden(t *testing.T) {
@@ -22,29 +22,29 @@ func TestWriteGolden(t *testing.T) {
 		retryAfter string // "" means the header must be absent
 		body       string
 	}{
-		{"validation", Validation([]FieldError{{Field: "base", Message: "email or phone_number is required"}}), 422, "",
+		{"validation", errs.Validation([]errs.FieldError{{Field: "base", Message: "email or phone_number is required"}}), 422, "",
 			`{"error":{"code":"validation_failed","message":"One or more fields are invalid","details":[{"field":"base","message":"email or phone_number is required"}]}}` + "\n"},
-		{"conflict", ConflictWith("c_123"), 409, "",
+		{"conflict", errs.ConflictWith("c_123"), 409, "",
 			`{"error":{"code":"conflict","message":"A contact with this email or phone number already exists","id":"c_123"}}` + "\n"},
-		{"rate limited", RateLimitedFor(30 * time.Second), 429, "30",
+		{"rate limited", errs.RateLimitedFor(30 * time.Second), 429, "30",
 			`{"error":{"code":"rate_limited","message":"Rate limit exceeded"}}` + "\n"},
-		{"rate limited rounds up", RateLimitedFor(1500 * time.Millisecond), 429, "2", ""},
-		{"rate limited just over a second", RateLimitedFor(time.Second + time.Nanosecond), 429, "2", ""},
-		{"rate limited at least 1", RateLimitedFor(0), 429, "1", ""},
-		{"rate limited negative", RateLimitedFor(-time.Minute), 429, "1", ""},
-		{"rate limited sub-second", RateLimitedFor(time.Millisecond), 429, "1", ""},
-		{"rate limited huge", RateLimitedFor(1<<63 - 1), 429, "9223372037", ""},
-		{"RetryAfter ignored off rate_limited", &Error{Code: NotFound, RetryAfter: time.Minute}, 404, "",
+		{"rate limited rounds up", errs.RateLimitedFor(1500 * time.Millisecond), 429, "2", ""},
+		{"rate limited just over a second", errs.RateLimitedFor(time.Second + time.Nanosecond), 429, "2", ""},
+		{"rate limited at least 1", errs.RateLimitedFor(0), 429, "1", ""},
+		{"rate limited negative", errs.RateLimitedFor(-time.Minute), 429, "1", ""},
+		{"rate limited sub-second", errs.RateLimitedFor(time.Millisecond), 429, "1", ""},
+		{"rate limited huge", errs.RateLimitedFor(1<<63 - 1), 429, "9223372037", ""},
+		{"RetryAfter ignored off rate_limited", &errs.Error{Code: errs.NotFound, RetryAfter: time.Minute}, 404, "",
 			`{"error":{"code":"not_found","message":"The contact could not be found"}}` + "\n"},
-		{"wrapped", fmt.Errorf("store: %w", New(NotFound)), 404, "",
+		{"wrapped", fmt.Errorf("store: %w", errs.New(errs.NotFound)), 404, "",
 			`{"error":{"code":"not_found","message":"The contact could not be found"}}` + "\n"},
 		{"plain error hides its text", errors.New("pq: duplicate key jane@example.com"), 500, "",
 			`{"error":{"code":"internal_error","message":"Internal server error"}}` + "\n"},
 		{"nil error", nil, 500, "",
 			`{"error":{"code":"internal_error","message":"Internal server error"}}` + "\n"},
-		{"typed nil *Error", (*Error)(nil), 500, "",
+		{"typed nil *errs.Error", (*errs.Error)(nil), 500, "",
 			`{"error":{"code":"internal_error","message":"Internal server error"}}` + "\n"},
-		{"unknown code", &Error{Code: "teapot", Message: "short and stout"}, 500, "",
+		{"unknown code", &errs.Error{Code: "teapot", Message: "short and stout"}, 500, "",
 			`{"error":{"code":"teapot","message":"short and stout"}}` + "\n"},
 	}
 	for _, tt := range tests {
@@ -78,19 +78,19 @@ func TestWriteGolden(t *testing.T) {
 // Every code through a real HTTP exchange: what Write sends, FromResponse
 // reads back as the same error.
 func TestWriteFromResponseRoundTrip(t *testing.T) {
-	var send *Error
+	var send *errs.Error
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { Write(w, send) }))
 	defer srv.Close()
 
-	tests := []*Error{
-		Validation([]FieldError{{Field: "email", Message: "must be a valid email address", Rule: "email"}}),
-		ConflictWith("c_5"),
-		RateLimitedFor(7 * time.Second),
-		{Code: NotFound, Message: "Custom message"},
-		New(Internal),
+	tests := []*errs.Error{
+		errs.Validation([]errs.FieldError{{Field: "email", Message: "must be a valid email address", Rule: "email"}}),
+		errs.ConflictWith("c_5"),
+		errs.RateLimitedFor(7 * time.Second),
+		{Code: errs.NotFound, Message: "Custom message"},
+		errs.New(errs.Internal),
 	}
 	for _, tt := range specTable {
-		tests = append(tests, New(tt.code))
+		tests = append(tests, errs.New(tt.code))
 	}
 	for _, want := range tests {
 		t.Run(want.Error(), func(t *testing.T) {
@@ -108,7 +108,7 @@ func TestWriteFromResponseRoundTrip(t *testing.T) {
 				t.Fatal(err)
 			}
 			wantBack := *want
-			if want.Code == RateLimited && want.RetryAfter == 0 {
+			if want.Code == errs.RateLimited && want.RetryAfter == 0 {
 				wantBack.RetryAfter = time.Second // Write's minimum
 			}
 			if !reflect.DeepEqual(*got, wantBack) {
@@ -130,54 +130,54 @@ func TestFromResponse(t *testing.T) {
 	tests := []struct {
 		name string
 		resp *http.Response
-		want *Error
+		want *errs.Error
 	}{
 		{"RFC 6749 token endpoint", response(401, nil, `{"error":"invalid_client","error_description":"Client authentication failed"}`),
-			&Error{Code: InvalidClient, Message: "Client authentication failed"}},
+			&errs.Error{Code: errs.InvalidClient, Message: "Client authentication failed"}},
 		{"RFC 6749 without description", response(400, nil, `{"error":"invalid_scope"}`),
-			&Error{Code: InvalidScope, Message: "The requested OAuth scope is not enabled on the application"}},
+			&errs.Error{Code: errs.InvalidScope, Message: "The requested OAuth scope is not enabled on the application"}},
 		{"proxy HTML 502", response(502, http.Header{"Content-Type": {"text/html"}}, badGateway),
-			&Error{Code: UnexpectedStatus, Message: "The server answered with an unexpected status: HTTP 502 Bad Gateway"}},
-		{"HTML 401 stands for unauthorized", response(401, nil, "<html>Unauthorized</html>"),
-			&Error{Code: Unauthorized, Message: "Bearer token is missing, expired, revoked, or invalid"}},
+			&errs.Error{Code: errs.UnexpectedStatus, Message: "The server answered with an unexpected status: HTTP 502 Bad Gateway"}},
+		{"HTML 401 stands for unauthorized", response(401, nil, "<html>errs.Unauthorized</html>"),
+			&errs.Error{Code: errs.Unauthorized, Message: "Bearer token is missing, expired, revoked, or invalid"}},
 		{"HTML 403", response(403, nil, "<html>Forbidden</html>"),
-			&Error{Code: InsufficientScope, Message: "Token does not have the required scope for this endpoint"}},
+			&errs.Error{Code: errs.InsufficientScope, Message: "Token does not have the required scope for this endpoint"}},
 		{"empty 404", response(404, nil, ""),
-			&Error{Code: NotFound, Message: "The contact could not be found"}},
+			&errs.Error{Code: errs.NotFound, Message: "The contact could not be found"}},
 		{"no body at all", &http.Response{StatusCode: 409, Header: http.Header{}},
-			&Error{Code: Conflict, Message: "A contact with this email or phone number already exists"}},
+			&errs.Error{Code: errs.Conflict, Message: "A contact with this email or phone number already exists"}},
 		{"text 500", response(500, nil, "panic: runtime error: secret stuff"),
-			&Error{Code: Internal, Message: "Internal server error"}},
+			&errs.Error{Code: errs.Internal, Message: "Internal server error"}},
 		{"400 without code", response(400, nil, "Bad Request"),
-			&Error{Code: UnexpectedStatus, Message: "The server answered with an unexpected status: HTTP 400 Bad Request"}},
+			&errs.Error{Code: errs.UnexpectedStatus, Message: "The server answered with an unexpected status: HTTP 400 Bad Request"}},
 		{"status without text", response(599, nil, ""),
-			&Error{Code: UnexpectedStatus, Message: "The server answered with an unexpected status: HTTP 599"}},
+			&errs.Error{Code: errs.UnexpectedStatus, Message: "The server answered with an unexpected status: HTTP 599"}},
 		{"redirect that was not followed", response(302, nil, ""),
-			&Error{Code: UnexpectedStatus, Message: "The server answered with an unexpected status: HTTP 302 Found"}},
+			&errs.Error{Code: errs.UnexpectedStatus, Message: "The server answered with an unexpected status: HTTP 302 Found"}},
 		{"JSON that is not an envelope", response(422, nil, `{"message":"nope"}`),
-			&Error{Code: ValidationFailed, Message: "One or more fields are invalid"}},
+			&errs.Error{Code: errs.ValidationFailed, Message: "One or more fields are invalid"}},
 		{"truncated envelope", response(409, nil, `{"error":{"code":"conflict","id":"c_`),
-			&Error{Code: Conflict, Message: "A contact with this email or phone number already exists"}},
+			&errs.Error{Code: errs.Conflict, Message: "A contact with this email or phone number already exists"}},
 		{"unknown code without message", response(402, nil, `{"error":{"code":"payment_required"}}`),
-			&Error{Code: "payment_required", Message: "The server answered with an unexpected status: HTTP 402 Payment Required"}},
+			&errs.Error{Code: "payment_required", Message: "The server answered with an unexpected status: HTTP 402 Payment Required"}},
 		{"unknown code without message on a known status", response(404, nil, `{"error":{"code":"list_gone"}}`),
-			&Error{Code: "list_gone", Message: "The contact could not be found"}},
+			&errs.Error{Code: "list_gone", Message: "The contact could not be found"}},
 		{"body code wins over status", response(400, nil, `{"error":{"code":"validation_failed","message":"m"}}`),
-			&Error{Code: ValidationFailed, Message: "m"}},
+			&errs.Error{Code: errs.ValidationFailed, Message: "m"}},
 		{"oversized envelope is not read", response(422, nil, `{"error":{"code":"validation_failed","message":"`+strings.Repeat("x", maxBody)+`"}}`),
-			&Error{Code: ValidationFailed, Message: "One or more fields are invalid"}},
+			&errs.Error{Code: errs.ValidationFailed, Message: "One or more fields are invalid"}},
 		{"429 delta-seconds", response(429, http.Header{"Retry-After": {"12"}}, `{"error":{"code":"rate_limited","message":"Rate limit exceeded"}}`),
-			&Error{Code: RateLimited, Message: "Rate limit exceeded", RetryAfter: 12 * time.Second}},
+			&errs.Error{Code: errs.RateLimited, Message: "Rate limit exceeded", RetryAfter: 12 * time.Second}},
 		{"429 HTTP-date relative to Date", response(429, http.Header{
 			"Date":        {"Sun, 06 Nov 1994 08:49:37 GMT"},
 			"Retry-After": {"Sun, 06 Nov 1994 08:50:07 GMT"},
-		}, ""), &Error{Code: RateLimited, Message: "Rate limit exceeded", RetryAfter: 30 * time.Second}},
+		}, ""), &errs.Error{Code: errs.RateLimited, Message: "Rate limit exceeded", RetryAfter: 30 * time.Second}},
 		{"429 garbage Retry-After", response(429, http.Header{"Retry-After": {"soon"}}, ""),
-			&Error{Code: RateLimited, Message: "Rate limit exceeded"}},
+			&errs.Error{Code: errs.RateLimited, Message: "Rate limit exceeded"}},
 		{"429 without Retry-After", response(429, nil, ""),
-			&Error{Code: RateLimited, Message: "Rate limit exceeded"}},
+			&errs.Error{Code: errs.RateLimited, Message: "Rate limit exceeded"}},
 		{"Retry-After read on 429 only", response(503, http.Header{"Retry-After": {"12"}}, ""),
-			&Error{Code: UnexpectedStatus, Message: "The server answered with an unexpected status: HTTP 503 Service Unavailable"}},
+			&errs.Error{Code: errs.UnexpectedStatus, Message: "The server answered with an unexpected status: HTTP 503 Service Unavailable"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -231,7 +231,7 @@ func TestFromResponseSuccessAndFailures(t *testing.T) {
 func TestFromResponseBoundedRead(t *testing.T) {
 	body := &countingReader{r: io.LimitReader(neverEnding('x'), 1<<30)}
 	got, err := FromResponse(&http.Response{StatusCode: 502, Body: io.NopCloser(body)})
-	if err != nil || got.Code != UnexpectedStatus {
+	if err != nil || got.Code != errs.UnexpectedStatus {
 		t.Fatalf("got %v, %v", got, err)
 	}
 	if body.n > maxBody+1 {
@@ -303,27 +303,34 @@ func TestRetryable(t *testing.T) {
 		err  error
 		want bool
 	}{
-		{RateLimitedFor(time.Second), true},
-		{New(RateLimited), true},
-		{fmt.Errorf("sync: %w", New(RateLimited)), true},
-		{&Error{Code: RateLimited}, true},
+		{errs.RateLimitedFor(time.Second), true},
+		{errs.New(errs.RateLimited), true},
+		{fmt.Errorf("sync: %w", errs.New(errs.RateLimited)), true},
+		{&errs.Error{Code: errs.RateLimited}, true},
 		{nil, false},
-		{(*Error)(nil), false},
+		{(*errs.Error)(nil), false},
 		{errors.New("rate_limited: Rate limit exceeded"), false}, // the text is not the code
-		{New(Internal), false},
-		{New(UnexpectedStatus), false},
+		{errs.New(errs.Internal), false},
+		{errs.New(errs.UnexpectedStatus), false},
 	}
 	for _, tt := range specTable {
-		if tt.code != RateLimited {
+		if tt.code != errs.RateLimited {
 			tests = append(tests, struct {
 				err  error
 				want bool
-			}{New(tt.code), false})
+			}{errs.New(tt.code), false})
 		}
 	}
 	for _, tt := range tests {
-		if got := Retryable(tt.err); got != tt.want {
+		if got := errs.Retryable(tt.err); got != tt.want {
 			t.Errorf("Retryable(%v) = %v, want %v", tt.err, got, tt.want)
 		}
 	}
+}
+
+// specTable holds the eight codes of the contract, for tests that run
+// over all of them.
+var specTable = []struct{ code errs.Code }{
+	{errs.InvalidClient}, {errs.InvalidScope}, {errs.Unauthorized}, {errs.InsufficientScope},
+	{errs.NotFound}, {errs.Conflict}, {errs.ValidationFailed}, {errs.RateLimited},
 }
