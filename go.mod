@@ -6,6 +6,7 @@ require (
 	github.com/go-playground/validator/v10 v10.30.6
 	github.com/leanovate/gopter v0.2.11
 	github.com/nyaruka/phonenumbers v1.8.1
+	golang.org/x/text v0.43.0
 )
 
 require (
@@ -15,6 +16,5 @@ require (
 	github.com/leodido/go-urn v1.5.0 // indirect
 	golang.org/x/crypto v0.58.0 // indirect
 	golang.org/x/sys v0.49.0 // indirect
-	golang.org/x/text v0.43.0 // indirect
 	google.golang.org/protobuf v1.36.11 // indirect
 )

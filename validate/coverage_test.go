@@ -20,7 +20,7 @@ func family(field string) string {
 			return field
 		}
 	}
-	if field == "base" {
+	if field == "base" || field == "phone_region" {
 		return field
 	}
 	return "<member>"
@@ -43,6 +43,12 @@ func TestEveryRuleHasARow(t *testing.T) {
 		note(tc.want)
 	}
 	for _, tc := range updateCases {
+		note(tc.want)
+	}
+	for _, tc := range boundsCases {
+		note(tc.want)
+	}
+	for _, tc := range formCases {
 		note(tc.want)
 	}
 	for _, r := range validate.Rules(validate.Policy{}) {

@@ -2,8 +2,6 @@ package validate
 
 import (
 	"unicode/utf8"
-
-	"github.com/contactrules/contactrules/errs"
 )
 
 // kind is what a payload member held.
@@ -18,6 +16,7 @@ const (
 	object         // a JSON object: its text in slot.s
 	wrongType      // any other JSON type
 	badShape       // an array holding something other than strings
+	unjudged       // form input present but not to be judged (phone_number in an unknown phone_region)
 )
 
 type slot struct {
@@ -30,8 +29,19 @@ type slot struct {
 // build one: the JSON path from the bytes, the struct path from a Contact.
 // Everything after that is shared, so both give the same details.
 type payload struct {
-	m    [numFields]slot
-	tags []string
+	// body is RuleMaxBytes or RuleJSONObject for a body that could not
+	// be read; then nothing else in the payload means anything.
+	body RuleID
+
+	m [numFields]slot
+
+	// tags are the first MaxTags tags of a list (more make it invalid,
+	// so none past those is ever returned); ntags counts them all, and
+	// tagFacts are the elements that fail, in order, at most
+	// MaxDetails+1 of them (enough to know the cap is passed).
+	tags     []string
+	ntags    int
+	tagFacts []tagFact
 
 	// custom is what the custom_fields object told about itself, and
 	// customText its text: a slice of the private buffer, capped so that
@@ -42,24 +52,57 @@ type payload struct {
 	customText []byte
 
 	// extra are the members reported by name, in input order: read-only,
-	// unrecognized and repeated keys.
-	extra []errs.FieldError
+	// unrecognized and repeated keys, at most MaxDetails+1 of them.
+	extra []fact
+
+	// badRegion: a form's phone_region names no region.
+	badRegion bool
+}
+
+// A fact is something the reader noted about a member, for a row to
+// report: the rule it breaks and the member's name as sent.
+type fact struct {
+	id  RuleID
+	key string
+}
+
+// A tagFact is an element of tags that breaks rule id.
+type tagFact struct {
+	i  int
+	id RuleID
 }
 
 // customReport is the outcome of reading a custom_fields object.
 type customReport struct {
-	nested bool              // a value is an object or array
-	keys   []errs.FieldError // per-key details, input order
+	nested bool   // a value is an object or array
+	facts  []fact // per-key failures, input order, at most max+1
+	max    int    // the policy's MaxDetails
 }
 
-// Messages of the rows the JSON reader reports itself.
-const (
-	msgJSONObject = "must be a JSON object"
-	msgDuplicate  = "must not appear more than once"
-	msgReadOnly   = "is read-only"
-	msgUnknown    = "is not a recognized field"
-	msgUTF8       = "must be valid UTF-8"
-)
+// note records a fact unless enough are known to pass the details cap.
+func note(facts []fact, max int, id RuleID, key string) []fact {
+	if len(facts) > max {
+		return facts
+	}
+	return append(facts, fact{id, key})
+}
+
+// addTag counts one element of a tags list and notes whether it fails,
+// under the (resolved) policy p. It reports whether the tag is to be
+// kept: only the first MaxTags are.
+func (pl *payload) addTag(t string, p Policy) bool {
+	i := pl.ntags
+	pl.ntags++
+	if len(pl.tagFacts) <= p.MaxDetails {
+		switch {
+		case !utf8.ValidString(t):
+			pl.tagFacts = append(pl.tagFacts, tagFact{i, RuleTagUTF8})
+		case t == "" || len(t) > p.MaxTagLength && utf8.RuneCountInString(t) > p.MaxTagLength:
+			pl.tagFacts = append(pl.tagFacts, tagFact{i, RuleTag})
+		}
+	}
+	return i < p.MaxTags
+}
 
 // readOnly are the top-level members the server sets.
 var readOnly = [...]string{"id", "created_at", "updated_at"}
@@ -117,7 +160,7 @@ func decode(body []byte, p *payload, pol Policy) bool {
 			case known:
 				if !repeated.Has(f) {
 					repeated = repeated.With(f)
-					p.extra = append(p.extra, errs.FieldError{Field: k, Message: msgDuplicate, Rule: "duplicate_key"})
+					p.extra = note(p.extra, pol.MaxDetails, RuleDuplicateKey, k)
 				}
 				ok = d.skip()
 			default:
@@ -143,15 +186,15 @@ func decode(body []byte, p *payload, pol Policy) bool {
 func (d *decoder) other(k string) {
 	if !d.others.add(k) {
 		if d.repeated.add(k) {
-			d.p.extra = append(d.p.extra, errs.FieldError{Field: k, Message: msgDuplicate, Rule: "duplicate_key"})
+			d.p.extra = note(d.p.extra, d.pol.MaxDetails, RuleDuplicateKey, k)
 		}
 		return
 	}
 	switch {
 	case isReadOnly(k):
-		d.p.extra = append(d.p.extra, errs.FieldError{Field: k, Message: msgReadOnly, Rule: "read_only"})
+		d.p.extra = note(d.p.extra, d.pol.MaxDetails, RuleReadOnly, k)
 	case !d.pol.AllowUnknownFields:
-		d.p.extra = append(d.p.extra, errs.FieldError{Field: k, Message: msgUnknown, Rule: "unknown_field"})
+		d.p.extra = note(d.p.extra, d.pol.MaxDetails, RuleUnknownField, k)
 	}
 }
 
@@ -178,6 +221,7 @@ func (d *decoder) member(f Field) bool {
 		return d.tags(sl)
 	case c == '{' && fieldShape[f] == object:
 		start := d.pos
+		d.p.custom.max = d.pol.MaxDetails
 		ok := readCustom(&d.scanner, &d.p.custom)
 		sl.kind = object
 		d.p.customText = d.buf[start:d.pos:d.pos]
@@ -215,7 +259,9 @@ func (d *decoder) tags(sl *slot) bool {
 				if !ok {
 					return false
 				}
-				tags = append(tags, s)
+				if d.p.addTag(s, d.pol) {
+					tags = append(tags, s)
+				}
 			} else {
 				sl.kind = badShape
 				if !d.skip() {
@@ -253,7 +299,7 @@ func readCustom(s *scanner, r *customReport) bool {
 		}
 		repeated := !seen.add(k)
 		if repeated && reported.add(k) {
-			r.keys = append(r.keys, errs.FieldError{Field: "custom_fields." + k, Message: msgDuplicate, Rule: "duplicate_key"})
+			r.facts = note(r.facts, r.max, RuleCustomFieldDuplicate, k)
 		}
 		switch s.peek() {
 		case '{', '[':
@@ -263,7 +309,7 @@ func readCustom(s *scanner, r *customReport) bool {
 			var v string
 			v, ok = s.str()
 			if ok && !repeated && !utf8.ValidString(v) {
-				r.keys = append(r.keys, errs.FieldError{Field: "custom_fields." + k, Message: msgUTF8, Rule: "utf8"})
+				r.facts = note(r.facts, r.max, RuleCustomFieldUTF8, k)
 			}
 		default:
 			ok = s.scalar()

@@ -1,8 +1,6 @@
 package validate
 
 import (
-	"strconv"
-
 	"github.com/contactrules/contactrules/consent"
 	"github.com/contactrules/contactrules/phone"
 )
@@ -42,6 +40,17 @@ type Policy struct {
 
 	// MaxBodyBytes limits the size of a JSON body (default 1 MiB).
 	MaxBodyBytes int
+
+	// MaxDetails limits the details of one answer (default 100). Past
+	// it, the first MaxDetails-1 are listed and a last base detail says
+	// the list is cut; collecting stops there.
+	MaxDetails int
+
+	// DefaultRegion is the region (an upper-case ISO 3166-1 code) in
+	// which form input reads a phone number typed without its country
+	// calling code, when the form names no phone_region. The default is
+	// "US".
+	DefaultRegion string
 }
 
 // DefaultPolicy returns the SPEC default with every field spelled out. It
@@ -53,6 +62,8 @@ func DefaultPolicy() Policy {
 		MaxTagLength:  255,
 		MaxTags:       100,
 		MaxBodyBytes:  1 << 20,
+		MaxDetails:    100,
+		DefaultRegion: "US",
 	}
 }
 
@@ -74,6 +85,12 @@ func (p Policy) resolved() Policy {
 	if p.MaxBodyBytes <= 0 {
 		p.MaxBodyBytes = d.MaxBodyBytes
 	}
+	if p.MaxDetails <= 0 {
+		p.MaxDetails = d.MaxDetails
+	}
+	if p.DefaultRegion == "" {
+		p.DefaultRegion = d.DefaultRegion
+	}
 	return p
 }
 
@@ -87,21 +104,4 @@ func (p Policy) parsePhone(s string) (phone.Number, error) {
 		return phone.ParsePossible(s)
 	}
 	return phone.Parse(s)
-}
-
-// Messages that carry a policy limit.
-func (p Policy) nameMessage() string {
-	return "must be at most " + strconv.Itoa(p.MaxNameLength) + " characters"
-}
-
-func (p Policy) tagsMessage() string {
-	return "must have at most " + strconv.Itoa(p.MaxTags) + " items"
-}
-
-func (p Policy) tagMessage() string {
-	return "must be a non-empty string of at most " + strconv.Itoa(p.MaxTagLength) + " characters"
-}
-
-func (p Policy) bodyMessage() string {
-	return "must be at most " + strconv.Itoa(p.MaxBodyBytes) + " bytes"
 }

@@ -18,123 +18,74 @@ const (
 	onBoth = onCreate | onUpdate
 )
 
-// A rule is one row of the SPEC's tables. check reports the failures of
-// the row through c.fail; rules are evaluated in table order, which is the
+// A rule is one row of the rule table. check reports the failures of the
+// row through c.fail; rules are evaluated in table order, which is the
 // order of details.
 type rule struct {
-	f       Field  // the field the row checks, when it is one
-	field   string // JSON name; "tags[i]" and "custom_fields.<key>" stand for a family
-	name    string // errs.FieldError.Rule
-	ops     op
-	message func(Policy) string
-	what    string // the rule in words, for the README's table
-	check   func(c *checker, r *rule)
+	id    RuleID
+	f     Field  // the field the row checks, when it is one
+	field string // JSON name; "tags[i]", "custom_fields.<key>" and "<member>" stand for families
+	name  string // errs.FieldError.Rule
+	ops   op
+	what  string // the rule in words, for the README's table
+	check func(c *checker, r *rule)
 }
 
-// Messages shared by several rows.
-const (
-	msgString  = "must be a string"
-	msgBoolean = "must be a boolean"
-	msgTags    = "must be an array of strings"
-	msgFlat    = "must be a flat key-value object (no nested values)"
-	msgChanged = "cannot be changed once set"
-)
-
-func row(field, name string, ops op, message func(Policy) string, what string, check func(*checker, *rule)) rule {
-	return rule{field: field, name: name, ops: ops, message: message, what: what, check: check}
+func row(id RuleID, ops op, what string, check func(*checker, *rule)) rule {
+	field := identities[id].field
+	f, _ := lookup(field)
+	return rule{id: id, f: f, field: field, name: identities[id].name, ops: ops, what: what, check: check}
 }
 
-func fixed(m string) func(Policy) string { return func(Policy) string { return m } }
-
-// rules is the table. Every row of SPEC.md sections 2, 3 and 5 that
-// yields a detail is here, once; the consent rows hand over to the consent
-// package, which owns those rules.
-var rules = concat(
-	[]rule{
-		row("base", "max_bytes", onBoth, Policy.bodyMessage, "the body is larger than the policy's maximum (only detail)", nil),
-		row("base", "json_object", onBoth, fixed(msgJSONObject), "the body is not one well-formed JSON object (only detail)", nil),
-		row("base", "required_any", onUpdate, fixed("at least one field is required"), "the patch carries no writable field", checkAnyField),
-		row("base", "required_one_of", onCreate, fixed("email or phone_number is required"), "neither email nor phone_number is present and non-empty", checkIdentity),
-	},
-	identityRules(Email, "email", "must be a valid email address", "not an address as SPEC 2.1 defines it", checkEmail),
-	identityRules(PhoneNumber, "e164", "must be a valid phone number in E.164 format",
-		"not canonical E.164 or not a valid number for its region (possible length only, by policy)", checkPhone),
-	nameRules(FirstName),
-	nameRules(LastName),
-	[]rule{
-		row("tags", "type", onBoth, fixed(msgTags), "not an array, or an element is not a string", checkTagsShape),
-		row("tags", "max_items", onBoth, Policy.tagsMessage, "more tags than the policy allows", checkTagCount),
-		row("tags[i]", "utf8", onBoth, fixed(msgUTF8), "the tag is not valid UTF-8", nil), // reported by the next row, in element order
-		row("tags[i]", "tag", onBoth, Policy.tagMessage, "the tag is empty or too long (code points)", checkTags),
-		row("custom_fields", "flat_object", onBoth, fixed(msgFlat), "not an object, or a value is an object or array", checkFlat),
-		row("custom_fields.<key>", "duplicate_key", onBoth, fixed(msgDuplicate), "the key appears twice in custom_fields", checkCustomKeys),
-		row("custom_fields.<key>", "utf8", onBoth, fixed(msgUTF8), "a string value is not valid UTF-8", nil),
-	},
-	consentRules(EmailConsent, "email_consent"),
-	consentRules(SMSConsent, "sms_consent"),
-	[]rule{
-		row("send_welcome_sms", "type", onBoth, fixed(msgBoolean), "not a boolean", checkType),
-		row("<member>", "read_only", onBoth, fixed(msgReadOnly), "id, created_at or updated_at is sent (input order, whatever its value)", checkExtra),
-		row("<member>", "unknown_field", onBoth, fixed(msgUnknown), "a member the API does not know (input order; off by policy)", nil),
-		row("<member>", "duplicate_key", onBoth, fixed(msgDuplicate), "a top-level key appears twice (input order)", nil),
-	},
-)
-
-func concat(parts ...[]rule) []rule {
-	var all []rule
-	for _, p := range parts {
-		all = append(all, p...)
-	}
-	for i := range all {
-		all[i].f, _ = lookup(all[i].field)
-	}
-	return all
-}
-
-// stringRules are the rows every string field starts with.
-func stringRules(f Field) []rule {
-	return []rule{
-		row(f.String(), "type", onBoth, fixed(msgString), "not a string", checkType),
-		row(f.String(), "utf8", onBoth, fixed(msgUTF8), "not valid UTF-8", checkUTF8),
-	}
-}
-
-// identityRules are the rows of email and phone_number: written once, then
-// fixed.
-func identityRules(f Field, name, msg, what string, check func(*checker, *rule)) []rule {
-	return append(stringRules(f),
-		row(f.String(), "immutable", onUpdate, fixed(msgChanged), "the contact has a value and the patch changes or clears it", checkImmutable),
-		row(f.String(), name, onBoth, fixed(msg), what, check),
-	)
-}
-
-func nameRules(f Field) []rule {
-	return append(stringRules(f),
-		row(f.String(), "max_length", onBoth, Policy.nameMessage, "longer than the policy allows (code points)", checkNameLength))
-}
-
-// consentRules are a consent field's rows: the JSON checks here, the
-// consent rules from the consent package, in its order.
-func consentRules(f Field, name string) []rule {
-	rows := stringRules(f)
-	for _, r := range consent.Rules() {
-		if r.Field != name || r.Message == "" {
-			continue // an effect, not a refusal
-		}
-		ops := map[string]op{"create": onCreate, "update": onUpdate}[r.On]
-		if ops == 0 {
-			ops = onBoth
-		}
-		what := "the value sent is " + r.Requested
-		if r.Current != "any" {
-			what += ", the contact's is " + r.Current
-		}
-		if r.When != "" {
-			what += ", " + r.When
-		}
-		rows = append(rows, row(name, r.Rule, ops, fixed(r.Message), what, checkConsent))
-	}
-	return rows
+// rules is the table, one row per RuleID in ID order (rules[id-1] is
+// id's row). Every rule of docs/create.md, docs/update.md, docs/forms.md
+// and docs/bounds.md that yields a detail is here, once; the consent rows
+// hand over to the consent package, which decides them.
+var rules = [numRules - 1]rule{
+	row(RuleMaxBytes, onBoth, "the body is larger than the policy's maximum (only detail)", checkBody),
+	row(RuleJSONObject, onBoth, "the body is not one well-formed JSON object (only detail)", checkBody),
+	row(RuleRequiredAny, onUpdate, "the patch names nothing: no writable field, and no read-only, unrecognized or repeated member", checkAnyField),
+	row(RuleRequiredOneOf, onCreate, "neither email nor phone_number is present and non-empty", checkIdentity),
+	row(RuleEmailType, onBoth, "not a string", checkType),
+	row(RuleEmailUTF8, onBoth, "not valid UTF-8", checkUTF8),
+	row(RuleEmailImmutable, onUpdate, "the contact has a value and the patch changes or clears it", checkImmutable),
+	row(RuleEmail, onBoth, "not an address as docs/email.md defines it", checkEmail),
+	row(RulePhoneRegion, onBoth, "form input: phone_region names no region (the number is then not judged)", checkRegion),
+	row(RulePhoneType, onBoth, "not a string", checkType),
+	row(RulePhoneUTF8, onBoth, "not valid UTF-8", checkUTF8),
+	row(RulePhoneImmutable, onUpdate, "the contact has a value and the patch changes or clears it", checkImmutable),
+	row(RulePhone, onBoth, "not canonical E.164 or not a valid number for its region (possible length only, by policy)", checkPhone),
+	row(RuleFirstNameType, onBoth, "not a string", checkType),
+	row(RuleFirstNameUTF8, onBoth, "not valid UTF-8", checkUTF8),
+	row(RuleFirstNameLength, onBoth, "longer than the policy allows (code points)", checkNameLength),
+	row(RuleLastNameType, onBoth, "not a string", checkType),
+	row(RuleLastNameUTF8, onBoth, "not valid UTF-8", checkUTF8),
+	row(RuleLastNameLength, onBoth, "longer than the policy allows (code points)", checkNameLength),
+	row(RuleTagsType, onBoth, "not an array, or an element is not a string", checkTagsShape),
+	row(RuleTagsMaxItems, onBoth, "more tags than the policy allows", checkTagCount),
+	// The two tags[i] rows report in element order, so the first reports
+	// both.
+	row(RuleTagUTF8, onBoth, "the tag is not valid UTF-8", checkTags),
+	row(RuleTag, onBoth, "the tag is empty or too long (code points)", nil),
+	row(RuleCustomFieldsFlat, onBoth, "not an object, or a value is an object or array", checkFlat),
+	// Likewise the custom_fields.<key> rows, in key order.
+	row(RuleCustomFieldDuplicate, onBoth, "the key appears twice in custom_fields", checkCustomKeys),
+	row(RuleCustomFieldUTF8, onBoth, "a string value is not valid UTF-8", nil),
+	row(RuleEmailConsentType, onBoth, "not a string", checkType),
+	row(RuleEmailConsentUTF8, onBoth, "not valid UTF-8", checkUTF8),
+	row(RuleEmailConsentCompliance, onUpdate, "any value is sent and the contact's email consent is compliance_suppressed", checkConsent),
+	row(RuleEmailConsentEnum, onBoth, "the value is not a writable email consent", checkConsent),
+	row(RuleSMSConsentType, onBoth, "not a string", checkType),
+	row(RuleSMSConsentUTF8, onBoth, "not valid UTF-8", checkUTF8),
+	row(RuleSMSConsentEnum, onBoth, "the value is not a writable SMS consent", checkConsent),
+	row(RuleSMSSupportedCountry, onBoth, "subscribed or single_opt_in, and the contact's phone number is missing or not from a supported SMS region", checkConsent),
+	row(RuleSMSNoUnsubscribeOnCreate, onCreate, "unsubscribed is sent for a new contact", checkConsent),
+	row(RuleSendWelcomeSMSType, onBoth, "not a boolean", checkType),
+	// The <member> rows report in input order (name order for a form).
+	row(RuleReadOnly, onBoth, "id, created_at or updated_at is sent (whatever its value)", checkExtra),
+	row(RuleUnknownField, onBoth, "a member the API does not know (off by policy)", nil),
+	row(RuleDuplicateKey, onBoth, "a member appears twice", nil),
+	row(RuleMaxDetails, onBoth, "more details than the policy's MaxDetails: the first MaxDetails-1 are listed, then this one", nil),
 }
 
 // A checker evaluates the table against one payload.
@@ -144,6 +95,7 @@ type checker struct {
 	p       payload  // held here, so that one allocation serves both
 	cur     *Contact // the stored contact, on update
 	details []errs.FieldError
+	full    bool // the details reached the policy's MaxDetails: stop
 
 	// field is the Field of the row being checked.
 	field Field
@@ -158,10 +110,14 @@ type checker struct {
 	number phone.Number
 }
 
-// run evaluates every row that applies, in order.
+// run evaluates every row that applies, in order, until the details are
+// complete or reach the policy's cap.
 func (c *checker) run() []errs.FieldError {
 	for i := range rules {
 		r := &rules[i]
+		if c.full {
+			break
+		}
 		if r.ops&c.op == 0 || r.check == nil {
 			continue
 		}
@@ -171,8 +127,32 @@ func (c *checker) run() []errs.FieldError {
 	return c.details
 }
 
+// fail reports the failure of row r on field.
 func (c *checker) fail(r *rule, field string) {
-	c.details = append(c.details, errs.FieldError{Field: field, Message: r.message(c.pol), Rule: r.name})
+	c.report(r.id, field)
+}
+
+// report adds the detail of rule id on field, unless the cap is reached:
+// past MaxDetails details the list keeps the first MaxDetails-1 and ends
+// with the max_details detail, and nothing more is collected.
+func (c *checker) report(id RuleID, field string) {
+	if c.full {
+		return
+	}
+	if len(c.details) < c.pol.MaxDetails {
+		c.details = append(c.details, id.detail(field, c.pol))
+		return
+	}
+	c.details = append(c.details[:c.pol.MaxDetails-1], RuleMaxDetails.detail("base", c.pol))
+	c.full = true
+}
+
+// checkBody reports a body that could not be read: the only detail.
+func checkBody(c *checker, r *rule) {
+	if c.p.body == r.id {
+		c.fail(r, r.field)
+		c.full = true
+	}
 }
 
 // str returns the field's string when it is one and is valid UTF-8: the
@@ -207,7 +187,11 @@ func checkAnyField(c *checker, r *rule) {
 			return
 		}
 	}
-	c.fail(r, r.field)
+	// A patch of read-only, unrecognized or repeated members gets their
+	// details alone: it names something, just nothing it may.
+	if len(c.p.extra) == 0 && !c.p.badRegion {
+		c.fail(r, r.field)
+	}
 }
 
 func checkIdentity(c *checker, r *rule) {
@@ -246,7 +230,7 @@ func (c *checker) changes() bool {
 	if stored == "" || sl.kind == text && sameIdentity(c.field, stored, sl.s) {
 		return false
 	}
-	return sl.kind != wrongType && !(sl.kind == text && !utf8.ValidString(sl.s))
+	return sl.kind != wrongType && sl.kind != unjudged && !(sl.kind == text && !utf8.ValidString(sl.s))
 }
 
 // sameIdentity compares a stored and a sent value. Email domains are
@@ -304,6 +288,13 @@ func checkEmail(c *checker, r *rule) {
 	}
 }
 
+// checkRegion reports a form's phone_region that names no region.
+func checkRegion(c *checker, r *rule) {
+	if c.p.badRegion {
+		c.fail(r, r.field)
+	}
+}
+
 func checkPhone(c *checker, r *rule) {
 	s, ok := c.formatted()
 	if !ok {
@@ -330,28 +321,19 @@ func checkTagsShape(c *checker, r *rule) {
 }
 
 func checkTagCount(c *checker, r *rule) {
-	if c.p.m[Tags].kind == list && len(c.p.tags) > c.pol.MaxTags {
+	if c.p.m[Tags].kind == list && c.p.ntags > c.pol.MaxTags {
 		c.fail(r, r.field)
 	}
 }
 
-// checkTags gives each element at most one detail, in element order:
-// the UTF-8 row's or its own.
+// checkTags reports the elements the reader found wanting, in element
+// order: each at most once, for UTF-8 or for its length.
 func checkTags(c *checker, r *rule) {
 	if c.p.m[Tags].kind != list {
 		return
 	}
-	msg := "" // built once: a body may hold 100k bad tags
-	for i, t := range c.p.tags {
-		switch {
-		case !utf8.ValidString(t):
-			c.details = append(c.details, errs.FieldError{Field: "tags[" + strconv.Itoa(i) + "]", Message: msgUTF8, Rule: "utf8"})
-		case t == "" || len(t) > c.pol.MaxTagLength && utf8.RuneCountInString(t) > c.pol.MaxTagLength:
-			if msg == "" {
-				msg = r.message(c.pol)
-			}
-			c.details = append(c.details, errs.FieldError{Field: "tags[" + strconv.Itoa(i) + "]", Message: msg, Rule: r.name})
-		}
+	for _, f := range c.p.tagFacts {
+		c.report(f.id, "tags["+strconv.Itoa(f.i)+"]")
 	}
 }
 
@@ -363,20 +345,25 @@ func checkFlat(c *checker, r *rule) {
 
 func checkCustomKeys(c *checker, r *rule) {
 	if c.p.m[CustomFields].kind == object {
-		c.details = append(c.details, c.p.custom.keys...)
+		for _, f := range c.p.custom.facts {
+			c.report(f.id, "custom_fields."+echo(f.key))
+		}
 	}
 }
 
+// checkExtra reports the members the reader noted by name.
 func checkExtra(c *checker, r *rule) {
-	c.details = append(c.details, c.p.extra...)
+	for _, f := range c.p.extra {
+		c.report(f.id, echo(f.key))
+	}
 }
 
-// checkConsent reports the consent package's errors of this row.
+// checkConsent reports the consent package's refusal of this row.
 func checkConsent(c *checker, r *rule) {
 	c.decide()
 	for _, e := range c.cerrs {
 		if e.Field == r.field && e.Rule == r.name {
-			c.details = append(c.details, e)
+			c.report(r.id, r.field)
 		}
 	}
 }
@@ -425,10 +412,11 @@ func (c *checker) phoneAfter() phone.Number {
 	return n
 }
 
-// A Rule is one row of the rule table, in words: the field it reports,
-// its rule name (FieldError.Rule), its message under a policy, the
-// operations it applies to, and when it fails.
+// A Rule is one row of the rule table, in words: its ID, the field it
+// reports, its rule name (FieldError.Rule), its message under a policy,
+// the operations it applies to, and when it fails.
 type Rule struct {
+	ID      RuleID
 	Field   string // JSON name; "tags[i]", "custom_fields.<key>" and "<member>" stand for families
 	Name    string
 	Message string
@@ -443,7 +431,7 @@ func Rules(p Policy) []Rule {
 	out := make([]Rule, len(rules))
 	for i, r := range rules {
 		on := map[op]string{onCreate: "create", onUpdate: "update", onBoth: "create, update"}[r.ops]
-		out[i] = Rule{Field: r.field, Name: r.name, Message: r.message(p), On: on, When: r.what}
+		out[i] = Rule{ID: r.id, Field: r.field, Name: r.name, Message: r.id.message(p), On: on, When: r.what}
 	}
 	return out
 }

@@ -27,8 +27,14 @@ var updateCases = []struct {
 	effects string // JSON of the effects of an accepted patch, when it matters
 }{
 	{"at least one field: empty patch", withEmail, `{}`, []string{"base: at least one field is required (required_any)"}, ""},
-	{"at least one field: only unknown members", withEmail, `{"nickname":"J"}`,
-		[]string{"base: at least one field is required (required_any)", "nickname: is not a recognized field (unknown_field)"}, ""},
+	{"at least one field: a patch of unknown members gets their details alone", withEmail, `{"nickname":"J"}`,
+		[]string{"nickname: is not a recognized field (unknown_field)"}, ""},
+	{"at least one field: a patch of read-only members gets their details alone", withEmail, `{"created_at":"2024-01-01T00:00:00Z"}`,
+		[]string{"created_at: is read-only (read_only)"}, ""},
+	{"at least one field: a patch of a repeated unknown member gets its details alone", withEmail, `{"x":1,"x":2}`,
+		[]string{"x: is not a recognized field (unknown_field)", "x: must not appear more than once (duplicate_key)"}, ""},
+	{"at least one field: null consents name nothing", withEmail, `{"email_consent":null,"sms_consent":null}`,
+		[]string{"base: at least one field is required (required_any)"}, ""},
 	{"at least one field: a null that clears counts", withEmail, `{"first_name":null}`, nil, ""},
 	{"identity rule does not apply", withEmail, `{"first_name":"Jane"}`, nil, ""},
 

@@ -27,9 +27,7 @@ import (
 // len(body), which p bounds.
 func CreateJSON(body []byte, p Policy) (Contact, consent.Effects, []errs.FieldError) {
 	c := &checker{op: onCreate, pol: p.resolved()}
-	if d := readBody(body, &c.p, c.pol); d != nil {
-		return Contact{}, consent.Effects{}, d
-	}
+	readBody(body, &c.p, c.pol)
 	return c.finishCreate()
 }
 
@@ -40,9 +38,7 @@ func CreateJSON(body []byte, p Policy) (Contact, consent.Effects, []errs.FieldEr
 // returns the zero Patch, no effects, and the details.
 func UpdateJSON(current Contact, body []byte, p Policy) (Patch, consent.Effects, []errs.FieldError) {
 	c := &checker{op: onUpdate, pol: p.resolved(), cur: &current}
-	if d := readBody(body, &c.p, c.pol); d != nil {
-		return Patch{}, consent.Effects{}, d
-	}
+	readBody(body, &c.p, c.pol)
 	return c.finishUpdate()
 }
 
@@ -52,7 +48,7 @@ func UpdateJSON(current Contact, body []byte, p Policy) (Patch, consent.Effects,
 // can get wrong: wrong types, repeated keys, unknown members.)
 func Create(c Contact, p Policy) (Contact, consent.Effects, []errs.FieldError) {
 	ch := &checker{op: onCreate, pol: p.resolved()}
-	fromContact(&ch.p, c, Fields(0))
+	fromContact(&ch.p, c, Fields(0), ch.pol)
 	return ch.finishCreate()
 }
 
@@ -60,7 +56,7 @@ func Create(c Contact, p Policy) (Contact, consent.Effects, []errs.FieldError) {
 // UpdateJSON gives on the JSON form of patch.
 func Update(current Contact, patch Patch, p Policy) (Patch, consent.Effects, []errs.FieldError) {
 	ch := &checker{op: onUpdate, pol: p.resolved(), cur: &current}
-	fromContact(&ch.p, patch.Contact, patch.Set)
+	fromContact(&ch.p, patch.Contact, patch.Set, ch.pol)
 	return ch.finishUpdate()
 }
 
@@ -80,33 +76,23 @@ func (c *checker) finishUpdate() (Patch, consent.Effects, []errs.FieldError) {
 	return c.patch(), c.effects, nil
 }
 
-// readBody fills pl from body, or returns the single base detail of a body
-// that cannot be read.
-func readBody(body []byte, pl *payload, p Policy) []errs.FieldError {
+// readBody fills pl from body, or notes in pl.body why it cannot.
+func readBody(body []byte, pl *payload, p Policy) {
 	if len(body) > p.MaxBodyBytes {
-		return baseDetail("max_bytes", p)
+		pl.body = RuleMaxBytes
+		return
 	}
 	// A private copy: the payload's strings are views of it, and the
 	// caller may reuse body.
 	if !decode(bytes.Clone(body), pl, p) {
-		return baseDetail("json_object", p)
+		*pl = payload{body: RuleJSONObject}
 	}
-	return nil
-}
-
-func baseDetail(name string, p Policy) []errs.FieldError {
-	for _, r := range rules {
-		if r.field == "base" && r.name == name {
-			return []errs.FieldError{{Field: "base", Message: r.message(p), Rule: name}}
-		}
-	}
-	panic("validate: no base row " + name)
 }
 
 // fromContact reduces a decoded contact to a payload. With set == 0 (a
 // create) a zero value is absent; otherwise the members in set are sent,
 // and a zero value of a clearable one is null.
-func fromContact(pl *payload, c Contact, set Fields) {
+func fromContact(pl *payload, c Contact, set Fields, p Policy) {
 	str := func(f Field, s string) {
 		switch {
 		case set == 0 && s != "", set.Has(f) && (s != "" || !clearable(f)):
@@ -124,12 +110,16 @@ func fromContact(pl *payload, c Contact, set Fields) {
 	switch {
 	case c.Tags != nil && (set == 0 || set.Has(Tags)):
 		pl.m[Tags] = slot{kind: list}
+		for _, t := range c.Tags {
+			pl.addTag(t, p)
+		}
 		pl.tags = c.Tags
 	case set.Has(Tags):
 		pl.m[Tags] = slot{kind: null}
 	}
 	switch {
 	case c.CustomFields != nil && (set == 0 || set.Has(CustomFields)):
+		pl.custom.max = p.MaxDetails
 		pl.m[CustomFields] = customSlot(c.CustomFields, &pl.custom)
 		pl.customText = c.CustomFields
 	case set.Has(CustomFields):
@@ -155,7 +145,7 @@ func customSlot(raw []byte, r *customReport) slot {
 		if readCustom(&s, r) && s.atEnd() {
 			return slot{kind: object}
 		}
-		*r = customReport{}
+		*r = customReport{max: r.max}
 	}
 	return slot{kind: wrongType}
 }

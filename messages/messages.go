@@ -1,0 +1,189 @@
+// Package messages turns the details of a refused payload into display
+// texts in the language of the person filling in the form.
+//
+// The API's messages are its contract and stay English on the wire; a form
+// backend or a browser shows the same details to people who read other
+// languages. A [Catalog] holds one language's texts, found by the rule that
+// failed (its field family and rule name), not by the English text, with
+// the numbers of the policy in force:
+//
+//	cat := messages.For(r.Header.Get("Accept-Language"))
+//	for _, d := range details {
+//		show(d.Field, cat.Text(d, policy))
+//	}
+//
+// English is the wire message exactly. The texts of the other languages
+// are written for people: full sentences, formal register, and for the
+// phone number an example of what a valid one looks like. No text of a
+// catalog holds a submitted value.
+//
+// The texts live in the JSON files catalog/<language>.json, one object of
+// field families, each an object of rule names and texts, in which {max}
+// stands for the policy's limit of that rule and {count} for the number of
+// details listed when there are too many; a browser build can ship the
+// same files.
+package messages
+
+import (
+	"cmp"
+	"maps"
+	"slices"
+	"strings"
+
+	"golang.org/x/text/language"
+
+	"github.com/contactrules/contactrules/errs"
+	"github.com/contactrules/contactrules/validate"
+)
+
+// A Key names a rule: the Field and Name of a row of [validate.Rules].
+// Field is a field family: a JSON member name such as "email", "base",
+// or one of "tags[i]" (any tag), "custom_fields.<key>" (any custom field)
+// and "<member>" (a read-only, unrecognized or repeated top-level member).
+type Key struct {
+	Field string
+	Rule  string
+}
+
+// A Catalog holds the texts of one language. It is immutable and safe for
+// concurrent use; [Catalog.With] returns a changed copy. A nil *Catalog
+// is the English one.
+type Catalog struct {
+	lang  string
+	texts map[Key]string
+}
+
+// Languages returns the languages there are catalogs for, as BCP 47 tags,
+// English first.
+func Languages() []string {
+	out := make([]string, len(builtin))
+	for i, c := range builtin {
+		out[i] = c.lang
+	}
+	return out
+}
+
+// matcher picks a catalog for a list of preferred languages; English, the
+// first, when none is close enough. It is built once and never changed.
+var matcher = language.NewMatcher(func() []language.Tag {
+	tags := make([]language.Tag, len(builtin))
+	for i, c := range builtin {
+		tags[i] = language.MustParse(c.lang)
+	}
+	return tags
+}())
+
+// For returns the catalog that best matches an Accept-Language value
+// ("de-CH,de;q=0.9" gives German; "pt" gives Brazilian Portuguese), or a
+// plain language tag ("fr"). Entries that cannot be read are skipped, and
+// only the first 32 are read; a value that names no language close to one
+// of [Languages] gives English.
+func For(acceptLanguage string) *Catalog {
+	_, i, conf := matcher.Match(preferred(acceptLanguage)...)
+	if conf == language.No {
+		return builtin[0]
+	}
+	return builtin[i]
+}
+
+// maxEntries bounds the work of reading a hostile header: browsers send a
+// handful of entries, and later ones would hardly decide anything.
+const maxEntries = 32
+
+// preferred reads an Accept-Language value leniently: one entry that is
+// not a language tag (or a q of 0) drops that entry, not the whole list.
+// Only the first maxEntries entries are read. The tags come in order of
+// preference; equal weights keep their order.
+func preferred(acceptLanguage string) []language.Tag {
+	type weighted struct {
+		tag language.Tag
+		q   float32
+	}
+	var ws []weighted
+	n := 0
+	for entry := range strings.SplitSeq(acceptLanguage, ",") {
+		if n++; n > maxEntries {
+			break
+		}
+		tags, qs, err := language.ParseAcceptLanguage(entry)
+		if err != nil || len(tags) != 1 {
+			continue
+		}
+		ws = append(ws, weighted{tags[0], qs[0]})
+	}
+	slices.SortStableFunc(ws, func(a, b weighted) int { return cmp.Compare(b.q, a.q) })
+	tags := make([]language.Tag, len(ws))
+	for i, w := range ws {
+		tags[i] = w.tag
+	}
+	return tags
+}
+
+// Language returns the catalog's language as a BCP 47 tag, one of
+// [Languages].
+func (c *Catalog) Language() string {
+	if c == nil {
+		return builtin[0].lang
+	}
+	return c.lang
+}
+
+// Text returns the display text of a detail. The text is the catalog's
+// for the detail's rule, with the limits of p in it (a zero limit means
+// its default, as in [validate.Policy]); a detail whose rule the catalog
+// has no text for keeps its own Message.
+//
+// The rule is found by d.Rule and the family of d.Field: "tags[3]" is
+// "tags[i]", "custom_fields.color" is "custom_fields.<key>", and a member
+// the catalog has no such rule for (say "id" with rule read_only) is
+// "<member>". The text never holds d.Field or any submitted value.
+func (c *Catalog) Text(d errs.FieldError, p validate.Policy) string {
+	if c == nil {
+		c = builtin[0]
+	}
+	k := Key{family(d.Field), d.Rule}
+	t, ok := c.texts[k]
+	if !ok {
+		k.Field = "<member>"
+		if t, ok = c.texts[k]; !ok {
+			return d.Message
+		}
+	}
+	if _, ok := placeholders[k]; ok {
+		t = render(k, t, limitsOf(p))
+	}
+	return t
+}
+
+// family maps a detail's field to the family it belongs to.
+func family(field string) string {
+	if rest, ok := strings.CutPrefix(field, "tags["); ok {
+		if n, ok := strings.CutSuffix(rest, "]"); ok && n != "" && strings.Trim(n, "0123456789") == "" {
+			return "tags[i]"
+		}
+	}
+	if strings.HasPrefix(field, "custom_fields.") {
+		return "custom_fields.<key>"
+	}
+	return field
+}
+
+// With returns a copy of c in which the given texts replace the
+// catalog's, for a form backend with wording of its own; c is unchanged.
+// A key may also name a rule of the caller's own (such as a
+// go-playground/validator tag on a field of its own: Key{"nickname",
+// "required"}). Texts may hold the placeholders of the rule they replace
+// ({max}, {count}); empty texts are ignored.
+func (c *Catalog) With(texts map[Key]string) *Catalog {
+	if c == nil {
+		c = builtin[0]
+	}
+	n := &Catalog{lang: c.lang, texts: make(map[Key]string, len(c.texts)+len(texts))}
+	maps.Copy(n.texts, c.texts)
+	for k, t := range texts {
+		if t != "" {
+			n.texts[k] = t
+		}
+	}
+	return n
+}

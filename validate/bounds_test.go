@@ -1,0 +1,104 @@
+package validate_test
+
+import (
+	"runtime"
+	"strconv"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/contactrules/contactrules/errs"
+	"github.com/contactrules/contactrules/validate"
+)
+
+// boundsCases are the bounded answers of docs/bounds.md.
+var boundsCases = []struct {
+	rule   string
+	policy validate.Policy
+	body   string
+	want   []string
+}{
+	{"max_details: 100 details are listed as they are", validate.Policy{},
+		`{"email":"a@b.co","tags":[` + strings.Repeat(`"",`, 99) + `""]}`, tagDetails(0, 100)},
+	{"max_details: the 101st detail cuts the list to 99 and one that says so", validate.Policy{},
+		`{"email":"a@b.co","tags":[` + strings.Repeat(`"",`, 100) + `""]}`,
+		append(append([]string{"tags: must have at most 100 items (max_items)"}, tagDetails(0, 98)...),
+			"base: too many errors; only the first 99 are listed (max_details)")},
+	{"max_details: the policy's number", validate.Policy{MaxDetails: 3},
+		`{"email":"x","first_name":5,"last_name":5,"tags":5}`,
+		[]string{"email: must be a valid email address (email)", "first_name: must be a string (type)",
+			"base: too many errors; only the first 2 are listed (max_details)"}},
+	{"max_details: unknown members count too", validate.Policy{MaxDetails: 2},
+		`{"email":"a@b.co","a":1,"b":1,"c":1}`,
+		[]string{"a: is not a recognized field (unknown_field)", "base: too many errors; only the first 1 are listed (max_details)"}},
+	{"echo: a long unknown member name is cut to 64 bytes", validate.Policy{},
+		`{"email":"a@b.co","` + strings.Repeat("x", 100) + `":1}`,
+		[]string{strings.Repeat("x", 64) + "...: is not a recognized field (unknown_field)"}},
+	{"echo: 64 bytes are not cut", validate.Policy{},
+		`{"email":"a@b.co","` + strings.Repeat("x", 64) + `":1}`,
+		[]string{strings.Repeat("x", 64) + ": is not a recognized field (unknown_field)"}},
+	{"echo: the cut falls on a code point boundary", validate.Policy{},
+		`{"email":"a@b.co","x` + strings.Repeat("é", 40) + `":1}`,
+		[]string{"x" + strings.Repeat("é", 31) + "...: is not a recognized field (unknown_field)"}},
+	{"echo: a repeated custom field key is cut", validate.Policy{},
+		`{"email":"a@b.co","custom_fields":{"` + strings.Repeat("k", 70) + `":1,"` + strings.Repeat("k", 70) + `":2}}`,
+		[]string{"custom_fields." + strings.Repeat("k", 64) + "...: must not appear more than once (duplicate_key)"}},
+}
+
+func tagDetails(from, to int) []string {
+	var out []string
+	for i := from; i < to; i++ {
+		out = append(out, "tags["+strconv.Itoa(i)+"]: must be a non-empty string of at most 255 characters (tag)")
+	}
+	return out
+}
+
+func TestBounds(t *testing.T) {
+	for _, tc := range boundsCases {
+		t.Run(tc.rule, func(t *testing.T) {
+			_, _, ds := validate.CreateJSON([]byte(tc.body), tc.policy)
+			if got := details(ds); !same(got, tc.want) {
+				t.Errorf("details\n got: %q\nwant: %q", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestHostileAnswersAreBounded states the bounds on every hostile body:
+// at most MaxDetails details, every echoed name at most 64 bytes and
+// "...", and the default envelope at most 64 KiB.
+func TestHostileAnswersAreBounded(t *testing.T) {
+	bodies := hostile()
+	long := []byte(`{"email":"a@b.co","` + strings.Repeat("x", 1<<20-40) + `":1}`)
+	bodies["one unknown member named with 1 MiB"] = long
+	for name, body := range bodies {
+		t.Run(name, func(t *testing.T) {
+			_, _, ds := validate.CreateJSON(body, validate.Policy{})
+			if len(ds) > 100 {
+				t.Errorf("%d details", len(ds))
+			}
+			for _, d := range ds {
+				if len(d.Field) > len("custom_fields.")+64+3 || !utf8.ValidString(d.Field) {
+					t.Errorf("field %.80q… of %d bytes", d.Field, len(d.Field))
+				}
+			}
+			if env := errs.Validation(ds).AppendJSON(nil); len(env) > 64<<10 {
+				t.Errorf("envelope of %d bytes", len(env))
+			}
+		})
+	}
+}
+
+// TestCapStopsCollecting checks that a body failing everywhere costs no
+// more memory than one failing a hundred times: what answering a 1 MiB
+// body of empty tags allocates is a small multiple of its size.
+func TestCapStopsCollecting(t *testing.T) {
+	body := []byte(`{"email":"a@b.co","tags":[` + strings.Repeat(`"",`, (1<<20-40)/3) + `""]}`)
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	validate.CreateJSON(body, validate.Policy{})
+	runtime.ReadMemStats(&after)
+	if got := after.TotalAlloc - before.TotalAlloc; got > 3*uint64(len(body)) {
+		t.Errorf("%d bytes allocated for a %d-byte body", got, len(body))
+	}
+}

@@ -1,0 +1,188 @@
+package validate
+
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/contactrules/contactrules/consent"
+	"github.com/contactrules/contactrules/errs"
+	"github.com/contactrules/contactrules/phone"
+)
+
+// CreateForm checks a create posted from an HTML form
+// (application/x-www-form-urlencoded or multipart: http.Request.Form holds
+// either), by the rules of CreateJSON and with the same details for every
+// contact both can express (docs/forms.md):
+//
+//   - member names are the JSON ones; tags is repeated (tags=vip&tags=gold),
+//     custom fields are custom_fields[<key>]=<value> (string values);
+//   - an empty value means absent (a form sends every input, filled or not);
+//   - send_welcome_sms is a checkbox: true, on, 1 or false, off, 0;
+//   - phone_number is read as people type it ("(415) 555-2671") and judged
+//     in its canonical E.164 form; without a leading '+' it is read in the
+//     region named by phone_region, or else in the policy's DefaultRegion;
+//   - a member given more than once (other than tags) is reported as
+//     repeated, and its first value is checked;
+//   - read-only, unknown and repeated members are reported in name order,
+//     since a form's values have no order.
+//
+// form is an http.Request's Form or PostForm (a url.Values); the type is
+// spelled as its underlying map so that this package need not link
+// net/url. It returns the contact to store, with the phone number in
+// E.164, and the effects, or the details.
+func CreateForm(form map[string][]string, p Policy) (Contact, consent.Effects, []errs.FieldError) {
+	c := &checker{op: onCreate, pol: p.resolved()}
+	fromForm(&c.p, form, c.pol)
+	return c.finishCreate()
+}
+
+// UpdateForm checks an update posted from an HTML form against the stored
+// contact, as CreateForm checks a create. An empty input leaves its field
+// as it is: a form cannot clear a field.
+func UpdateForm(current Contact, form map[string][]string, p Policy) (Patch, consent.Effects, []errs.FieldError) {
+	c := &checker{op: onUpdate, pol: p.resolved(), cur: &current}
+	fromForm(&c.p, form, c.pol)
+	return c.finishUpdate()
+}
+
+// Form members that are not JSON members.
+const (
+	formRegion       = "phone_region"
+	formCustomPrefix = "custom_fields["
+)
+
+// fromForm reduces form values to a payload.
+func fromForm(pl *payload, form map[string][]string, p Policy) {
+	names := make([]string, 0, len(form))
+	for name := range form {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+
+	region := p.DefaultRegion
+	if v := first(form[formRegion]); v != "" {
+		region = strings.ToUpper(v)
+		if !phone.IsRegion(region) {
+			pl.badRegion = true
+		}
+	}
+	var custom []string // key, value pairs in key order
+	for _, name := range names {
+		values := nonEmpty(form[name])
+		if len(values) == 0 {
+			continue
+		}
+		if _, ok := customKey(name); !ok && len(values) > 1 && name != "tags" {
+			pl.extra = note(pl.extra, p.MaxDetails, RuleDuplicateKey, name)
+		}
+		v := values[0]
+		if k, ok := customKey(name); ok {
+			custom = append(custom, k, v)
+			if !utf8.ValidString(v) {
+				pl.custom.facts = note(pl.custom.facts, p.MaxDetails, RuleCustomFieldUTF8, k)
+			}
+			if len(values) > 1 {
+				pl.custom.facts = note(pl.custom.facts, p.MaxDetails, RuleCustomFieldDuplicate, k)
+			}
+			continue
+		}
+		f, known := lookup(name)
+		switch {
+		case name == formRegion:
+		case !known && isReadOnly(name):
+			pl.extra = note(pl.extra, p.MaxDetails, RuleReadOnly, name)
+		case !known:
+			if !p.AllowUnknownFields {
+				pl.extra = note(pl.extra, p.MaxDetails, RuleUnknownField, name)
+			}
+		case f == Tags:
+			pl.m[Tags] = slot{kind: list}
+			for _, t := range values {
+				if pl.addTag(t, p) {
+					pl.tags = append(pl.tags, t)
+				}
+			}
+		case f == SendWelcomeSMS:
+			switch v {
+			case "true", "on", "1":
+				pl.m[f] = slot{kind: boolean, b: true}
+			case "false", "off", "0":
+				pl.m[f] = slot{kind: boolean}
+			default:
+				pl.m[f] = slot{kind: wrongType}
+			}
+		case f == CustomFields:
+			pl.m[f] = slot{kind: wrongType} // a plain value is not an object
+		case f == PhoneNumber:
+			if pl.badRegion {
+				// Not judged: the number is present (for the identity
+				// rule) but the contact has no phone.
+				pl.m[f] = slot{kind: unjudged, s: v}
+				break
+			}
+			pl.m[f] = slot{kind: text, s: typedPhone(v, region)}
+		default:
+			pl.m[f] = slot{kind: text, s: v}
+		}
+	}
+	if custom != nil && pl.m[CustomFields].kind == absent {
+		pl.m[CustomFields] = slot{kind: object}
+		pl.customText = customJSON(custom)
+	}
+}
+
+// typedPhone is the E.164 form of a phone number typed into a form, for
+// the phone rules to judge; input that cannot be read as a number is
+// judged as it was typed, and fails as it would in JSON.
+func typedPhone(v, region string) string {
+	if e164, err := phone.ReadE164(v, region); err == nil {
+		return e164
+	}
+	return v
+}
+
+// customKey returns the key of a custom_fields[<key>] member.
+func customKey(name string) (string, bool) {
+	if strings.HasPrefix(name, formCustomPrefix) && strings.HasSuffix(name, "]") && len(name) > len(formCustomPrefix) {
+		return name[len(formCustomPrefix) : len(name)-1], true
+	}
+	return "", false
+}
+
+// customJSON writes the custom fields of a form as the JSON object a JSON
+// body would carry.
+func customJSON(kv []string) RawObject {
+	b := []byte{'{'}
+	for i := 0; i < len(kv); i += 2 {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendQuote(b, kv[i])
+		b = append(b, ':')
+		b = appendQuote(b, kv[i+1])
+	}
+	return append(b, '}')
+}
+
+// first is the first of a member's values, or "".
+func first(values []string) string {
+	if len(values) == 0 {
+		return ""
+	}
+	return values[0]
+}
+
+// nonEmpty returns values without the empty ones.
+func nonEmpty(values []string) []string {
+	if !slices.Contains(values, "") {
+		return values
+	}
+	out := make([]string, 0, len(values))
+	for _, v := range values {
+		if v != "" {
+			out = append(out, v)
+		}
+	}
+	return out
+}

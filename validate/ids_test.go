@@ -1,0 +1,54 @@
+package validate_test
+
+import (
+	"testing"
+
+	"github.com/contactrules/contactrules/consent"
+	"github.com/contactrules/contactrules/errs"
+	"github.com/contactrules/contactrules/validate"
+)
+
+// TestRuleOf finds each detail's rule by its field and name, whatever the
+// policy made of its message.
+func TestRuleOf(t *testing.T) {
+	for _, tc := range []struct {
+		d    errs.FieldError
+		want validate.RuleID
+	}{
+		{errs.FieldError{Field: "email", Rule: "type"}, validate.RuleEmailType},
+		{errs.FieldError{Field: "tags", Rule: "type"}, validate.RuleTagsType},
+		{errs.FieldError{Field: "tags[17]", Rule: "tag", Message: "must be a non-empty string of at most 9 characters"}, validate.RuleTag},
+		{errs.FieldError{Field: "custom_fields.plan", Rule: "duplicate_key"}, validate.RuleCustomFieldDuplicate},
+		{errs.FieldError{Field: "nickname", Rule: "unknown_field"}, validate.RuleUnknownField},
+		{errs.FieldError{Field: "base", Rule: "max_details"}, validate.RuleMaxDetails},
+		{errs.FieldError{Field: "phone_region", Rule: "region"}, validate.RulePhoneRegion},
+		{errs.FieldError{Field: "email", Rule: "required"}, 0},
+	} {
+		got, ok := validate.RuleOf(tc.d)
+		if got != tc.want || ok != (tc.want != 0) {
+			t.Errorf("RuleOf(%+v) = %v, %v; want %v", tc.d, got, ok, tc.want)
+		}
+	}
+	for _, r := range validate.Rules(validate.Policy{}) {
+		if id, _ := validate.RuleOf(errs.FieldError{Field: r.Field, Rule: r.Name}); id != r.ID && r.Field != "tags[i]" && r.Field != "custom_fields.<key>" && r.Field != "<member>" {
+			t.Errorf("row %s/%s has ID %v, RuleOf says %v", r.Field, r.Name, r.ID, id)
+		}
+		if r.ID.Message(validate.Policy{}) != r.Message || r.ID.Field() != r.Field || r.ID.Name() != r.Name {
+			t.Errorf("ID %v does not name row %s/%s", r.ID, r.Field, r.Name)
+		}
+	}
+}
+
+// TestConsentMessagesAgree keeps the rule table's consent messages equal
+// to the consent package's refusals, which decide them.
+func TestConsentMessagesAgree(t *testing.T) {
+	for _, cr := range consent.Rules() {
+		if cr.Message == "" {
+			continue
+		}
+		id, ok := validate.RuleOf(errs.FieldError{Field: cr.Field, Rule: cr.Rule})
+		if !ok || id.Message(validate.Policy{}) != cr.Message {
+			t.Errorf("consent refusal %s/%s %q is rule %v with message %q", cr.Field, cr.Rule, cr.Message, id, id.Message(validate.Policy{}))
+		}
+	}
+}
