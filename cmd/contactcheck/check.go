@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"errors"
+	"fmt"
 	"io"
 	"math"
 	"runtime"
@@ -56,6 +57,10 @@ type checker struct {
 
 	// The writer's state.
 	out      *bufio.Writer
+	fix      *bufio.Writer // -fix; nil: none
+	buf      []byte        // a duplicate's answer being built
+	dedup    bool          // look for duplicates
+	seen     seenSet
 	sum      summary
 	progress *progress // nil: none
 }
@@ -82,55 +87,75 @@ func newChecker(cfg config, stdout io.Writer) *checker {
 		cfg:        cfg,
 		limit:      limit,
 		workers:    workers,
-		overlong:   baseDetail("max_bytes", cfg.policy),
-		badWrapper: baseDetail("json_object", cfg.policy),
+		overlong:   detail(validate.RuleMaxBytes, cfg.policy),
+		badWrapper: detail(validate.RuleJSONObject, cfg.policy),
 		in:         bufio.NewReaderSize(nil, readSize),
 		out:        bufio.NewWriterSize(stdout, writeSize),
 		sum:        summary{detailed: cfg.summary},
+		dedup:      !cfg.update && !cfg.keepDuplicates,
 	}
 }
 
-// An item is one row of input: an NDJSON line, or the answer already
-// known for one (a line over the limit).
+// An item is one row of input: an NDJSON line, a CSV row, or the answer
+// already known for one (a line over the limit, a malformed CSV row).
 type item struct {
 	line int // the line the row starts on
 	kind itemKind
-	a, b int // an NDJSON line: its bytes in batch.data
+	a, b int // an NDJSON line: its bytes in batch.data; a CSV row: its cells in batch.cells
 
 	// Set by the worker.
 	end     int               // the end of the row's result in batch.out
+	fixEnd  int               // the end of its -fix line in batch.fix
 	details []errs.FieldError // nil: valid
+	keys    [2]uint64         // a valid create's email and phone keys; 0: none
 }
 
 type itemKind uint8
 
 const (
-	kindLine     itemKind = iota // an NDJSON line
-	kindOverlong                 // a line over the limit
+	kindLine      itemKind = iota // an NDJSON line
+	kindRow                       // a CSV row
+	kindOverlong                  // a line or row over the limit
+	kindCSVSyntax                 // a CSV row that encoding/csv cannot read
 )
 
 // A batch is a run of consecutive rows, with the results a worker wrote
 // for them.
 type batch struct {
 	items []item
-	data  []byte        // the NDJSON lines of items
-	pos   int64         // checker.pos once the batch was filled (progress)
-	err   error         // the read error that ends the input after items
+	data  []byte   // the NDJSON lines of items
+	cells []string // the cells of CSV rows
+	hdr   *header  // the columns of CSV rows
+	size  int      // bytes of input in the batch
+	pos   int64    // checker.pos once the batch was filled (progress)
+	err   error    // the read error that ends the input after items
+
 	out   []byte        // the results, one line each, in the order of items
+	fix   []byte        // the -fix lines of valid rows
 	ready chan struct{} // a worker is done with the batch
+}
+
+// full reports whether the batch should be sent.
+func (b *batch) full() bool {
+	return len(b.items) >= batchRows || b.size >= batchBytes
 }
 
 // reset empties b for reuse, letting go of what the last rows held.
 func (b *batch) reset() {
 	clear(b.items)
-	b.items, b.data, b.out = b.items[:0], b.data[:0], b.out[:0]
-	b.err = nil
+	clear(b.cells)
+	b.items, b.data, b.cells = b.items[:0], b.data[:0], b.cells[:0]
+	b.out, b.fix = b.out[:0], b.fix[:0]
+	b.hdr, b.size, b.err = nil, 0, nil
 	// A huge line grew a buffer: give it back rather than keep it.
 	if cap(b.data) > 4*batchBytes {
 		b.data = nil
 	}
 	if cap(b.out) > 16*batchBytes {
 		b.out = nil
+	}
+	if cap(b.fix) > 16*batchBytes {
+		b.fix = nil
 	}
 }
 
@@ -215,7 +240,7 @@ func (c *checker) add(it item) error {
 		return errStopped
 	}
 	b.items = append(b.items, it)
-	if len(b.items) >= batchRows || len(b.data) >= batchBytes {
+	if b.full() {
 		c.send()
 	}
 	return nil
@@ -247,32 +272,93 @@ func (c *checker) writeAll() error {
 	if ferr := c.out.Flush(); err == nil {
 		err = ferr
 	}
+	if c.fix != nil {
+		if ferr := c.fix.Flush(); err == nil {
+			err = ferr
+		}
+	}
 	return err
 }
 
-// emit writes the results of a batch, and returns its read error.
+// emit writes the results of a batch, and returns its read error. A
+// valid row that repeats an earlier valid row's email or phone number is
+// answered as a duplicate instead.
 func (c *checker) emit(b *batch) error {
-	start := 0
+	start, fixStart := 0, 0
 	for i := range b.items {
 		it := &b.items[i]
-		c.sum.add(it.details)
+		res, fix := b.out[start:it.end], b.fix[fixStart:it.fixEnd]
+		start, fixStart = it.end, it.fixEnd
+		if c.dedup && it.details == nil {
+			if m := c.seen.check(it.keys, it.line); m != 0 {
+				res, fix = c.duplicate(it.line, m), nil
+				c.sum.addDuplicate()
+			} else {
+				c.sum.add(nil)
+			}
+		} else {
+			c.sum.add(it.details)
+		}
 		c.progress.tick(&c.sum, it.line, b.pos)
-		if _, err := c.out.Write(b.out[start:it.end]); err != nil {
+		if _, err := c.out.Write(res); err != nil {
 			return err
 		}
-		start = it.end
+		if c.fix != nil && len(fix) > 0 {
+			if _, err := c.fix.Write(fix); err != nil {
+				return fmt.Errorf("-fix: %w", err)
+			}
+		}
 	}
 	return b.err
 }
 
-// file reads one file, or stdin for "-", into batches.
+// conflictBody is the error of a duplicate row: the API's conflict
+// envelope, without the id of the existing contact, which a file does not
+// have.
+var conflictBody = errs.Error{Code: errs.Conflict}.AppendBody(nil)
+
+// duplicate returns the answer for the row on line that repeats the row
+// on line earlier.
+func (c *checker) duplicate(line, earlier int) []byte {
+	c.buf = append(c.buf[:0], `{"line":`...)
+	c.buf = strconv.AppendInt(c.buf, int64(line), 10)
+	c.buf = append(c.buf, `,"ok":false,"duplicate_of":`...)
+	c.buf = strconv.AppendInt(c.buf, int64(earlier), 10)
+	c.buf = append(c.buf, `,"error":`...)
+	c.buf = append(c.buf, conflictBody...)
+	return append(c.buf, "}\n"...)
+}
+
+// file reads one file, or stdin for "-", into batches: CSV when -format
+// says so or, without -format, when its name ends in ".csv"; otherwise
+// NDJSON. A batch holds rows of one file only.
 func (c *checker) file(name string, stdin io.Reader) error {
 	r, closer, err := open(name, stdin)
 	if err != nil {
 		return err
 	}
 	defer closer()
-	return c.ndjson(&counter{r: r, n: &c.pos})
+	src := &source{r: r, pos: &c.pos}
+	if c.cfg.isCSV(name) {
+		err = c.csv(src)
+		if err != nil && err != errStopped {
+			err = fmt.Errorf("%s: %w", displayName(name), err)
+		}
+	} else {
+		err = c.ndjson(src)
+	}
+	if err == nil && c.cur != nil {
+		c.send()
+	}
+	return err
+}
+
+// displayName is how messages name a file.
+func displayName(name string) string {
+	if name == "-" {
+		return "standard input"
+	}
+	return name
 }
 
 // ndjson cuts NDJSON input into rows, one a line. Blank lines are counted
@@ -302,6 +388,7 @@ func (c *checker) ndjson(r io.Reader) error {
 			it.a = len(b.data)
 			b.data = append(b.data, line...)
 			it.b = len(b.data)
+			b.size += len(line)
 		}
 		if err := c.add(it); err != nil {
 			return err
@@ -355,35 +442,61 @@ func blank(b []byte) bool {
 	return true
 }
 
-// A worker runs the rules on batches; each worker has its own.
+// A worker runs the rules on batches; each worker has its own, with its
+// buffers.
 type worker struct {
 	c *checker
+
+	// A CSV row's form, and the values it holds.
+	form   map[string][]string
+	values []string
+	tags   []string
+
+	scratch []byte // an email key being built
+	fix     fixWriter
 }
 
 func (c *checker) newWorker() *worker {
 	return &worker{c: c}
 }
 
-// batch writes the result of every row of b into b.out.
+// batch writes the result of every row of b into b.out, and the -fix
+// line of every valid one into b.fix.
 func (w *worker) batch(b *batch) {
 	for i := range b.items {
 		it := &b.items[i]
 		b.out = w.row(b.out, it, b)
-		it.end = len(b.out)
+		it.end, it.fixEnd = len(b.out), len(b.fix)
 	}
 }
 
-// row appends the result line of one row to out and records the row's
-// details in it.
+// row appends the result line of one row to out and records in it the
+// row's details and, for a valid create, its duplicate keys; the -fix
+// line goes to b.fix.
 func (w *worker) row(out []byte, it *item, b *batch) []byte {
 	var res outcome
 	switch it.kind {
 	case kindLine:
 		res = w.line(b.data[it.a:it.b])
+	case kindRow:
+		res = w.csvRow(b.hdr, b.cells[it.a:it.b])
 	case kindOverlong:
 		res.details = w.c.overlong
+	case kindCSVSyntax:
+		res.details = csvDetail
 	}
 	it.details = res.details
+	if res.details == nil && !w.c.cfg.update {
+		if e := res.contact.Email; e != "" {
+			it.keys[0], w.scratch = emailKey(e, w.scratch)
+		}
+		if p := res.contact.PhoneNumber; p != "" {
+			it.keys[1] = phoneKey(p)
+		}
+		if w.c.cfg.fix != "" {
+			b.fix = w.fix.append(b.fix, res)
+		}
+	}
 	return appendLine(out, it.line, res)
 }
 
@@ -393,7 +506,7 @@ func (w *worker) line(body []byte) outcome {
 	if w.c.cfg.update {
 		res.effects, res.details = w.c.update(body)
 	} else {
-		_, res.effects, res.details = createJSON(body, w.c.cfg.policy)
+		res.contact, res.effects, res.details = createJSON(body, w.c.cfg.policy)
 	}
 	return res
 }
@@ -407,16 +520,4 @@ func appendLine(out []byte, line int, res outcome) []byte {
 	out = appendResult(out, res.details, res.effects)
 	out[at] = ','
 	return append(out, '\n')
-}
-
-// A counter counts the bytes read through it into *n.
-type counter struct {
-	r io.Reader
-	n *int64
-}
-
-func (r *counter) Read(p []byte) (int, error) {
-	k, err := r.r.Read(p)
-	*r.n += int64(k)
-	return k, err
 }

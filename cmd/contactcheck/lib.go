@@ -17,6 +17,12 @@ func createJSON(body []byte, p validate.Policy) (validate.Contact, consent.Effec
 	return validate.CreateJSON(body, p)
 }
 
+// createForm checks a create posted as form values, with the typed phone
+// number read in p.DefaultRegion unless the form names a phone_region.
+func createForm(form map[string][]string, p validate.Policy) (validate.Contact, consent.Effects, []errs.FieldError) {
+	return validate.CreateForm(form, p)
+}
+
 // updateJSON checks a patch body against the stored contact.
 func updateJSON(cur validate.Contact, body []byte, p validate.Policy) (consent.Effects, []errs.FieldError) {
 	_, eff, d := validate.UpdateJSON(cur, body, p)
@@ -29,13 +35,7 @@ func appendResult(b []byte, d []errs.FieldError, eff consent.Effects) []byte {
 	return report.AppendResult(b, d, eff)
 }
 
-// baseDetail returns the library's base detail of the rule named name
-// under p (max_bytes, json_object), as the rule table gives it.
-func baseDetail(name string, p validate.Policy) []errs.FieldError {
-	for _, r := range validate.Rules(p) {
-		if r.Field == "base" && r.Name == name {
-			return []errs.FieldError{{Field: "base", Message: r.Message, Rule: r.Name}}
-		}
-	}
-	panic("contactcheck: the library has no base rule " + name)
+// detail returns the detail of the library's rule id under p.
+func detail(id validate.RuleID, p validate.Policy) []errs.FieldError {
+	return []errs.FieldError{{Field: id.Field(), Message: id.Message(p), Rule: id.Name()}}
 }

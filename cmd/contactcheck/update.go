@@ -12,6 +12,7 @@ import (
 type outcome struct {
 	details []errs.FieldError // nil: valid
 	effects consent.Effects
+	contact validate.Contact // a valid create's contact, as stored
 }
 
 // currentDetail is the answer for an update line whose current does not
