@@ -18,23 +18,44 @@ import (
 // benchLines is the size of the generated input of the benchmarks.
 const benchLines = 1_000_000
 
-var bench struct {
+// A benchFile is a generated input, made once per test binary.
+type benchFile struct {
 	once sync.Once
 	file string
 	err  error
 }
 
-// benchInput returns a file of benchLines generated lines, made once per
-// test binary.
+var bench, benchCSV benchFile
+
+// benchInput returns a file of benchLines generated lines.
 func benchInput(b *testing.B) string {
-	bench.once.Do(func() {
-		bench.file = filepath.Join(tmpDir, "bench.ndjson")
-		bench.err = writeBenchInput(bench.file, benchLines)
+	return bench.get(b, "bench.ndjson", writeBenchInput)
+}
+
+// benchCSVInput returns a CSV file of benchLines generated rows.
+func benchCSVInput(b *testing.B) string {
+	return benchCSV.get(b, "bench.csv", func(path string, n int) error {
+		f, err := os.Create(path)
+		if err != nil {
+			return err
+		}
+		if err := writeCSVRows(f, n); err != nil {
+			f.Close()
+			return err
+		}
+		return f.Close()
 	})
-	if bench.err != nil {
-		b.Fatal(bench.err)
+}
+
+func (f *benchFile) get(b *testing.B, name string, write func(path string, n int) error) string {
+	f.once.Do(func() {
+		f.file = filepath.Join(tmpDir, name)
+		f.err = write(f.file, benchLines)
+	})
+	if f.err != nil {
+		b.Fatal(f.err)
 	}
-	return bench.file
+	return f.file
 }
 
 // Valid numbers of several regions (libphonenumber's example numbers),
@@ -102,17 +123,28 @@ func writeBenchLines(w io.Writer, n int) error {
 	return nil
 }
 
-// BenchmarkRun measures the program's throughput on the generated file
-// (output discarded), in lines per second and allocations per line, with
-// GOMAXPROCS 1 and 2 in the same run, and logs the ratio: what the
+// BenchmarkRun measures the program's throughput on the generated NDJSON
+// file (output discarded), in lines per second and allocations per line,
+// with GOMAXPROCS 1 and 2 in the same run, and logs the ratio: what the
 // pipeline gains from a second core.
 func BenchmarkRun(b *testing.B) {
+	benchCores(b, benchInput)
+}
+
+// BenchmarkRunCSV is BenchmarkRun on the generated CSV import (typed
+// phone numbers, duplicates, quoted notes), with -fix.
+func BenchmarkRunCSV(b *testing.B) {
+	benchCores(b, benchCSVInput, "-fix", os.DevNull)
+}
+
+func benchCores(b *testing.B, input func(*testing.B) string, args ...string) {
 	var rate [3]float64
 	for _, procs := range []int{1, 2} {
 		b.Run(fmt.Sprintf("GOMAXPROCS=%d", procs), func(b *testing.B) {
 			defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
-			rate[procs] = benchLoop(b, func(file string) int {
-				return run([]string{file}, nil, io.Discard, io.Discard)
+			file := input(b)
+			rate[procs] = benchLoop(b, func() int {
+				return run(append(args, file), nil, io.Discard, io.Discard)
 			})
 		})
 	}
@@ -124,7 +156,8 @@ func BenchmarkRun(b *testing.B) {
 // BenchmarkRunNaive is the obvious alternative, for comparison: a
 // bufio.Scanner, and each result formatted into a fresh buffer with fmt.
 func BenchmarkRunNaive(b *testing.B) {
-	benchLoop(b, func(file string) int {
+	file := benchInput(b)
+	benchLoop(b, func() int {
 		f, err := os.Open(file)
 		if err != nil {
 			b.Fatal(err)
@@ -148,15 +181,14 @@ func BenchmarkRunNaive(b *testing.B) {
 	})
 }
 
-// benchLoop runs check on the generated file b.N times and reports lines
-// per second, which it returns, and allocations per line.
-func benchLoop(b *testing.B, check func(file string) int) float64 {
-	file := benchInput(b)
+// benchLoop runs check (over benchLines rows) b.N times and reports
+// lines per second, which it returns, and allocations per line.
+func benchLoop(b *testing.B, check func() int) float64 {
 	b.ReportAllocs()
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
 	for b.Loop() {
-		if code := check(file); code != exitInvalid {
+		if code := check(); code != exitInvalid {
 			b.Fatalf("exit status %d, want %d", code, exitInvalid)
 		}
 	}
