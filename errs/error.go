@@ -3,6 +3,8 @@ package errs
 import (
 	"errors"
 	"time"
+
+	"github.com/contactrules/contactrules/internal/jsonwire"
 )
 
 // An Error is one failure of the API, the Go side of an envelope. Both
@@ -102,17 +104,18 @@ func (e Error) AppendJSON(b []byte) []byte {
 // AppendBody appends the envelope's inner object,
 // {"code":…,"message":…,"details":[…]}, to b: what a program that reports
 // many results (one per line, say) prints for each. The bytes are those
-// encoding/json would write, HTML escaping included; the encoder is hand
-// written because a bulk check prints one for every invalid line.
+// encoding/json would write, HTML escaping included; they are written
+// without reflection because a bulk check prints one for every invalid
+// line.
 func (e Error) AppendBody(b []byte) []byte {
 	code := e.code()
 	b = append(b, `{"code":`...)
-	b = appendString(b, string(code))
+	b = jsonwire.AppendQuote(b, string(code))
 	b = append(b, `,"message":`...)
-	b = appendString(b, e.message())
+	b = jsonwire.AppendQuote(b, e.message())
 	if code == Conflict && e.ID != "" {
 		b = append(b, `,"id":`...)
-		b = appendString(b, e.ID)
+		b = jsonwire.AppendQuote(b, e.ID)
 	}
 	if code == ValidationFailed && len(e.Details) > 0 {
 		b = append(b, `,"details":[`...)
@@ -121,12 +124,12 @@ func (e Error) AppendBody(b []byte) []byte {
 				b = append(b, ',')
 			}
 			b = append(b, `{"field":`...)
-			b = appendString(b, d.Field)
+			b = jsonwire.AppendQuote(b, d.Field)
 			b = append(b, `,"message":`...)
-			b = appendString(b, d.Message)
+			b = jsonwire.AppendQuote(b, d.Message)
 			if d.Rule != "" {
 				b = append(b, `,"rule":`...)
-				b = appendString(b, d.Rule)
+				b = jsonwire.AppendQuote(b, d.Rule)
 			}
 			b = append(b, '}')
 		}

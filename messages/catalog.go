@@ -56,11 +56,6 @@ type limits struct {
 	name, tag, tags, body, details int
 }
 
-// defaultMaxDetails is the SPEC's cap on the number of details. The
-// validate.Policy this package is built against has no MaxDetails field
-// yet; until it has, the cap is the default whatever the policy.
-const defaultMaxDetails = 100
-
 // limitsOf resolves p's limits as validate does: a zero (or negative)
 // limit means its default.
 func limitsOf(p validate.Policy) limits {
@@ -76,7 +71,7 @@ func limitsOf(p validate.Policy) limits {
 		tag:     or(p.MaxTagLength, d.MaxTagLength),
 		tags:    or(p.MaxTags, d.MaxTags),
 		body:    or(p.MaxBodyBytes, d.MaxBodyBytes),
-		details: defaultMaxDetails,
+		details: or(p.MaxDetails, d.MaxDetails),
 	}
 }
 

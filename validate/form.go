@@ -7,6 +7,7 @@ import (
 
 	"github.com/contactrules/contactrules/consent"
 	"github.com/contactrules/contactrules/errs"
+	"github.com/contactrules/contactrules/internal/jsonwire"
 	"github.com/contactrules/contactrules/phone"
 )
 
@@ -158,9 +159,9 @@ func customJSON(kv []string) RawObject {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = appendQuote(b, kv[i])
+		b = jsonwire.AppendQuote(b, kv[i])
 		b = append(b, ':')
-		b = appendQuote(b, kv[i+1])
+		b = jsonwire.AppendQuote(b, kv[i+1])
 	}
 	return append(b, '}')
 }

@@ -2,6 +2,8 @@ package validate
 
 import (
 	"unicode/utf8"
+
+	"github.com/contactrules/contactrules/internal/jsonwire"
 )
 
 // kind is what a payload member held.
@@ -128,7 +130,7 @@ func isReadOnly(k string) bool {
 
 // decoder reads a JSON body into a payload.
 type decoder struct {
-	scanner
+	jsonwire.Scanner
 	p   *payload
 	pol Policy
 
@@ -141,14 +143,14 @@ type decoder struct {
 // decode reads body into p. It returns false when body is not one
 // well-formed JSON object; p is then meaningless.
 func decode(body []byte, p *payload, pol Policy) bool {
-	d := decoder{scanner: scanner{buf: body}, p: p, pol: pol}
-	if !d.eat('{') {
+	d := decoder{Scanner: jsonwire.Scanner{Buf: body}, p: p, pol: pol}
+	if !d.Eat('{') {
 		return false
 	}
 	var seen, repeated Fields
-	if !d.eat('}') {
+	if !d.Eat('}') {
 		for {
-			k, ok := d.key()
+			k, ok := d.Key()
 			if !ok {
 				return false
 			}
@@ -162,24 +164,24 @@ func decode(body []byte, p *payload, pol Policy) bool {
 					repeated = repeated.With(f)
 					p.extra = note(p.extra, pol.MaxDetails, RuleDuplicateKey, k)
 				}
-				ok = d.skip()
+				ok = d.Skip()
 			default:
 				d.other(k)
-				ok = d.skip()
+				ok = d.Skip()
 			}
 			if !ok {
 				return false
 			}
-			if d.eat(',') {
+			if d.Eat(',') {
 				continue
 			}
-			if !d.eat('}') {
+			if !d.Eat('}') {
 				return false
 			}
 			break
 		}
 	}
-	return d.atEnd()
+	return d.AtEnd()
 }
 
 // other records a member that is not a writable field.
@@ -201,34 +203,34 @@ func (d *decoder) other(k string) {
 // member reads the value of field f.
 func (d *decoder) member(f Field) bool {
 	sl := &d.p.m[f]
-	c := d.peek()
+	c := d.Peek()
 	if c == 'n' {
 		sl.kind = null
-		return d.literal("null")
+		return d.Literal("null")
 	}
 	switch {
 	case c == '"' && fieldShape[f] == text:
-		s, ok := d.str()
+		s, _, ok := d.Str()
 		sl.kind, sl.s = text, s
 		return ok
 	case (c == 't' || c == 'f') && fieldShape[f] == boolean:
 		sl.kind, sl.b = boolean, c == 't'
 		if sl.b {
-			return d.literal("true")
+			return d.Literal("true")
 		}
-		return d.literal("false")
+		return d.Literal("false")
 	case c == '[' && fieldShape[f] == list:
 		return d.tags(sl)
 	case c == '{' && fieldShape[f] == object:
-		start := d.pos
+		start := d.Pos
 		d.p.custom.max = d.pol.MaxDetails
-		ok := readCustom(&d.scanner, &d.p.custom)
+		ok := readCustom(&d.Scanner, &d.p.custom)
 		sl.kind = object
-		d.p.customText = d.buf[start:d.pos:d.pos]
+		d.p.customText = d.Buf[start:d.Pos:d.Pos]
 		return ok
 	}
 	sl.kind = wrongType
-	return d.skip()
+	return d.Skip()
 }
 
 // fieldShape is the JSON type each field takes.
@@ -246,16 +248,16 @@ var fieldShape = [numFields]kind{
 
 // tags reads an array, keeping its strings.
 func (d *decoder) tags(sl *slot) bool {
-	d.pos++ // [
+	d.Pos++ // [
 	sl.kind = list
 	// Most bodies have a few tags: collect them on the stack, then
 	// allocate the result once at its exact size.
 	var inline [16]string
 	tags := inline[:0]
-	if !d.eat(']') {
+	if !d.Eat(']') {
 		for {
-			if d.peek() == '"' {
-				s, ok := d.str()
+			if d.Peek() == '"' {
+				s, _, ok := d.Str()
 				if !ok {
 					return false
 				}
@@ -264,14 +266,14 @@ func (d *decoder) tags(sl *slot) bool {
 				}
 			} else {
 				sl.kind = badShape
-				if !d.skip() {
+				if !d.Skip() {
 					return false
 				}
 			}
-			if d.eat(',') {
+			if d.Eat(',') {
 				continue
 			}
-			if !d.eat(']') {
+			if !d.Eat(']') {
 				return false
 			}
 			break
@@ -284,16 +286,16 @@ func (d *decoder) tags(sl *slot) bool {
 	return true
 }
 
-// readCustom reads a custom_fields object at s.pos into r. It is shared by
+// readCustom reads a custom_fields object at s.Pos into r. It is shared by
 // both entry points: the struct path reads Contact.CustomFields with it.
-func readCustom(s *scanner, r *customReport) bool {
-	s.pos++ // {
-	if s.eat('}') {
+func readCustom(s *jsonwire.Scanner, r *customReport) bool {
+	s.Pos++ // {
+	if s.Eat('}') {
 		return true
 	}
 	var seen, reported keySet
 	for {
-		k, ok := s.key()
+		k, ok := s.Key()
 		if !ok {
 			return false
 		}
@@ -301,26 +303,26 @@ func readCustom(s *scanner, r *customReport) bool {
 		if repeated && reported.add(k) {
 			r.facts = note(r.facts, r.max, RuleCustomFieldDuplicate, k)
 		}
-		switch s.peek() {
+		switch s.Peek() {
 		case '{', '[':
 			r.nested = true
-			ok = s.skip()
+			ok = s.Skip()
 		case '"':
-			var v string
-			v, ok = s.str()
-			if ok && !repeated && !utf8.ValidString(v) {
+			var valid bool
+			_, valid, ok = s.Str()
+			if ok && !repeated && !valid {
 				r.facts = note(r.facts, r.max, RuleCustomFieldUTF8, k)
 			}
 		default:
-			ok = s.scalar()
+			ok = s.Scalar()
 		}
 		if !ok {
 			return false
 		}
-		if s.eat(',') {
+		if s.Eat(',') {
 			continue
 		}
-		return s.eat('}')
+		return s.Eat('}')
 	}
 }
 

@@ -237,8 +237,11 @@ func (c *checker) changes() bool {
 // compared without regard to case (DNS ignores it), local parts exactly
 // (RFC 5321 lets the receiving server tell cases apart).
 func sameIdentity(f Field, stored, sent string) bool {
+	if stored == sent {
+		return true // identical bytes are never a change, whatever they hold
+	}
 	if f != Email || len(stored) != len(sent) {
-		return stored == sent
+		return false
 	}
 	at := lastAt(stored)
 	return at >= 0 && at == lastAt(sent) && stored[:at] == sent[:at] && equalFoldASCII(stored[at:], sent[at:])
@@ -276,10 +279,21 @@ func (c *checker) formatted() (string, bool) {
 	if !ok || s == "" {
 		return "", false
 	}
-	if c.cur != nil && c.changes() {
+	if c.cur != nil && (c.changes() || c.stored() != "" && sameIdentity(c.field, c.stored(), s)) {
+		// Refused as a change, or the stored value sent again: nothing
+		// new to judge.
 		return "", false
 	}
 	return s, true
+}
+
+// stored is the contact's value of the field being checked (email or
+// phone_number) on update.
+func (c *checker) stored() string {
+	if c.field == PhoneNumber {
+		return c.cur.PhoneNumber
+	}
+	return c.cur.Email
 }
 
 func checkEmail(c *checker, r *rule) {
@@ -298,6 +312,11 @@ func checkRegion(c *checker, r *rule) {
 func checkPhone(c *checker, r *rule) {
 	s, ok := c.formatted()
 	if !ok {
+		if s, isText := c.str(); isText && c.cur != nil && s == c.cur.PhoneNumber {
+			// The stored number sent again: the contact keeps it, for
+			// the SMS rules too.
+			c.number, _ = c.pol.parsePhone(s)
+		}
 		return
 	}
 	n, err := c.pol.parsePhone(s)

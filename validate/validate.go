@@ -15,6 +15,7 @@ import (
 	"bytes"
 
 	"github.com/contactrules/contactrules/consent"
+	"github.com/contactrules/contactrules/internal/jsonwire"
 
 	"github.com/contactrules/contactrules/errs"
 )
@@ -135,14 +136,14 @@ func fromContact(pl *payload, c Contact, set Fields, p Policy) {
 func customSlot(raw []byte, r *customReport) slot {
 	// No copy: the scan keeps no view of raw beyond this call (details
 	// build their own strings).
-	s := scanner{buf: raw}
-	switch s.peek() {
+	s := jsonwire.Scanner{Buf: raw}
+	switch s.Peek() {
 	case 'n':
-		if s.literal("null") && s.atEnd() {
+		if s.Literal("null") && s.AtEnd() {
 			return slot{kind: null}
 		}
 	case '{':
-		if readCustom(&s, r) && s.atEnd() {
+		if readCustom(&s, r) && s.AtEnd() {
 			return slot{kind: object}
 		}
 		*r = customReport{max: r.max}

@@ -1,20 +1,33 @@
-package validate
+package jsonwire
 
 import "unicode/utf8"
 
-// appendString appends s as a JSON string exactly as encoding/json writes
-// it by default: HTML-sensitive <, > and & escaped, invalid UTF-8 as
-// \ufffd, U+2028 and U+2029 escaped. Every envelope this package writes
-// must be byte for byte what a json.Marshal of the same values gives, so
-// that a server, a client and the browser build agree.
-func appendQuote(b []byte, s string) []byte {
+// safe[c] is true for the ASCII bytes that encoding/json writes as they
+// are inside a string: all but control characters, the quote, the
+// backslash and the HTML-sensitive <, > and &.
+var safe = func() (t [utf8.RuneSelf]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		t[c] = c != '"' && c != '\\' && c != '<' && c != '>' && c != '&'
+	}
+	return t
+}()
+
+// AppendQuote appends s to b as a JSON string, byte for byte as
+// json.Marshal writes a Go string by default: the quote and backslash
+// escaped with a backslash; \b, \f, \n, \r and \t by name; other control
+// characters and the HTML-sensitive <, > and & as \u00XX; each byte that
+// is not UTF-8 as \ufffd; U+2028 and U+2029 as \u2028 and \u2029 (JSON
+// allows them raw, older JavaScript did not); everything else as it is.
+// Not strconv.AppendQuote, which is Go's quoting and differs outside
+// printable ASCII.
+func AppendQuote(b []byte, s string) []byte {
 	const hex = "0123456789abcdef"
 	b = append(b, '"')
 	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+			if safe[c] {
 				i++
 				continue
 			}

@@ -1,0 +1,474 @@
+// Package jsonwire is the project's one JSON layer, at the level of bytes:
+// a small forward-only [Scanner] that reads white space, literals,
+// numbers, strings and whole values of any depth, and [AppendQuote], which
+// writes a string exactly as encoding/json does. It is modelled on
+// encoding/json/v2's jsontext and its internal jsonwire package: no
+// reflection, no allocation for strings without escapes, time linear in
+// the input and no recursion, so a hostile text costs neither stack nor
+// more than one pass.
+//
+// It reads what encoding/json reads, with two differences. An object key
+// must be valid UTF-8 (a raw byte that is not UTF-8, or a lone surrogate
+// escape, makes the text malformed), because a key is a name and a name
+// that is not text cannot be reported; string values may hold anything
+// encoding/json accepts, and [Scanner.Str] says whether they are valid
+// UTF-8. And there is no depth limit (encoding/json stops at 10,000
+// levels), since depth costs a bit a level, not stack.
+package jsonwire
+
+import (
+	"unicode/utf16"
+	"unicode/utf8"
+	"unsafe"
+)
+
+// A Scanner walks a JSON text once, left to right. Buf is the text and
+// Pos the index of the next byte to read; a caller may read both (Pos
+// says where a text went wrong) and may move Pos forward over bytes it
+// has read itself.
+//
+// Methods that read a value report false when the text there is not one;
+// Pos is then left where the value started or somewhere inside it, and
+// the text is malformed.
+//
+// Strings without escapes are views of Buf, not copies: Buf must not
+// change while strings taken from it are alive. The zero Scanner reads
+// an empty text.
+type Scanner struct {
+	Buf []byte
+	Pos int
+}
+
+// ws skips JSON white space.
+func (s *Scanner) ws() {
+	b, i := s.Buf, s.Pos
+	for i < len(b) && b[i] <= ' ' && (b[i] == ' ' || b[i] == '\n' || b[i] == '\t' || b[i] == '\r') {
+		i++
+	}
+	s.Pos = i
+}
+
+// Peek skips white space and returns the next byte, or 0 at the end of
+// the text (where a NUL byte would be no JSON either). It does not
+// consume the byte.
+func (s *Scanner) Peek() byte {
+	s.ws()
+	if s.Pos < len(s.Buf) {
+		return s.Buf[s.Pos]
+	}
+	return 0
+}
+
+// AtEnd skips white space and reports whether the text ends there.
+func (s *Scanner) AtEnd() bool {
+	s.ws()
+	return s.Pos == len(s.Buf)
+}
+
+// Eat skips white space and consumes c if it is the next byte. It
+// reports whether it did.
+func (s *Scanner) Eat(c byte) bool {
+	if s.Peek() == c && s.Pos < len(s.Buf) {
+		s.Pos++
+		return true
+	}
+	return false
+}
+
+// Literal consumes word (true, false or null) if the text at Pos starts
+// with it. It does not skip white space before it, nor look at what
+// follows it: the caller's next step rejects "nullx".
+func (s *Scanner) Literal(word string) bool {
+	if len(s.Buf)-s.Pos >= len(word) && string(s.Buf[s.Pos:s.Pos+len(word)]) == word {
+		s.Pos += len(word)
+		return true
+	}
+	return false
+}
+
+// Number consumes the JSON number at Pos: an optional minus, an integer
+// part without leading zeros, an optional fraction and an optional
+// exponent. It does not skip white space before it and stops at the
+// first byte that cannot continue the number, so "01" reads as 0 and
+// leaves "1" for the caller to reject.
+func (s *Scanner) Number() bool {
+	b, i := s.Buf, s.Pos
+	if i < len(b) && b[i] == '-' {
+		i++
+	}
+	switch {
+	case i < len(b) && b[i] == '0':
+		i++
+	case i < len(b) && '1' <= b[i] && b[i] <= '9':
+		i = digits(b, i)
+	default:
+		return false
+	}
+	if i < len(b) && b[i] == '.' {
+		j := digits(b, i+1)
+		if j == i+1 {
+			return false
+		}
+		i = j
+	}
+	if i < len(b) && (b[i] == 'e' || b[i] == 'E') {
+		i++
+		if i < len(b) && (b[i] == '+' || b[i] == '-') {
+			i++
+		}
+		j := digits(b, i)
+		if j == i {
+			return false
+		}
+		i = j
+	}
+	s.Pos = i
+	return true
+}
+
+func digits(b []byte, i int) int {
+	for i < len(b) && '0' <= b[i] && b[i] <= '9' {
+		i++
+	}
+	return i
+}
+
+// Str reads the JSON string at Pos (it does not skip white space before
+// it) and returns its value. ok is false when the text there is not a
+// well-formed JSON string; Pos is then unchanged.
+//
+// A string without escapes is a view of Buf (no allocation); one with
+// escapes is decoded into a new string. valid reports whether the value
+// is valid UTF-8, as noted while reading it, so the caller need not
+// check again. A raw byte that is not UTF-8 is kept as it is, and a lone
+// surrogate escape (\ud800 not followed by a low surrogate escape) is
+// decoded to its three-byte encoding, which is not UTF-8 either: a
+// caller that rejects invalid UTF-8 rejects both, where encoding/json
+// would have replaced both with U+FFFD.
+func (s *Scanner) Str() (v string, valid, ok bool) {
+	end, escaped, valid := scanString(s.Buf, s.Pos)
+	if end < 0 {
+		return "", false, false
+	}
+	body := s.Buf[s.Pos+1 : end-1]
+	s.Pos = end
+	if !escaped {
+		return view(body), valid, true
+	}
+	// A decoded string is never longer than its text.
+	return view(unquote(make([]byte, 0, len(body)), body)), valid, true
+}
+
+// Key skips white space and reads an object key and the colon after it.
+// ok is false when there is no string there, when the key is not valid
+// UTF-8 (a name that is not text cannot be reported) or when no colon
+// follows it.
+func (s *Scanner) Key() (k string, ok bool) {
+	if s.Peek() != '"' {
+		return "", false
+	}
+	k, valid, ok := s.Str()
+	if !ok || !valid || !s.Eat(':') {
+		return "", false
+	}
+	return k, true
+}
+
+// skipKey is Key without decoding the key: no allocation.
+func (s *Scanner) skipKey() bool {
+	if s.Peek() != '"' {
+		return false
+	}
+	end, _, valid := scanString(s.Buf, s.Pos)
+	if end < 0 || !valid {
+		return false
+	}
+	s.Pos = end
+	return s.Eat(':')
+}
+
+// Scalar skips white space and consumes a string, number, true, false or
+// null, without decoding it (no allocation).
+func (s *Scanner) Scalar() bool {
+	switch s.Peek() {
+	case '"':
+		end, _, _ := scanString(s.Buf, s.Pos)
+		if end < 0 {
+			return false
+		}
+		s.Pos = end
+		return true
+	case 't':
+		return s.Literal("true")
+	case 'f':
+		return s.Literal("false")
+	case 'n':
+		return s.Literal("null")
+	default:
+		return s.Number()
+	}
+}
+
+// Skip skips white space and consumes one JSON value of any kind and
+// depth, without decoding it. It never recurses: each open object or
+// array costs one bit (on the heap beyond 128 levels), and every step
+// moves forward, so time is linear in the text. Object keys must be
+// valid UTF-8, as for [Scanner.Key]; nothing else is asked of a string.
+func (s *Scanner) Skip() bool {
+	var open stack
+	object := false // whether the innermost open container is an object
+	for {
+		// A value is expected here.
+		switch s.Peek() {
+		case '{':
+			s.Pos++
+			if !s.Eat('}') {
+				if !s.skipKey() {
+					return false
+				}
+				open.push(true)
+				object = true
+				continue
+			}
+		case '[':
+			s.Pos++
+			if !s.Eat(']') {
+				open.push(false)
+				object = false
+				continue
+			}
+		default:
+			if !s.Scalar() {
+				return false
+			}
+		}
+		// A value ended: close containers until one goes on.
+	closing:
+		for open.n > 0 {
+			switch c := s.Peek(); {
+			case c == ',':
+				s.Pos++
+				if object && !s.skipKey() {
+					return false
+				}
+				break closing
+			case c == '}' && object, c == ']' && !object:
+				s.Pos++
+				open.n--
+				if open.n > 0 {
+					object = open.top()
+				}
+			default:
+				return false
+			}
+		}
+		if open.n == 0 {
+			return true
+		}
+	}
+}
+
+// A stack holds one bit for each open container: set for an object,
+// clear for an array. Its first 128 levels need no allocation.
+type stack struct {
+	inline [2]uint64
+	more   []uint64 // levels 128 and up
+	n      int
+}
+
+func (st *stack) push(object bool) {
+	bit := uint64(1) << (st.n % 64)
+	if w := st.word(st.n); object {
+		*w |= bit
+	} else {
+		*w &^= bit
+	}
+	st.n++
+}
+
+func (st *stack) top() bool {
+	return *st.word(st.n - 1)&(1<<((st.n-1)%64)) != 0
+}
+
+// word returns the word that holds level i, adding one when a push
+// reaches past the last.
+func (st *stack) word(i int) *uint64 {
+	if i < 128 {
+		return &st.inline[i/64]
+	}
+	j := (i - 128) / 64
+	if j == len(st.more) {
+		st.more = append(st.more, 0)
+	}
+	return &st.more[j]
+}
+
+// plain[c] is true for the bytes that stand for themselves in a JSON
+// string and need no further look: ASCII but the quote, the backslash
+// and control characters.
+var plain = func() (t [256]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
+
+// scanString reads the JSON string that starts at b[i] without decoding
+// it. end is the index after its closing quote, or -1 when b[i:] does
+// not start with a well-formed string; escaped reports whether it holds
+// escapes and valid whether its value is valid UTF-8 (neither raw bytes
+// that are not UTF-8 nor lone surrogate escapes). Validity is judged on
+// the text: raw bytes between escapes must be UTF-8 on their own, since
+// an escape decodes to whole characters and so cannot complete a
+// sequence that the raw bytes before it began.
+func scanString(b []byte, i int) (end int, escaped, valid bool) {
+	if i >= len(b) || b[i] != '"' {
+		return -1, false, false
+	}
+	i++
+	valid = true
+	for i < len(b) {
+		c := b[i]
+		if plain[c] {
+			i++
+			continue
+		}
+		switch {
+		case c == '"':
+			return i + 1, escaped, valid
+		case c == '\\':
+			escaped = true
+			n, lone := escapeLen(b, i)
+			if n == 0 {
+				return -1, false, false
+			}
+			valid = valid && !lone
+			i += n
+		case c < 0x20:
+			return -1, false, false
+		default:
+			r, size := utf8.DecodeRune(b[i:])
+			if r == utf8.RuneError && size == 1 {
+				valid = false
+			}
+			i += size
+		}
+	}
+	return -1, false, false
+}
+
+// escapeLen returns the length of the escape at b[i] == '\\': 2, 6, or 12
+// for a surrogate pair; 0 when it is malformed. lone reports a surrogate
+// escape not paired with the one after it, read on its own (length 6).
+func escapeLen(b []byte, i int) (n int, lone bool) {
+	if i+1 >= len(b) {
+		return 0, false
+	}
+	switch b[i+1] {
+	case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+		return 2, false
+	case 'u':
+		r, ok := hex4(b, i+2)
+		if !ok {
+			return 0, false
+		}
+		if !utf16.IsSurrogate(r) {
+			return 6, false
+		}
+		if _, ok := pair(b, i+6, r); ok {
+			return 12, false
+		}
+		return 6, true
+	}
+	return 0, false
+}
+
+// pair decodes the surrogate pair whose second half would be the escape
+// at b[i], r being the first half.
+func pair(b []byte, i int, r rune) (rune, bool) {
+	if i+1 < len(b) && b[i] == '\\' && b[i+1] == 'u' {
+		if r2, ok := hex4(b, i+2); ok {
+			if d := utf16.DecodeRune(r, r2); d != utf8.RuneError {
+				return d, true
+			}
+		}
+	}
+	return 0, false
+}
+
+// unquote appends the value of body, the text of a well-formed string
+// between its quotes, to out.
+func unquote(out, body []byte) []byte {
+	for i := 0; i < len(body); {
+		c := body[i]
+		if c != '\\' {
+			out = append(out, c)
+			i++
+			continue
+		}
+		switch e := body[i+1]; e {
+		case 'b':
+			out = append(out, '\b')
+		case 'f':
+			out = append(out, '\f')
+		case 'n':
+			out = append(out, '\n')
+		case 'r':
+			out = append(out, '\r')
+		case 't':
+			out = append(out, '\t')
+		case 'u':
+			r, _ := hex4(body, i+2)
+			i += 6
+			if !utf16.IsSurrogate(r) {
+				out = utf8.AppendRune(out, r)
+				continue
+			}
+			if d, ok := pair(body, i, r); ok {
+				out = utf8.AppendRune(out, d)
+				i += 6
+				continue
+			}
+			// A lone surrogate: keep its three-byte encoding,
+			// which is not valid UTF-8.
+			out = append(out, 0xE0|byte(r>>12), 0x80|byte(r>>6)&0x3F, 0x80|byte(r)&0x3F)
+			continue
+		default: // '"', '\\', '/'
+			out = append(out, e)
+		}
+		i += 2
+	}
+	return out
+}
+
+// hex4 reads four hex digits at b[i:].
+func hex4(b []byte, i int) (rune, bool) {
+	if i+4 > len(b) {
+		return 0, false
+	}
+	var r rune
+	for _, c := range b[i : i+4] {
+		switch {
+		case '0' <= c && c <= '9':
+			c -= '0'
+		case 'a' <= c && c <= 'f':
+			c -= 'a' - 10
+		case 'A' <= c && c <= 'F':
+			c -= 'A' - 10
+		default:
+			return 0, false
+		}
+		r = r<<4 | rune(c)
+	}
+	return r, true
+}
+
+// view returns b as a string without copying. Safe because Buf does not
+// change while its strings are alive (the Scanner's contract) and a
+// decoded string's bytes are written once, before the view is taken.
+func view(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(&b[0], len(b))
+}
