@@ -453,7 +453,6 @@ type worker struct {
 	tags   []string
 
 	scratch []byte // an email key being built
-	fix     fixWriter
 }
 
 func (c *checker) newWorker() *worker {
@@ -494,7 +493,7 @@ func (w *worker) row(out []byte, it *item, b *batch) []byte {
 			it.keys[1] = phoneKey(p)
 		}
 		if w.c.cfg.fix != "" {
-			b.fix = w.fix.append(b.fix, res)
+			b.fix = appendFix(b.fix, res)
 		}
 	}
 	return appendLine(out, it.line, res)
