@@ -199,3 +199,25 @@ func benchLoop(b *testing.B, check func() int) float64 {
 	b.ReportMetric(float64(after.Mallocs-before.Mallocs)/lines, "allocs/line")
 	return rate
 }
+
+// TestWriteBenchFiles writes the benchmarks' generated inputs,
+// bench.ndjson and bench.csv, to the folder CONTACTCHECK_BENCH_DIR names,
+// for timing the built program from the shell; without it, it does
+// nothing.
+func TestWriteBenchFiles(t *testing.T) {
+	dir := os.Getenv("CONTACTCHECK_BENCH_DIR")
+	if dir == "" {
+		t.Skip("CONTACTCHECK_BENCH_DIR is not set")
+	}
+	if err := writeBenchInput(filepath.Join(dir, "bench.ndjson"), benchLines); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Create(filepath.Join(dir, "bench.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := writeCSVRows(f, benchLines); err != nil {
+		t.Fatal(err)
+	}
+}
