@@ -74,9 +74,19 @@ func TestWorkersSameOutput(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	csvFile, err := os.ReadFile("../../examples/contacts.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var csvRows bytes.Buffer
+	if err := writeCSVRows(&csvRows, 20_000); err != nil {
+		t.Fatal(err)
+	}
 	inputs = append(inputs,
 		input{"overlong.ndjson", overlong, []string{"-summary", "-max-bytes", "64"}},
 		input{"generated", generated(t, 20_000), []string{"-summary", "-max-bytes", "4096"}},
+		input{"contacts.csv", csvFile, []string{"-summary", "-format", "csv"}},
+		input{"generated CSV", csvRows.Bytes(), []string{"-summary", "-format", "csv"}},
 	)
 	for _, in := range inputs {
 		t.Run(in.name, func(t *testing.T) {

@@ -104,19 +104,22 @@ func TestOutputIsResult(t *testing.T) {
 }
 
 // TestCRLFSameAsLF checks that a file with CRLF line endings gives the
-// output of the same file with LF endings.
+// output of the same file with LF endings, NDJSON and CSV (where a quoted
+// cell's line break is LF either way).
 func TestCRLFSameAsLF(t *testing.T) {
-	for _, mode := range []struct{ file, mode string }{
-		{"../../examples/contacts.ndjson", "create"},
-		{"../../examples/updates.ndjson", "update"},
+	for _, mode := range []struct{ file, mode, format string }{
+		{"../../examples/contacts.ndjson", "create", "ndjson"},
+		{"../../examples/updates.ndjson", "update", "ndjson"},
+		{"../../examples/contacts.csv", "create", "csv"},
+		{"testdata/quoting.csv", "create", "csv"},
 	} {
 		lf, err := os.ReadFile(mode.file)
 		if err != nil {
 			t.Fatal(err)
 		}
 		crlf := bytes.ReplaceAll(lf, []byte("\n"), []byte("\r\n"))
-		wantOut, _, wantCode := runString(t, string(lf), "-mode", mode.mode)
-		gotOut, _, gotCode := runString(t, string(crlf), "-mode", mode.mode)
+		wantOut, _, wantCode := runString(t, string(lf), "-mode", mode.mode, "-format", mode.format)
+		gotOut, _, gotCode := runString(t, string(crlf), "-mode", mode.mode, "-format", mode.format)
 		if gotOut != wantOut || gotCode != wantCode {
 			t.Errorf("%s: CRLF gives status %d and\n%s\nLF gives status %d and\n%s", mode.file, gotCode, gotOut, wantCode, wantOut)
 		}
