@@ -32,7 +32,7 @@ const (
 
 	batchRows        = 256
 	batchBytes       = 64 << 10
-	batchesPerWorker = 2
+	batchesPerWorker = 4
 )
 
 // A checker holds the program's state: the settings every goroutine
@@ -282,34 +282,49 @@ func (c *checker) writeAll() error {
 
 // emit writes the results of a batch, and returns its read error. A
 // valid row that repeats an earlier valid row's email or phone number is
-// answered as a duplicate instead.
+// answered as a duplicate instead. The workers' lines between duplicates
+// are written in one piece.
 func (c *checker) emit(b *batch) error {
+	out, fix := 0, 0 // the start of the lines not written yet
 	start, fixStart := 0, 0
 	for i := range b.items {
 		it := &b.items[i]
-		res, fix := b.out[start:it.end], b.fix[fixStart:it.fixEnd]
-		start, fixStart = it.end, it.fixEnd
+		dup := 0
 		if c.dedup && it.details == nil {
-			if m := c.seen.check(it.keys, it.line); m != 0 {
-				res, fix = c.duplicate(it.line, m), nil
-				c.sum.addDuplicate()
-			} else {
-				c.sum.add(nil)
-			}
-		} else {
+			dup = c.seen.check(it.keys, it.line)
+		}
+		if dup == 0 {
 			c.sum.add(it.details)
-		}
-		c.progress.tick(&c.sum, it.line, b.pos)
-		if _, err := c.out.Write(res); err != nil {
-			return err
-		}
-		if c.fix != nil && len(fix) > 0 {
-			if _, err := c.fix.Write(fix); err != nil {
-				return fmt.Errorf("-fix: %w", err)
+		} else {
+			c.sum.addDuplicate()
+			if err := c.write(b, out, start, fix, fixStart); err != nil {
+				return err
 			}
+			if _, err := c.out.Write(c.duplicate(it.line, dup)); err != nil {
+				return err
+			}
+			out, fix = it.end, it.fixEnd
 		}
+		start, fixStart = it.end, it.fixEnd
+		c.progress.tick(&c.sum, it.line, b.pos)
+	}
+	if err := c.write(b, out, start, fix, fixStart); err != nil {
+		return err
 	}
 	return b.err
+}
+
+// write writes b.out[out:outEnd] and b.fix[fix:fixEnd].
+func (c *checker) write(b *batch, out, outEnd, fix, fixEnd int) error {
+	if _, err := c.out.Write(b.out[out:outEnd]); err != nil {
+		return err
+	}
+	if c.fix != nil {
+		if _, err := c.fix.Write(b.fix[fix:fixEnd]); err != nil {
+			return fmt.Errorf("-fix: %w", err)
+		}
+	}
+	return nil
 }
 
 // conflictBody is the error of a duplicate row: the API's conflict
