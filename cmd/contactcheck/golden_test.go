@@ -205,6 +205,8 @@ func TestExitStatus(t *testing.T) {
 		{name: "bad format", args: []string{"-format", "tsv"}, code: 2, stderr: "-format must be csv or ndjson"},
 		{name: "bad region", args: []string{"-region", "ZZ"}, code: 2, stderr: "-region must be a region code"},
 		{name: "non-geographic default region", args: []string{"-region", "001"}, code: 2, stderr: "-region must be a region code"},
+		{name: "CSV in update mode", args: []string{"-mode", "update", "testdata/quoting.csv"}, code: 2, stderr: "-mode update reads NDJSON only"},
+		{name: "CSV format in update mode", args: []string{"-mode", "update", "-format", "csv"}, code: 2, stderr: "-mode update reads NDJSON only"},
 		{name: "-fix in update mode", args: []string{"-mode", "update", "-fix", "x.ndjson"}, code: 2, stderr: "-fix needs -mode create"},
 		{name: "-fix file cannot be made", args: []string{"-fix", "testdata/no/such/dir/fix.ndjson", "testdata/options.ndjson"}, code: 2, stderr: "-fix: open testdata/no/such/dir/fix.ndjson"},
 		{name: "CSV header: two columns for one field", args: []string{"testdata/options.ndjson", "testdata/bad-header-dup.csv"}, code: 2, stderr: "testdata/bad-header-dup.csv: line 5: columns 2 and 3 of the header row both give phone_number", lines: 4},

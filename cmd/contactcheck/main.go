@@ -173,6 +173,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/contactrules/contactrules/phone"
@@ -318,8 +319,12 @@ func parseArgs(args []string, stderr io.Writer) (config, error) {
 		return fail("-region must be a region code such as US or GB")
 	}
 	cfg.keepDuplicates = !duplicates
+	cfg.files = fs.Args()
 	if cfg.update && cfg.fix != "" {
 		return fail("-fix needs -mode create")
+	}
+	if cfg.update && (cfg.format == "csv" || slices.ContainsFunc(cfg.files, cfg.isCSV)) {
+		return fail("-mode update reads NDJSON only")
 	}
 	r, err := parseRegions(regions)
 	if err != nil {
@@ -329,7 +334,6 @@ func parseArgs(args []string, stderr io.Writer) (config, error) {
 	if cfg.policy.MaxBodyBytes <= 0 {
 		return fail("-max-bytes must be positive")
 	}
-	cfg.files = fs.Args()
 	return cfg, nil
 }
 
