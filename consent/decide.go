@@ -1,7 +1,6 @@
 package consent
 
 import (
-	"github.com/contactrules/contactrules/errs"
 	"github.com/contactrules/contactrules/phone"
 )
 
@@ -54,12 +53,12 @@ type Effects struct {
 // Create decides the consent of a new contact: the requested values, with
 // never_subscribed for an absent one.
 //
-// When there are errors the State and Effects are still those of the
+// When there are refusals the State and Effects are still those of the
 // request with each refused member treated as absent (so a refused field
-// reads never_subscribed and counts as defaulted); callers that see errors
-// ignore them. Errors come email_consent first, then sms_consent, at most
-// one each; the slice is nil when there are none.
-func Create(r Request, o Options) (State, Effects, []errs.FieldError) {
+// reads never_subscribed and counts as defaulted); callers that see
+// refusals ignore them. Refusals come email_consent first, then
+// sms_consent, at most one each; the slice is nil when there are none.
+func Create(r Request, o Options) (State, Effects, []Refusal) {
 	return decide(onCreate, State{Email: none, SMS: none}, r, o, nil)
 }
 
@@ -69,16 +68,16 @@ func Create(r Request, o Options) (State, Effects, []errs.FieldError) {
 // As for [Create], a refused member is treated as absent, so with errors
 // the State keeps the current value of each refused field and no effect
 // comes from it.
-func Update(current State, r Request, o Options) (State, Effects, []errs.FieldError) {
+func Update(current State, r Request, o Options) (State, Effects, []Refusal) {
 	return decide(onUpdate, current, r, o, nil)
 }
 
 // decide evaluates the table for each field; fired, when not nil, is told
 // the index of every row that applies (the tests check each row is used).
-func decide(on op, current State, r Request, o Options, fired func(int)) (State, Effects, []errs.FieldError) {
+func decide(on op, current State, r Request, o Options, fired func(int)) (State, Effects, []Refusal) {
 	var (
 		eff  Effects
-		errl []errs.FieldError
+		errl []Refusal
 		out  [2]string
 	)
 	cur := [2]string{string(current.Email), string(current.SMS)}
@@ -89,8 +88,8 @@ func decide(on op, current State, r Request, o Options, fired func(int)) (State,
 		// The first refusal that applies is the field's one detail; the
 		// member then counts as absent for the state and effects.
 		for j := range table {
-			if table[j].message != "" && table[j].applies(f, in) {
-				errl = append(errl, errs.FieldError{Field: f.field, Message: table[j].message, Rule: table[j].rule})
+			if table[j].refusal != 0 && table[j].applies(f, in) {
+				errl = append(errl, table[j].refusal)
 				in.requested = absent
 				note(fired, j)
 				break
@@ -102,7 +101,7 @@ func decide(on op, current State, r Request, o Options, fired func(int)) (State,
 		}
 		// Every effect that applies happens.
 		for j := range table {
-			if table[j].message == "" && table[j].applies(f, in) {
+			if table[j].refusal == 0 && table[j].applies(f, in) {
 				note(fired, j)
 				switch table[j].effect {
 				case applyDefault:

@@ -5,7 +5,6 @@ import (
 	"reflect"
 	"testing"
 
-	"github.com/contactrules/contactrules/errs"
 	"github.com/contactrules/contactrules/phone"
 )
 
@@ -18,11 +17,11 @@ const (
 )
 
 var (
-	emailEnumErr  = errs.FieldError{Field: "email_consent", Message: emailEnum, Rule: "enum"}
-	smsEnumErr    = errs.FieldError{Field: "sms_consent", Message: smsEnum, Rule: "enum"}
-	complianceErr = errs.FieldError{Field: "email_consent", Message: "cannot be changed while the contact is compliance-suppressed", Rule: "compliance_suppressed"}
-	countryErr    = errs.FieldError{Field: "sms_consent", Message: "requires a phone number from a supported country", Rule: "sms_supported_country"}
-	noUnsubErr    = errs.FieldError{Field: "sms_consent", Message: "cannot be unsubscribed for a new contact", Rule: "sms_no_unsubscribe_on_create"}
+	emailEnumErr  = RefuseEmailValue
+	smsEnumErr    = RefuseSMSValue
+	complianceErr = RefuseComplianceSuppressed
+	countryErr    = RefuseUnsupportedCountry
+	noUnsubErr    = RefuseUnsubscribeOnCreate
 )
 
 func member(v string) Field { return Field{Value: v, Set: true} }
@@ -41,7 +40,7 @@ type decideCase struct {
 	o       Options
 	want    State
 	eff     Effects
-	errs    []errs.FieldError
+	errs    []Refusal
 }
 
 var (
@@ -69,27 +68,27 @@ var decideCases = []decideCase{
 
 	// §2 enums and read-only values; a refused member is treated as absent
 	{name: "create: unknown email consent", on: onCreate, email: member("opted_in"),
-		want: never, eff: bothDefault, errs: []errs.FieldError{emailEnumErr}},
+		want: never, eff: bothDefault, errs: []Refusal{emailEnumErr}},
 	{name: "create: compliance_suppressed is read-only", on: onCreate, email: member("compliance_suppressed"),
-		want: never, eff: bothDefault, errs: []errs.FieldError{emailEnumErr}},
+		want: never, eff: bothDefault, errs: []Refusal{emailEnumErr}},
 	{name: "create: pending is read-only", on: onCreate, sms: member("pending"), phone: usPhone,
-		want: never, eff: bothDefault, errs: []errs.FieldError{smsEnumErr}},
+		want: never, eff: bothDefault, errs: []Refusal{smsEnumErr}},
 	{name: "update: compliance_suppressed is read-only", on: onUpdate, current: state(EmailSubscribed, SMSSubscribed), email: member("compliance_suppressed"),
-		want: state(EmailSubscribed, SMSSubscribed), errs: []errs.FieldError{emailEnumErr}},
+		want: state(EmailSubscribed, SMSSubscribed), errs: []Refusal{emailEnumErr}},
 	{name: "update: pending is read-only", on: onUpdate, current: state(EmailSubscribed, SMSNeverSubscribed), sms: member("pending"), phone: usPhone,
-		want: state(EmailSubscribed, SMSNeverSubscribed), errs: []errs.FieldError{smsEnumErr}},
+		want: state(EmailSubscribed, SMSNeverSubscribed), errs: []Refusal{smsEnumErr}},
 	{name: "create: both refused, email first", on: onCreate, email: member("pending"), sms: member("suppressed"),
-		want: never, eff: bothDefault, errs: []errs.FieldError{emailEnumErr, smsEnumErr}},
+		want: never, eff: bothDefault, errs: []Refusal{emailEnumErr, smsEnumErr}},
 
 	// §2, §3 SMS opt-in needs a supported-country phone number
 	{name: "create: subscribed without a phone", on: onCreate, sms: member("subscribed"),
-		want: never, eff: bothDefault, errs: []errs.FieldError{countryErr}},
+		want: never, eff: bothDefault, errs: []Refusal{countryErr}},
 	{name: "create: single_opt_in without a phone", on: onCreate, sms: member("single_opt_in"),
-		want: never, eff: bothDefault, errs: []errs.FieldError{countryErr}},
+		want: never, eff: bothDefault, errs: []Refusal{countryErr}},
 	{name: "create: subscribed with a Jamaican (+1 876) phone", on: onCreate, sms: member("subscribed"), phone: jmPhone,
-		want: never, eff: bothDefault, errs: []errs.FieldError{countryErr}},
+		want: never, eff: bothDefault, errs: []Refusal{countryErr}},
 	{name: "create: single_opt_in with a UK phone", on: onCreate, sms: member("single_opt_in"), phone: gbPhone,
-		want: never, eff: bothDefault, errs: []errs.FieldError{countryErr}},
+		want: never, eff: bothDefault, errs: []Refusal{countryErr}},
 	{name: "create: subscribed with a US phone", on: onCreate, sms: member("subscribed"), phone: usPhone,
 		want: state(EmailNeverSubscribed, SMSSubscribed), eff: Effects{WelcomeSMS: true, DefaultsApplied: DefaultedEmail}},
 	{name: "create: single_opt_in with a Canadian phone", on: onCreate, sms: member("single_opt_in"), phone: caPhone,
@@ -99,23 +98,23 @@ var decideCases = []decideCase{
 	{name: "create: policy regions GB: UK phone accepted", on: onCreate, sms: member("subscribed"), phone: gbPhone, o: gbOnly,
 		want: state(EmailNeverSubscribed, SMSSubscribed), eff: Effects{WelcomeSMS: true, DefaultsApplied: DefaultedEmail}},
 	{name: "create: policy regions GB: US phone refused", on: onCreate, sms: member("subscribed"), phone: usPhone, o: gbOnly,
-		want: never, eff: bothDefault, errs: []errs.FieldError{countryErr}},
+		want: never, eff: bothDefault, errs: []Refusal{countryErr}},
 	{name: "update: subscribed with the contact's US phone", on: onUpdate, current: state(EmailSubscribed, SMSNeverSubscribed), sms: member("subscribed"), phone: usPhone,
 		want: state(EmailSubscribed, SMSSubscribed), eff: welcomed},
 	{name: "update: single_opt_in with the contact's Canadian phone", on: onUpdate, current: state(EmailSubscribed, SMSUnsubscribed), sms: member("single_opt_in"), phone: caPhone,
 		want: state(EmailSubscribed, SMSSingleOptIn)},
 	{name: "update: subscribed, contact has no phone", on: onUpdate, current: state(EmailSubscribed, SMSNeverSubscribed), sms: member("subscribed"),
-		want: state(EmailSubscribed, SMSNeverSubscribed), errs: []errs.FieldError{countryErr}},
+		want: state(EmailSubscribed, SMSNeverSubscribed), errs: []Refusal{countryErr}},
 	{name: "update: single_opt_in, contact has a Jamaican phone", on: onUpdate, current: state(EmailSubscribed, SMSUnsubscribed), sms: member("single_opt_in"), phone: jmPhone,
-		want: state(EmailSubscribed, SMSUnsubscribed), errs: []errs.FieldError{countryErr}},
+		want: state(EmailSubscribed, SMSUnsubscribed), errs: []Refusal{countryErr}},
 	{name: "update: re-subscribing still needs a supported phone", on: onUpdate, current: state(EmailSubscribed, SMSSubscribed), sms: member("subscribed"), phone: gbPhone,
-		want: state(EmailSubscribed, SMSSubscribed), errs: []errs.FieldError{countryErr}},
+		want: state(EmailSubscribed, SMSSubscribed), errs: []Refusal{countryErr}},
 	{name: "update: unsubscribed needs no phone", on: onUpdate, current: state(EmailSubscribed, SMSSubscribed), sms: member("unsubscribed"),
 		want: state(EmailSubscribed, SMSUnsubscribed)},
 
 	// §2, §3 SMS unsubscribed: refused on create, allowed on update
 	{name: "create: sms unsubscribed refused", on: onCreate, sms: member("unsubscribed"), phone: usPhone,
-		want: never, eff: bothDefault, errs: []errs.FieldError{noUnsubErr}},
+		want: never, eff: bothDefault, errs: []Refusal{noUnsubErr}},
 	{name: "create: email unsubscribed allowed", on: onCreate, email: member("unsubscribed"),
 		want: state(EmailUnsubscribed, SMSNeverSubscribed), eff: Effects{DefaultsApplied: DefaultedSMS}},
 	{name: "update: sms unsubscribed allowed", on: onUpdate, current: state(EmailNeverSubscribed, SMSSubscribed), sms: member("unsubscribed"), phone: usPhone,
@@ -123,17 +122,17 @@ var decideCases = []decideCase{
 
 	// §3 compliance suppression
 	{name: "update: email write to a compliance-suppressed contact", on: onUpdate, current: state(EmailComplianceSuppressed, SMSNeverSubscribed), email: member("subscribed"),
-		want: state(EmailComplianceSuppressed, SMSNeverSubscribed), errs: []errs.FieldError{complianceErr}},
+		want: state(EmailComplianceSuppressed, SMSNeverSubscribed), errs: []Refusal{complianceErr}},
 	{name: "update: same value is still a write", on: onUpdate, current: state(EmailComplianceSuppressed, SMSNeverSubscribed), email: member("unsubscribed"),
-		want: state(EmailComplianceSuppressed, SMSNeverSubscribed), errs: []errs.FieldError{complianceErr}},
+		want: state(EmailComplianceSuppressed, SMSNeverSubscribed), errs: []Refusal{complianceErr}},
 	{name: "update: unknown value on a compliance-suppressed contact gets the compliance message", on: onUpdate, current: state(EmailComplianceSuppressed, SMSNeverSubscribed), email: member("opted_in"),
-		want: state(EmailComplianceSuppressed, SMSNeverSubscribed), errs: []errs.FieldError{complianceErr}},
+		want: state(EmailComplianceSuppressed, SMSNeverSubscribed), errs: []Refusal{complianceErr}},
 	{name: "update: compliance_suppressed on a compliance-suppressed contact", on: onUpdate, current: state(EmailComplianceSuppressed, SMSNeverSubscribed), email: member("compliance_suppressed"),
-		want: state(EmailComplianceSuppressed, SMSNeverSubscribed), errs: []errs.FieldError{complianceErr}},
+		want: state(EmailComplianceSuppressed, SMSNeverSubscribed), errs: []Refusal{complianceErr}},
 	{name: "update: compliance-suppressed contact may change SMS", on: onUpdate, current: state(EmailComplianceSuppressed, SMSNeverSubscribed), sms: member("subscribed"), phone: caPhone,
 		want: state(EmailComplianceSuppressed, SMSSubscribed), eff: welcomed},
 	{name: "update: compliance and SMS errors, email first", on: onUpdate, current: state(EmailComplianceSuppressed, SMSSubscribed), email: member("subscribed"), sms: member("pending"),
-		want: state(EmailComplianceSuppressed, SMSSubscribed), errs: []errs.FieldError{complianceErr, smsEnumErr}},
+		want: state(EmailComplianceSuppressed, SMSSubscribed), errs: []Refusal{complianceErr, smsEnumErr}},
 
 	// §4 unsuppress first
 	{name: "update: email write unsuppresses a suppressed contact", on: onUpdate, current: state(EmailSuppressed, SMSNeverSubscribed), email: member("subscribed"),
@@ -141,7 +140,7 @@ var decideCases = []decideCase{
 	{name: "update: writing suppressed to a suppressed contact still unsuppresses first", on: onUpdate, current: state(EmailSuppressed, SMSNeverSubscribed), email: member("suppressed"),
 		want: state(EmailSuppressed, SMSNeverSubscribed), eff: unsuppr},
 	{name: "update: refused email write does not unsuppress", on: onUpdate, current: state(EmailSuppressed, SMSNeverSubscribed), email: member("compliance_suppressed"),
-		want: state(EmailSuppressed, SMSNeverSubscribed), errs: []errs.FieldError{emailEnumErr}},
+		want: state(EmailSuppressed, SMSNeverSubscribed), errs: []Refusal{emailEnumErr}},
 	{name: "update: no email write, no unsuppress", on: onUpdate, current: state(EmailSuppressed, SMSNeverSubscribed), sms: member("unsubscribed"),
 		want: state(EmailSuppressed, SMSUnsubscribed)},
 	{name: "update: write to an unsubscribed contact unsuppresses nothing", on: onUpdate, current: state(EmailUnsubscribed, SMSNeverSubscribed), email: member("subscribed"),
@@ -171,7 +170,7 @@ var decideCases = []decideCase{
 
 	// §4 legacy vocabulary
 	{name: "create: legacy non_subscribed refused by default", on: onCreate, email: member("non_subscribed"), sms: member("non_subscribed"),
-		want: never, eff: bothDefault, errs: []errs.FieldError{emailEnumErr, smsEnumErr}},
+		want: never, eff: bothDefault, errs: []Refusal{emailEnumErr, smsEnumErr}},
 	{name: "create: legacy non_subscribed accepted with AcceptLegacy", on: onCreate, email: member("non_subscribed"), sms: member("non_subscribed"), o: legacyOn,
 		want: never},
 	{name: "update: legacy non_subscribed accepted with AcceptLegacy", on: onUpdate, current: state(EmailSubscribed, SMSSubscribed), email: member("non_subscribed"), sms: member("non_subscribed"), o: legacyOn,
@@ -191,7 +190,7 @@ func (c decideCase) request(t *testing.T) Request {
 	return r
 }
 
-func (c decideCase) run(t *testing.T) (State, Effects, []errs.FieldError) {
+func (c decideCase) run(t *testing.T) (State, Effects, []Refusal) {
 	t.Helper()
 	if c.on == onCreate {
 		return Create(c.request(t), c.o)

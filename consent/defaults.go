@@ -2,8 +2,8 @@ package consent
 
 import (
 	"errors"
-	"strconv"
-	"strings"
+
+	"github.com/contactrules/contactrules/internal/jsonwire"
 )
 
 // Defaults is a set of consent fields that took their default value on
@@ -29,19 +29,16 @@ func (d Defaults) Names() []string {
 }
 
 // MarshalJSON encodes d as an array of field names, [] when empty (never
-// null: clients iterate it). The bytes are encoding/json's for d.Names():
-// the names are plain ASCII, which JSON writes as it is. The JSON methods
-// are written by hand so that the browser build, which decodes no
-// Effects, does not link encoding/json.
+// null: clients iterate it). The bytes are encoding/json's for d.Names().
+// The JSON methods do without encoding/json so that the browser build,
+// which decodes no Effects, does not link it.
 func (d Defaults) MarshalJSON() ([]byte, error) {
 	b := []byte{'['}
 	for i, name := range d.Names() {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = append(b, '"')
-		b = append(b, name...)
-		b = append(b, '"')
+		b = jsonwire.AppendQuote(b, name)
 	}
 	return append(b, ']'), nil
 }
@@ -55,26 +52,25 @@ var (
 // MarshalJSON, so that Effects round-trips; null is the empty set. An
 // unknown name is an error. It accepts what encoding/json accepts for a
 // []string of known names: white space around the tokens, escapes in the
-// names, a name more than once.
+// names, a name more than once. On an error d is left as it was.
 func (d *Defaults) UnmarshalJSON(b []byte) error {
-	s := skipSpace(b)
-	if len(s) >= 4 && string(s[:4]) == "null" {
-		if len(skipSpace(s[4:])) > 0 {
+	s := jsonwire.Scanner{Buf: b}
+	var out Defaults
+	switch s.Peek() {
+	case 'n':
+		if !s.Literal("null") {
 			return errDefaultsSyntax
 		}
-		*d = 0
-		return nil
-	}
-	if len(s) == 0 || s[0] != '[' {
-		return errDefaultsSyntax
-	}
-	s = skipSpace(s[1:])
-	var out Defaults
-	if len(s) > 0 && s[0] == ']' {
-		s = s[1:]
-	} else {
+	case '[':
+		s.Pos++
+		if s.Eat(']') {
+			break
+		}
 		for {
-			name, rest, ok := jsonString(s)
+			if s.Peek() != '"' {
+				return errDefaultsSyntax
+			}
+			name, _, ok := s.Str()
 			if !ok {
 				return errDefaultsSyntax
 			}
@@ -83,18 +79,18 @@ func (d *Defaults) UnmarshalJSON(b []byte) error {
 				return errDefaultsName
 			}
 			out |= bit
-			s = skipSpace(rest)
-			if len(s) > 0 && s[0] == ']' {
-				s = s[1:]
-				break
+			if s.Eat(',') {
+				continue
 			}
-			if len(s) == 0 || s[0] != ',' {
+			if !s.Eat(']') {
 				return errDefaultsSyntax
 			}
-			s = skipSpace(s[1:])
+			break
 		}
+	default:
+		return errDefaultsSyntax
 	}
-	if len(skipSpace(s)) > 0 {
+	if !s.AtEnd() {
 		return errDefaultsSyntax
 	}
 	*d = out
@@ -102,57 +98,11 @@ func (d *Defaults) UnmarshalJSON(b []byte) error {
 }
 
 // defaultsBit returns the member of Defaults named name, 0 for none.
-func defaultsBit(name []byte) Defaults {
+func defaultsBit(name string) Defaults {
 	for _, v := range fields {
-		if v.field == string(name) {
+		if v.field == name {
 			return v.defaulted
 		}
 	}
 	return 0
-}
-
-// skipSpace returns b without its leading JSON white space.
-func skipSpace(b []byte) []byte {
-	for len(b) > 0 && (b[0] == ' ' || b[0] == '\t' || b[0] == '\n' || b[0] == '\r') {
-		b = b[1:]
-	}
-	return b
-}
-
-// jsonString reads the JSON string at the start of b: its value, as far
-// as a field name can match it, and the bytes after it. Names are ASCII
-// letters and underscores, so an escape that stands for anything else
-// (a control character, a character outside ASCII) only has to decode to
-// some byte that is in no name; ok is false when b does not start with a
-// well-formed string.
-func jsonString(b []byte) (value, rest []byte, ok bool) {
-	if len(b) == 0 || b[0] != '"' {
-		return nil, nil, false
-	}
-	for i := 1; i < len(b); i++ {
-		c := b[i]
-		switch {
-		case c == '"':
-			return value, b[i+1:], true
-		case c < 0x20:
-			return nil, nil, false
-		case c == '\\' && i+1 < len(b) && strings.IndexByte(`"\\/bfnrt`, b[i+1]) >= 0:
-			i++
-			c = b[i]
-			if 'b' <= c && c <= 't' {
-				c = 0 // \b \f \n \r \t: control characters
-			}
-		case c == '\\' && i+5 < len(b) && b[i+1] == 'u':
-			r, err := strconv.ParseUint(string(b[i+2:i+6]), 16, 16)
-			if err != nil {
-				return nil, nil, false
-			}
-			i += 5
-			c = byte(min(r, 0xFF))
-		case c == '\\':
-			return nil, nil, false
-		}
-		value = append(value, c)
-	}
-	return nil, nil, false
 }

@@ -16,17 +16,17 @@ func ExampleCreate() {
 	if err != nil {
 		panic(err)
 	}
-	state, effects, errs := consent.Create(consent.Request{
+	state, effects, refusals := consent.Create(consent.Request{
 		SMS:   consent.Field{Value: "subscribed", Set: true},
 		Phone: n,
 	}, consent.Options{})
-	fmt.Println("errors:", len(errs))
+	fmt.Println("refusals:", len(refusals))
 	fmt.Println("email_consent:", state.Email)
 	fmt.Println("sms_consent:", state.SMS)
 	b, _ := json.Marshal(effects)
 	fmt.Println("effects:", string(b))
 	// Output:
-	// errors: 0
+	// refusals: 0
 	// email_consent: never_subscribed
 	// sms_consent: subscribed
 	// effects: {"welcome_sms":true,"email_unsuppressed":false,"defaults_applied":["email_consent"]}
@@ -36,11 +36,12 @@ func ExampleCreate() {
 // change its email consent, while SMS consent stays the client's to set.
 func ExampleUpdate() {
 	current := consent.State{Email: consent.EmailComplianceSuppressed, SMS: consent.SMSSubscribed}
-	state, _, errs := consent.Update(current, consent.Request{
+	state, _, refusals := consent.Update(current, consent.Request{
 		Email: consent.Field{Value: "subscribed", Set: true},
 		SMS:   consent.Field{Value: "unsubscribed", Set: true},
 	}, consent.Options{})
-	for _, e := range errs {
+	for _, r := range refusals {
+		e := r.FieldError()
 		fmt.Printf("%s: %s (%s)\n", e.Field, e.Message, e.Rule)
 	}
 	fmt.Println(state.Email, state.SMS)

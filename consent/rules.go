@@ -2,14 +2,6 @@ package consent
 
 import "strings"
 
-// FieldError.Rule names of the transition rules (project-wide names,
-// TEAM.md); ruleEnum is with the vocabularies.
-const (
-	ruleSupportedCountry      = "sms_supported_country"
-	ruleNoUnsubscribeOnCreate = "sms_no_unsubscribe_on_create"
-	ruleComplianceSuppressed  = "compliance_suppressed"
-)
-
 // op is the operations a row applies to.
 type op uint8
 
@@ -109,8 +101,7 @@ type row struct {
 	current   set
 	requested set
 	when      cond
-	message   string // the refusal; "" for an effect row
-	rule      string
+	refusal   Refusal // what the row refuses; 0 for an effect row
 	effect    effect
 }
 
@@ -122,10 +113,10 @@ var table = []row{
 	// refused — also a value that is not writable: no value could pass, so
 	// the enum message would send the client to fix the wrong thing.
 	{field: &emailWords, on: onUpdate, current: is(string(EmailComplianceSuppressed)), requested: sent,
-		message: "cannot be changed while the contact is compliance-suppressed", rule: ruleComplianceSuppressed},
+		refusal: RefuseComplianceSuppressed},
 	// §2: one of the writable values; compliance_suppressed is read-only.
 	{field: &emailWords, on: onBoth, current: anything, requested: is(invalid),
-		message: emailWords.enumError().Message, rule: ruleEnum},
+		refusal: RefuseEmailValue},
 	// §4: absent on create means never_subscribed.
 	{field: &emailWords, on: onCreate, current: anything, requested: is(absent),
 		effect: applyDefault},
@@ -136,14 +127,14 @@ var table = []row{
 
 	// §2: one of the writable values; pending is read-only.
 	{field: &smsWords, on: onBoth, current: anything, requested: is(invalid),
-		message: smsWords.enumError().Message, rule: ruleEnum},
+		refusal: RefuseSMSValue},
 	// §2, §3: opting in needs a phone number from a supported SMS region
 	// (on update, the number the contact has after the patch).
 	{field: &smsWords, on: onBoth, current: anything, requested: is(string(SMSSubscribed), string(SMSSingleOptIn)), when: phoneUnsupported,
-		message: "requires a phone number from a supported country", rule: ruleSupportedCountry},
+		refusal: RefuseUnsupportedCountry},
 	// §2: there is no consent to revoke on create; §3 allows it on update.
 	{field: &smsWords, on: onCreate, current: anything, requested: is(string(SMSUnsubscribed)),
-		message: "cannot be unsubscribed for a new contact", rule: ruleNoUnsubscribeOnCreate},
+		refusal: RefuseUnsubscribeOnCreate},
 	// §4: absent on create means never_subscribed.
 	{field: &smsWords, on: onCreate, current: anything, requested: is(absent),
 		effect: applyDefault},
@@ -186,14 +177,15 @@ func (c cond) holds(in input) bool {
 // "non_subscribed") are described at [ParseEmail]; a value that does not
 // parse is the requested value "(not a writable value)" here.
 type Rule struct {
-	Field     string // JSON name: "email_consent" or "sms_consent"
-	On        string // "create", "update" or "create, update"
-	Current   string // the contact's consent it applies to, e.g. "any", "not subscribed"
-	Requested string // the value sent, e.g. "(absent or null)", "any value", "subscribed or single_opt_in"
-	When      string // a condition on the rest of the request, or ""
-	Message   string // FieldError.Message of a refusal
-	Rule      string // FieldError.Rule of a refusal
-	Effect    string // JSON name of the effect: "defaults_applied", "email_unsuppressed", "welcome_sms"
+	Field     string  // JSON name: "email_consent" or "sms_consent"
+	On        string  // "create", "update" or "create, update"
+	Current   string  // the contact's consent it applies to, e.g. "any", "not subscribed"
+	Requested string  // the value sent, e.g. "(absent or null)", "any value", "subscribed or single_opt_in"
+	When      string  // a condition on the rest of the request, or ""
+	Refusal   Refusal // what the rule refuses, or 0
+	Message   string  // FieldError.Message of a refusal
+	Rule      string  // FieldError.Rule of a refusal
+	Effect    string  // JSON name of the effect: "defaults_applied", "email_unsuppressed", "welcome_sms"
 }
 
 // Rules returns the consent rules in the order they are evaluated: for
@@ -208,8 +200,9 @@ func Rules() []Rule {
 			Current:   r.current.String(),
 			Requested: r.requested.String(),
 			When:      r.when.String(),
-			Message:   r.message,
-			Rule:      r.rule,
+			Refusal:   r.refusal,
+			Message:   r.refusal.FieldError().Message,
+			Rule:      r.refusal.FieldError().Rule,
 			Effect:    r.effect.String(),
 		}
 	}

@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/contactrules/contactrules/errs"
 	"github.com/contactrules/contactrules/phone"
 )
 
@@ -15,11 +14,11 @@ import (
 func TestRulesListing(t *testing.T) {
 	type refusal struct{ field, message, rule string }
 	wantRefusals := []refusal{
-		{"email_consent", complianceErr.Message, "compliance_suppressed"},
+		{"email_consent", complianceErr.FieldError().Message, "compliance_suppressed"},
 		{"email_consent", emailEnum, "enum"},
 		{"sms_consent", smsEnum, "enum"},
-		{"sms_consent", countryErr.Message, "sms_supported_country"},
-		{"sms_consent", noUnsubErr.Message, "sms_no_unsubscribe_on_create"},
+		{"sms_consent", countryErr.FieldError().Message, "sms_supported_country"},
+		{"sms_consent", noUnsubErr.FieldError().Message, "sms_no_unsubscribe_on_create"},
 	}
 	type effect struct{ field, on, effect string }
 	wantEffects := []effect{
@@ -59,13 +58,13 @@ func TestRulesWording(t *testing.T) {
 		row  int
 		want Rule
 	}{
-		{0, Rule{Field: "email_consent", On: "update", Current: "compliance_suppressed", Requested: "any value",
-			Message: complianceErr.Message, Rule: "compliance_suppressed"}},
-		{1, Rule{Field: "email_consent", On: "create, update", Current: "any", Requested: "(not a writable value)",
+		{0, Rule{Field: "email_consent", On: "update", Current: "compliance_suppressed", Requested: "any value", Refusal: RefuseComplianceSuppressed,
+			Message: complianceErr.FieldError().Message, Rule: "compliance_suppressed"}},
+		{1, Rule{Field: "email_consent", On: "create, update", Current: "any", Requested: "(not a writable value)", Refusal: RefuseEmailValue,
 			Message: emailEnum, Rule: "enum"}},
 		{2, Rule{Field: "email_consent", On: "create", Current: "any", Requested: "(absent or null)", Effect: "defaults_applied"}},
 		{5, Rule{Field: "sms_consent", On: "create, update", Current: "any", Requested: "subscribed or single_opt_in",
-			When: "phone number missing or not from a supported SMS region", Message: countryErr.Message, Rule: "sms_supported_country"}},
+			When: "phone number missing or not from a supported SMS region", Refusal: RefuseUnsupportedCountry, Message: countryErr.FieldError().Message, Rule: "sms_supported_country"}},
 		{8, Rule{Field: "sms_consent", On: "create, update", Current: "not subscribed", Requested: "subscribed",
 			When: "send_welcome_sms is not false", Effect: "welcome_sms"}},
 	}
@@ -120,7 +119,7 @@ func TestDecideInvariants(t *testing.T) {
 									cur := State{ce, cs}
 									var st State
 									var eff Effects
-									var fe []errs.FieldError
+									var fe []Refusal
 									if create {
 										st, eff, fe = Create(r, o)
 										cur = never
@@ -146,7 +145,7 @@ func TestDecideInvariants(t *testing.T) {
 	t.Logf("%d combinations", n)
 }
 
-func checkInvariants(t *testing.T, create bool, cur State, r Request, o Options, st State, eff Effects, fe []errs.FieldError) {
+func checkInvariants(t *testing.T, create bool, cur State, r Request, o Options, st State, eff Effects, fe []Refusal) {
 	t.Helper()
 	fail := func(what string) {
 		t.Helper()
@@ -154,7 +153,8 @@ func checkInvariants(t *testing.T, create bool, cur State, r Request, o Options,
 			create, cur, r, o.AcceptLegacy, what, st, eff, fe)
 	}
 	refused := map[string]bool{}
-	for i, e := range fe {
+	for i, rf := range fe {
+		e := rf.FieldError()
 		if refused[e.Field] {
 			fail("two errors for one field")
 		}

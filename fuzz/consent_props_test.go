@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"github.com/contactrules/contactrules/consent"
-	"github.com/contactrules/contactrules/errs"
 	"github.com/contactrules/contactrules/phone"
 	"github.com/leanovate/gopter/prop"
 )
@@ -62,7 +61,7 @@ func genConsentCase(r *rand.Rand) consentCase {
 	return c
 }
 
-func (c consentCase) run() (consent.State, consent.Effects, []errs.FieldError) {
+func (c consentCase) run() (consent.State, consent.Effects, []consent.Refusal) {
 	if c.current == nil {
 		return consent.Create(c.req, c.opts)
 	}
@@ -77,8 +76,8 @@ func (c consentCase) before() consent.State {
 	return *c.current
 }
 
-func refused(es []errs.FieldError, field string) bool {
-	return slices.ContainsFunc(es, func(e errs.FieldError) bool { return e.Field == field })
+func refused(es []consent.Refusal, field string) bool {
+	return slices.ContainsFunc(es, func(r consent.Refusal) bool { return r.FieldError().Field == field })
 }
 
 func TestConsentProperties(t *testing.T) {
@@ -134,8 +133,8 @@ func TestConsentProperties(t *testing.T) {
 			if eff.EmailUnsuppressed != unsuppressed {
 				return fmt.Sprintf("email_unsuppressed = %v, want %v", eff.EmailUnsuppressed, unsuppressed)
 			}
-			if len(es) > 2 || len(es) == 2 && (es[0].Field != "email_consent" || es[1].Field != "sms_consent") {
-				return fmt.Sprintf("errors out of order: %q", details(es))
+			if len(es) > 2 || len(es) == 2 && (es[0].FieldError().Field != "email_consent" || es[1].FieldError().Field != "sms_consent") {
+				return fmt.Sprintf("refusals out of order: %v", es)
 			}
 			return ""
 		}, from(genConsentCase)))

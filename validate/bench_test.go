@@ -1,6 +1,7 @@
 package validate_test
 
 import (
+	"encoding/json"
 	"testing"
 
 	"github.com/contactrules/contactrules/validate"
@@ -44,4 +45,21 @@ func BenchmarkCreateJSONInvalid(b *testing.B) {
 			b.Fatal(ds)
 		}
 	}
+}
+
+// BenchmarkTypicalVsValid: the whole check of the typical contact beside
+// encoding/json.Valid on the same bytes, the bar it is held to.
+func BenchmarkTypicalVsValid(b *testing.B) {
+	b.Run("CreateJSON", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			validate.CreateJSON(typical, validate.Policy{})
+		}
+	})
+	b.Run("json.Valid", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			json.Valid(typical)
+		}
+	})
 }

@@ -1,7 +1,11 @@
 package validate_test
 
 import (
+	"cmp"
+	"maps"
+	"os"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -9,6 +13,9 @@ import (
 
 	"github.com/contactrules/contactrules/errs"
 	"github.com/contactrules/contactrules/validate"
+	"github.com/leanovate/gopter"
+	"github.com/leanovate/gopter/gen"
+	"github.com/leanovate/gopter/prop"
 )
 
 // boundsCases are the bounded answers of docs/bounds.md.
@@ -101,4 +108,96 @@ func TestCapStopsCollecting(t *testing.T) {
 	if got := after.TotalAlloc - before.TotalAlloc; got > 3*uint64(len(body)) {
 		t.Errorf("%d bytes allocated for a %d-byte body", got, len(body))
 	}
+}
+
+// hostileShapes build bodies of about n bytes that fail in bulk, or make
+// naive readers recurse, go quadratic or echo what they were sent.
+var hostileShapes = map[string]func(n int) []byte{
+	"empty tags": func(n int) []byte {
+		return []byte(`{"email":"a@b.co","tags":[` + strings.Repeat(`"",`, n/3) + `""]}`)
+	},
+	"unknown members": func(n int) []byte {
+		var b strings.Builder
+		b.WriteString(`{"email":"a@b.co"`)
+		for i := 0; b.Len() < n; i++ {
+			b.WriteString(`,"k` + strconv.Itoa(i) + `":1`)
+		}
+		return []byte(b.String() + "}")
+	},
+	"repeated keys": func(n int) []byte {
+		return []byte(`{"email":"a@b.co"` + strings.Repeat(`,"email":1,"x":2`, n/16) + "}")
+	},
+	"repeated custom field keys": func(n int) []byte {
+		var b strings.Builder
+		b.WriteString(`{"email":"a@b.co","custom_fields":{`)
+		for i := 0; b.Len() < n; i++ {
+			k := `"k` + strconv.Itoa(i) + `"`
+			b.WriteString(k + `:1,` + k + `:2,`)
+		}
+		return []byte(b.String() + `"z":0}}`)
+	},
+	"long names": func(n int) []byte {
+		name := strings.Repeat("é", n/8)
+		return []byte(`{"email":"a@b.co","` + name + `":1,"id` + name + `":2,"custom_fields":{"` + name + `":"\udc00"}}`)
+	},
+	"deep nesting": func(n int) []byte {
+		return []byte(`{"email":"a@b.co","custom_fields":` + strings.Repeat(`{"a":[`, n/6) + strings.Repeat(`]}`, n/6) + "}")
+	},
+	"many custom fields": func(n int) []byte {
+		var b strings.Builder
+		b.WriteString(`{"email":"a@b.co","custom_fields":{"k":"\xff"`)
+		for i := 0; b.Len() < n; i++ {
+			b.WriteString(`,"k` + strconv.Itoa(i) + `":"\xff"`)
+		}
+		return []byte(b.String() + "}}")
+	},
+}
+
+// TestBoundsProperty states docs/bounds.md over generated hostile bodies
+// of every shape and size up to the limit, under policies with several
+// caps: at most MaxDetails details, the last one saying the list is cut
+// when it is; no echoed name over 64 bytes and "..."; the default
+// policy's envelope within 64 KiB; memory a small multiple of the body,
+// plus what the details listed take (at most MaxDetails of them).
+func TestBoundsProperty(t *testing.T) {
+	shapes := slices.Sorted(maps.Keys(hostileShapes))
+	maxSize := 64 << 10
+	if os.Getenv("CONTACTRULES_LONG") == "1" {
+		maxSize = 1<<20 - 64
+	}
+	params := gopter.DefaultTestParametersWithSeed(2)
+	params.MinSuccessfulTests = 200
+	props := gopter.NewProperties(params)
+	props.Property("answers are bounded", prop.ForAll(func(shape, size, maxDetails int) string {
+		body := hostileShapes[shapes[shape]](size)
+		if len(body) > 1<<20 {
+			body = body[:1<<20]
+		}
+		p := validate.Policy{MaxDetails: maxDetails}
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		_, _, ds := validate.CreateJSON(body, p)
+		runtime.ReadMemStats(&after)
+		limit := cmp.Or(maxDetails, 100)
+		switch {
+		case len(ds) > limit:
+			return strconv.Itoa(len(ds)) + " details"
+		case len(ds) == limit && ds[limit-1].Rule != "max_details" && limit > 1 && shapes[shape] == "empty tags" && size > 3*limit:
+			return "a cut list does not say so"
+		case after.TotalAlloc-before.TotalAlloc > uint64(3*len(body)+64<<10+512*limit):
+			return strconv.FormatUint(after.TotalAlloc-before.TotalAlloc, 10) + " bytes allocated for " + strconv.Itoa(len(body))
+		}
+		for _, d := range ds {
+			if len(d.Field) > len("custom_fields.")+64+3 {
+				return "field of " + strconv.Itoa(len(d.Field)) + " bytes"
+			}
+		}
+		if maxDetails == 0 {
+			if env := errs.Validation(ds).AppendJSON(nil); len(env) > 64<<10 {
+				return "envelope of " + strconv.Itoa(len(env)) + " bytes"
+			}
+		}
+		return ""
+	}, gen.IntRange(0, len(shapes)-1), gen.IntRange(1, maxSize), gen.OneConstOf(0, 1, 2, 7, 100, 1000)))
+	props.TestingRun(t)
 }

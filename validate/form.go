@@ -100,7 +100,7 @@ func fromForm(pl *payload, form map[string][]string, p Policy) {
 		case f == Tags:
 			pl.m[Tags] = slot{kind: list}
 			for _, t := range values {
-				if pl.addTag(t, p) {
+				if pl.addTag(t, utf8.ValidString(t), p) {
 					pl.tags = append(pl.tags, t)
 				}
 			}
@@ -122,9 +122,10 @@ func fromForm(pl *payload, form map[string][]string, p Policy) {
 				pl.m[f] = slot{kind: unjudged, s: v}
 				break
 			}
-			pl.m[f] = slot{kind: text, s: typedPhone(v, region)}
+			s := typedPhone(v, region)
+			pl.m[f] = textSlot(s, utf8.ValidString(s))
 		default:
-			pl.m[f] = slot{kind: text, s: v}
+			pl.m[f] = textSlot(v, utf8.ValidString(v))
 		}
 	}
 	if custom != nil && pl.m[CustomFields].kind == absent {

@@ -52,3 +52,15 @@ func TestConsentMessagesAgree(t *testing.T) {
 		}
 	}
 }
+
+// TestLookupNamesEveryField keeps the reader's key lookup equal to the
+// fields' names.
+func TestLookupNamesEveryField(t *testing.T) {
+	for f := validate.Email; f <= validate.SendWelcomeSMS; f++ {
+		body := `{"email":"a@b.co","` + f.String() + `":5}`
+		_, _, ds := validate.CreateJSON([]byte(body), validate.Policy{})
+		if len(ds) != 1 || ds[0].Field != f.String() || ds[0].Rule == "unknown_field" {
+			t.Errorf("%s: %v", body, ds)
+		}
+	}
+}

@@ -19,7 +19,17 @@ const (
 	wrongType      // any other JSON type
 	badShape       // an array holding something other than strings
 	unjudged       // form input present but not to be judged (phone_number in an unknown phone_region)
+	badUTF8        // a string that is not valid UTF-8, in slot.s
 )
+
+// textSlot holds a string, noting whether it is valid UTF-8 (checked
+// once, when it is read).
+func textSlot(s string, valid bool) slot {
+	if valid {
+		return slot{kind: text, s: s}
+	}
+	return slot{kind: badUTF8, s: s}
+}
 
 type slot struct {
 	kind kind
@@ -34,6 +44,10 @@ type payload struct {
 	// body is RuleMaxBytes or RuleJSONObject for a body that could not
 	// be read; then nothing else in the payload means anything.
 	body RuleID
+
+	// borrowed: the strings are views of the caller's body, valid only
+	// during the call.
+	borrowed bool
 
 	m [numFields]slot
 
@@ -92,12 +106,12 @@ func note(facts []fact, max int, id RuleID, key string) []fact {
 // addTag counts one element of a tags list and notes whether it fails,
 // under the (resolved) policy p. It reports whether the tag is to be
 // kept: only the first MaxTags are.
-func (pl *payload) addTag(t string, p Policy) bool {
+func (pl *payload) addTag(t string, valid bool, p Policy) bool {
 	i := pl.ntags
 	pl.ntags++
 	if len(pl.tagFacts) <= p.MaxDetails {
 		switch {
-		case !utf8.ValidString(t):
+		case !valid:
 			pl.tagFacts = append(pl.tagFacts, tagFact{i, RuleTagUTF8})
 		case t == "" || len(t) > p.MaxTagLength && utf8.RuneCountInString(t) > p.MaxTagLength:
 			pl.tagFacts = append(pl.tagFacts, tagFact{i, RuleTag})
@@ -111,10 +125,27 @@ var readOnly = [...]string{"id", "created_at", "updated_at"}
 
 // lookup returns the field named k.
 func lookup(k string) (Field, bool) {
-	for f, name := range fieldNames {
-		if name == k {
-			return Field(f), true
-		}
+	// A switch compiles to a search by length and bytes: the reader
+	// looks up every key of every body.
+	switch k {
+	case "email":
+		return Email, true
+	case "phone_number":
+		return PhoneNumber, true
+	case "first_name":
+		return FirstName, true
+	case "last_name":
+		return LastName, true
+	case "tags":
+		return Tags, true
+	case "custom_fields":
+		return CustomFields, true
+	case "email_consent":
+		return EmailConsent, true
+	case "sms_consent":
+		return SMSConsent, true
+	case "send_welcome_sms":
+		return SendWelcomeSMS, true
 	}
 	return 0, false
 }
@@ -131,7 +162,7 @@ func isReadOnly(k string) bool {
 // decoder reads a JSON body into a payload.
 type decoder struct {
 	jsonwire.Scanner
-	p   *payload
+	p   payload // by value: the decoder's contents leak to the heap (views of the body), the caller's payload need not
 	pol Policy
 
 	// others holds the keys of members that are not writable fields,
@@ -143,7 +174,7 @@ type decoder struct {
 // decode reads body into p. It returns false when body is not one
 // well-formed JSON object; p is then meaningless.
 func decode(body []byte, p *payload, pol Policy) bool {
-	d := decoder{Scanner: jsonwire.Scanner{Buf: body}, p: p, pol: pol}
+	d := decoder{Scanner: jsonwire.Scanner{Buf: body}, pol: pol}
 	if !d.Eat('{') {
 		return false
 	}
@@ -162,7 +193,7 @@ func decode(body []byte, p *payload, pol Policy) bool {
 			case known:
 				if !repeated.Has(f) {
 					repeated = repeated.With(f)
-					p.extra = note(p.extra, pol.MaxDetails, RuleDuplicateKey, k)
+					d.p.extra = note(d.p.extra, pol.MaxDetails, RuleDuplicateKey, k)
 				}
 				ok = d.Skip()
 			default:
@@ -181,11 +212,17 @@ func decode(body []byte, p *payload, pol Policy) bool {
 			break
 		}
 	}
+	*p = d.p
 	return d.AtEnd()
 }
 
 // other records a member that is not a writable field.
 func (d *decoder) other(k string) {
+	if len(d.p.extra) > d.pol.MaxDetails {
+		// Enough is known to cut the details; no later member can
+		// change them, so none is remembered (memory stays bounded).
+		return
+	}
 	if !d.others.add(k) {
 		if d.repeated.add(k) {
 			d.p.extra = note(d.p.extra, d.pol.MaxDetails, RuleDuplicateKey, k)
@@ -210,8 +247,8 @@ func (d *decoder) member(f Field) bool {
 	}
 	switch {
 	case c == '"' && fieldShape[f] == text:
-		s, _, ok := d.Str()
-		sl.kind, sl.s = text, s
+		s, valid, ok := d.Str()
+		*sl = textSlot(s, valid)
 		return ok
 	case (c == 't' || c == 'f') && fieldShape[f] == boolean:
 		sl.kind, sl.b = boolean, c == 't'
@@ -257,11 +294,11 @@ func (d *decoder) tags(sl *slot) bool {
 	if !d.Eat(']') {
 		for {
 			if d.Peek() == '"' {
-				s, _, ok := d.Str()
+				s, valid, ok := d.Str()
 				if !ok {
 					return false
 				}
-				if d.p.addTag(s, d.pol) {
+				if d.p.addTag(s, valid, d.pol) {
 					tags = append(tags, s)
 				}
 			} else {
@@ -299,7 +336,9 @@ func readCustom(s *jsonwire.Scanner, r *customReport) bool {
 		if !ok {
 			return false
 		}
-		repeated := !seen.add(k)
+		// Past the cap no key can change the details: stop remembering.
+		full := len(r.facts) > r.max
+		repeated := !full && !seen.add(k)
 		if repeated && reported.add(k) {
 			r.facts = note(r.facts, r.max, RuleCustomFieldDuplicate, k)
 		}
@@ -310,7 +349,7 @@ func readCustom(s *jsonwire.Scanner, r *customReport) bool {
 		case '"':
 			var valid bool
 			_, valid, ok = s.Str()
-			if ok && !repeated && !valid {
+			if ok && !repeated && !full && !valid {
 				r.facts = note(r.facts, r.max, RuleCustomFieldUTF8, k)
 			}
 		default:

@@ -1,7 +1,9 @@
 package validate
 
 import (
+	"slices"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/contactrules/contactrules/consent"
@@ -28,10 +30,10 @@ type rule struct {
 	name  string // errs.FieldError.Rule
 	ops   op
 	what  string // the rule in words, for the README's table
-	check func(c *checker, r *rule)
+	check check  // how the row is checked; 0: its details come from another row's check
 }
 
-func row(id RuleID, ops op, what string, check func(*checker, *rule)) rule {
+func row(id RuleID, ops op, what string, check check) rule {
 	field := identities[id].field
 	f, _ := lookup(field)
 	return rule{id: id, f: f, field: field, name: identities[id].name, ops: ops, what: what, check: check}
@@ -42,50 +44,116 @@ func row(id RuleID, ops op, what string, check func(*checker, *rule)) rule {
 // and docs/bounds.md that yields a detail is here, once; the consent rows
 // hand over to the consent package, which decides them.
 var rules = [numRules - 1]rule{
-	row(RuleMaxBytes, onBoth, "the body is larger than the policy's maximum (only detail)", checkBody),
-	row(RuleJSONObject, onBoth, "the body is not one well-formed JSON object (only detail)", checkBody),
-	row(RuleRequiredAny, onUpdate, "the patch names nothing: no writable field, and no read-only, unrecognized or repeated member", checkAnyField),
-	row(RuleRequiredOneOf, onCreate, "neither email nor phone_number is present and non-empty", checkIdentity),
-	row(RuleEmailType, onBoth, "not a string", checkType),
-	row(RuleEmailUTF8, onBoth, "not valid UTF-8", checkUTF8),
-	row(RuleEmailImmutable, onUpdate, "the contact has a value and the patch changes or clears it", checkImmutable),
-	row(RuleEmail, onBoth, "not an address as docs/email.md defines it", checkEmail),
-	row(RulePhoneRegion, onBoth, "form input: phone_region names no region (the number is then not judged)", checkRegion),
-	row(RulePhoneType, onBoth, "not a string", checkType),
-	row(RulePhoneUTF8, onBoth, "not valid UTF-8", checkUTF8),
-	row(RulePhoneImmutable, onUpdate, "the contact has a value and the patch changes or clears it", checkImmutable),
-	row(RulePhone, onBoth, "not canonical E.164 or not a valid number for its region (possible length only, by policy)", checkPhone),
-	row(RuleFirstNameType, onBoth, "not a string", checkType),
-	row(RuleFirstNameUTF8, onBoth, "not valid UTF-8", checkUTF8),
-	row(RuleFirstNameLength, onBoth, "longer than the policy allows (code points)", checkNameLength),
-	row(RuleLastNameType, onBoth, "not a string", checkType),
-	row(RuleLastNameUTF8, onBoth, "not valid UTF-8", checkUTF8),
-	row(RuleLastNameLength, onBoth, "longer than the policy allows (code points)", checkNameLength),
-	row(RuleTagsType, onBoth, "not an array, or an element is not a string", checkTagsShape),
-	row(RuleTagsMaxItems, onBoth, "more tags than the policy allows", checkTagCount),
+	row(RuleMaxBytes, onBoth, "the body is larger than the policy's maximum (only detail)", byBody),
+	row(RuleJSONObject, onBoth, "the body is not one well-formed JSON object (only detail)", byBody),
+	row(RuleRequiredAny, onUpdate, "the patch names nothing: no writable field, and no read-only, unrecognized or repeated member", byAnyField),
+	row(RuleRequiredOneOf, onCreate, "neither email nor phone_number is present and non-empty", byIdentity),
+	row(RuleEmailType, onBoth, "not a string", byType),
+	row(RuleEmailUTF8, onBoth, "not valid UTF-8", byUTF8),
+	row(RuleEmailImmutable, onUpdate, "the contact has a value and the patch changes or clears it", byImmutable),
+	row(RuleEmail, onBoth, "not an address as docs/email.md defines it", byEmail),
+	row(RulePhoneRegion, onBoth, "form input: phone_region names no region (the number is then not judged)", byRegion),
+	row(RulePhoneType, onBoth, "not a string", byType),
+	row(RulePhoneUTF8, onBoth, "not valid UTF-8", byUTF8),
+	row(RulePhoneImmutable, onUpdate, "the contact has a value and the patch changes or clears it", byImmutable),
+	row(RulePhone, onBoth, "not canonical E.164 or not a valid number for its region (possible length only, by policy)", byPhone),
+	row(RuleFirstNameType, onBoth, "not a string", byType),
+	row(RuleFirstNameUTF8, onBoth, "not valid UTF-8", byUTF8),
+	row(RuleFirstNameLength, onBoth, "longer than the policy allows (code points)", byNameLength),
+	row(RuleLastNameType, onBoth, "not a string", byType),
+	row(RuleLastNameUTF8, onBoth, "not valid UTF-8", byUTF8),
+	row(RuleLastNameLength, onBoth, "longer than the policy allows (code points)", byNameLength),
+	row(RuleTagsType, onBoth, "not an array, or an element is not a string", byTagsShape),
+	row(RuleTagsMaxItems, onBoth, "more tags than the policy allows", byTagCount),
 	// The two tags[i] rows report in element order, so the first reports
 	// both.
-	row(RuleTagUTF8, onBoth, "the tag is not valid UTF-8", checkTags),
-	row(RuleTag, onBoth, "the tag is empty or too long (code points)", nil),
-	row(RuleCustomFieldsFlat, onBoth, "not an object, or a value is an object or array", checkFlat),
+	row(RuleTagUTF8, onBoth, "the tag is not valid UTF-8", byTags),
+	row(RuleTag, onBoth, "the tag is empty or too long (code points)", 0),
+	row(RuleCustomFieldsFlat, onBoth, "not an object, or a value is an object or array", byFlat),
 	// Likewise the custom_fields.<key> rows, in key order.
-	row(RuleCustomFieldDuplicate, onBoth, "the key appears twice in custom_fields", checkCustomKeys),
-	row(RuleCustomFieldUTF8, onBoth, "a string value is not valid UTF-8", nil),
-	row(RuleEmailConsentType, onBoth, "not a string", checkType),
-	row(RuleEmailConsentUTF8, onBoth, "not valid UTF-8", checkUTF8),
-	row(RuleEmailConsentCompliance, onUpdate, "any value is sent and the contact's email consent is compliance_suppressed", checkConsent),
-	row(RuleEmailConsentEnum, onBoth, "the value is not a writable email consent", checkConsent),
-	row(RuleSMSConsentType, onBoth, "not a string", checkType),
-	row(RuleSMSConsentUTF8, onBoth, "not valid UTF-8", checkUTF8),
-	row(RuleSMSConsentEnum, onBoth, "the value is not a writable SMS consent", checkConsent),
-	row(RuleSMSSupportedCountry, onBoth, "subscribed or single_opt_in, and the contact's phone number is missing or not from a supported SMS region", checkConsent),
-	row(RuleSMSNoUnsubscribeOnCreate, onCreate, "unsubscribed is sent for a new contact", checkConsent),
-	row(RuleSendWelcomeSMSType, onBoth, "not a boolean", checkType),
+	row(RuleCustomFieldDuplicate, onBoth, "the key appears twice in custom_fields", byCustomKeys),
+	row(RuleCustomFieldUTF8, onBoth, "a string value is not valid UTF-8", 0),
+	row(RuleEmailConsentType, onBoth, "not a string", byType),
+	row(RuleEmailConsentUTF8, onBoth, "not valid UTF-8", byUTF8),
+	row(RuleEmailConsentCompliance, onUpdate, "any value is sent and the contact's email consent is compliance_suppressed", byConsent),
+	row(RuleEmailConsentEnum, onBoth, "the value is not a writable email consent", byConsent),
+	row(RuleSMSConsentType, onBoth, "not a string", byType),
+	row(RuleSMSConsentUTF8, onBoth, "not valid UTF-8", byUTF8),
+	row(RuleSMSConsentEnum, onBoth, "the value is not a writable SMS consent", byConsent),
+	row(RuleSMSSupportedCountry, onBoth, "subscribed or single_opt_in, and the contact's phone number is missing or not from a supported SMS region", byConsent),
+	row(RuleSMSNoUnsubscribeOnCreate, onCreate, "unsubscribed is sent for a new contact", byConsent),
+	row(RuleSendWelcomeSMSType, onBoth, "not a boolean", byType),
 	// The <member> rows report in input order (name order for a form).
-	row(RuleReadOnly, onBoth, "id, created_at or updated_at is sent (whatever its value)", checkExtra),
-	row(RuleUnknownField, onBoth, "a member the API does not know (off by policy)", nil),
-	row(RuleDuplicateKey, onBoth, "a member appears twice", nil),
-	row(RuleMaxDetails, onBoth, "more details than the policy's MaxDetails: the first MaxDetails-1 are listed, then this one", nil),
+	row(RuleReadOnly, onBoth, "id, created_at or updated_at is sent (whatever its value)", byExtra),
+	row(RuleUnknownField, onBoth, "a member the API does not know (off by policy)", 0),
+	row(RuleDuplicateKey, onBoth, "a member appears twice", 0),
+	row(RuleMaxDetails, onBoth, "more details than the policy's MaxDetails: the first MaxDetails-1 are listed, then this one", 0),
+}
+
+// A check is how a row is checked: one function each, called by apply.
+// (A switch rather than a function value in the row, so that the compiler
+// sees every call and the checker stays on the caller's stack.)
+type check uint8
+
+const (
+	none check = iota
+	byBody
+	byAnyField
+	byIdentity
+	byType
+	byUTF8
+	byImmutable
+	byEmail
+	byRegion
+	byPhone
+	byNameLength
+	byTagsShape
+	byTagCount
+	byTags
+	byFlat
+	byCustomKeys
+	byConsent
+	byExtra
+)
+
+// apply runs row r's check.
+func (c *checker) apply(r *rule) {
+	switch r.check {
+	case byBody:
+		checkBody(c, r)
+	case byAnyField:
+		checkAnyField(c, r)
+	case byIdentity:
+		checkIdentity(c, r)
+	case byType:
+		checkType(c, r)
+	case byUTF8:
+		checkUTF8(c, r)
+	case byImmutable:
+		checkImmutable(c, r)
+	case byEmail:
+		checkEmail(c, r)
+	case byRegion:
+		checkRegion(c, r)
+	case byPhone:
+		checkPhone(c, r)
+	case byNameLength:
+		checkNameLength(c, r)
+	case byTagsShape:
+		checkTagsShape(c, r)
+	case byTagCount:
+		checkTagCount(c, r)
+	case byTags:
+		checkTags(c, r)
+	case byFlat:
+		checkFlat(c, r)
+	case byCustomKeys:
+		checkCustomKeys(c, r)
+	case byConsent:
+		checkConsent(c, r)
+	case byExtra:
+		checkExtra(c, r)
+	}
 }
 
 // A checker evaluates the table against one payload.
@@ -104,7 +172,7 @@ type checker struct {
 	decided bool
 	state   consent.State
 	effects consent.Effects
-	cerrs   []errs.FieldError
+	refused []consent.Refusal
 
 	// number is the payload's phone number when it is valid.
 	number phone.Number
@@ -118,11 +186,11 @@ func (c *checker) run() []errs.FieldError {
 		if c.full {
 			break
 		}
-		if r.ops&c.op == 0 || r.check == nil {
+		if r.ops&c.op == 0 || r.check == 0 {
 			continue
 		}
 		c.field = r.f
-		r.check(c, r)
+		c.apply(r)
 	}
 	return c.details
 }
@@ -159,7 +227,7 @@ func checkBody(c *checker, r *rule) {
 // precondition of every rule on the value.
 func (c *checker) str() (string, bool) {
 	sl := c.p.m[c.field]
-	if sl.kind != text || !utf8.ValidString(sl.s) {
+	if sl.kind != text {
 		return "", false
 	}
 	return sl.s, true
@@ -211,7 +279,7 @@ func checkType(c *checker, r *rule) {
 }
 
 func checkUTF8(c *checker, r *rule) {
-	if sl := c.p.m[c.field]; sl.kind == text && !utf8.ValidString(sl.s) {
+	if c.p.m[c.field].kind == badUTF8 {
 		c.fail(r, r.field)
 	}
 }
@@ -227,10 +295,10 @@ func (c *checker) changes() bool {
 		stored = c.cur.PhoneNumber
 	}
 	sl := c.p.m[c.field]
-	if stored == "" || sl.kind == text && sameIdentity(c.field, stored, sl.s) {
+	if stored == "" || (sl.kind == text || sl.kind == badUTF8) && sameIdentity(c.field, stored, sl.s) {
 		return false
 	}
-	return sl.kind != wrongType && sl.kind != unjudged && !(sl.kind == text && !utf8.ValidString(sl.s))
+	return sl.kind != wrongType && sl.kind != unjudged && sl.kind != badUTF8
 }
 
 // sameIdentity compares a stored and a sent value. Email domains are
@@ -365,7 +433,7 @@ func checkFlat(c *checker, r *rule) {
 func checkCustomKeys(c *checker, r *rule) {
 	if c.p.m[CustomFields].kind == object {
 		for _, f := range c.p.custom.facts {
-			c.report(f.id, "custom_fields."+echo(f.key))
+			c.report(f.id, "custom_fields."+echo(f.key)) // a new string: nothing of the body
 		}
 	}
 }
@@ -373,18 +441,26 @@ func checkCustomKeys(c *checker, r *rule) {
 // checkExtra reports the members the reader noted by name.
 func checkExtra(c *checker, r *rule) {
 	for _, f := range c.p.extra {
-		c.report(f.id, echo(f.key))
+		c.report(f.id, strings.Clone(echo(f.key))) // the key may be a view of the caller's body
 	}
 }
 
 // checkConsent reports the consent package's refusal of this row.
 func checkConsent(c *checker, r *rule) {
 	c.decide()
-	for _, e := range c.cerrs {
-		if e.Field == r.field && e.Rule == r.name {
-			c.report(r.id, r.field)
-		}
+	if slices.Contains(c.refused, consentRefusals[r.id]) {
+		c.report(r.id, r.field)
 	}
+}
+
+// consentRefusals are the consent package's refusals that the consent
+// rows report.
+var consentRefusals = map[RuleID]consent.Refusal{
+	RuleEmailConsentCompliance:   consent.RefuseComplianceSuppressed,
+	RuleEmailConsentEnum:         consent.RefuseEmailValue,
+	RuleSMSConsentEnum:           consent.RefuseSMSValue,
+	RuleSMSSupportedCountry:      consent.RefuseUnsupportedCountry,
+	RuleSMSNoUnsubscribeOnCreate: consent.RefuseUnsubscribeOnCreate,
 }
 
 // decide runs the consent rules once, on what the payload asks for.
@@ -400,7 +476,7 @@ func (c *checker) decide() {
 		Phone:        c.phoneAfter(),
 	}
 	if c.op == onCreate {
-		c.state, c.effects, c.cerrs = consent.Create(req, c.pol.consent())
+		c.state, c.effects, c.refused = consent.Create(req, c.pol.consent())
 		return
 	}
 	cur := consent.State{Email: c.cur.EmailConsent, SMS: c.cur.SMSConsent}
@@ -410,11 +486,11 @@ func (c *checker) decide() {
 	if cur.SMS == "" {
 		cur.SMS = consent.SMSNeverSubscribed
 	}
-	c.state, c.effects, c.cerrs = consent.Update(cur, req, c.pol.consent())
+	c.state, c.effects, c.refused = consent.Update(cur, req, c.pol.consent())
 }
 
 func (c *checker) consentField(f Field) consent.Field {
-	if sl := c.p.m[f]; sl.kind == text && utf8.ValidString(sl.s) {
+	if sl := c.p.m[f]; sl.kind == text {
 		return consent.Field{Value: sl.s, Set: true}
 	}
 	return consent.Field{}

@@ -12,7 +12,8 @@
 package validate
 
 import (
-	"bytes"
+	"unicode/utf8"
+	"unsafe"
 
 	"github.com/contactrules/contactrules/consent"
 	"github.com/contactrules/contactrules/internal/jsonwire"
@@ -83,11 +84,14 @@ func readBody(body []byte, pl *payload, p Policy) {
 		pl.body = RuleMaxBytes
 		return
 	}
-	// A private copy: the payload's strings are views of it, and the
+	// No copy: the payload's strings are views of body while the rules
+	// run; what the answer returns is copied out of it (own), so the
 	// caller may reuse body.
-	if !decode(bytes.Clone(body), pl, p) {
+	if !decode(body, pl, p) {
 		*pl = payload{body: RuleJSONObject}
+		return
 	}
+	pl.borrowed = true
 }
 
 // fromContact reduces a decoded contact to a payload. With set == 0 (a
@@ -97,7 +101,7 @@ func fromContact(pl *payload, c Contact, set Fields, p Policy) {
 	str := func(f Field, s string) {
 		switch {
 		case set == 0 && s != "", set.Has(f) && (s != "" || !clearable(f)):
-			pl.m[f] = slot{kind: text, s: s}
+			pl.m[f] = textSlot(s, utf8.ValidString(s))
 		case set.Has(f):
 			pl.m[f] = slot{kind: null}
 		}
@@ -112,7 +116,7 @@ func fromContact(pl *payload, c Contact, set Fields, p Policy) {
 	case c.Tags != nil && (set == 0 || set.Has(Tags)):
 		pl.m[Tags] = slot{kind: list}
 		for _, t := range c.Tags {
-			pl.addTag(t, p)
+			pl.addTag(t, utf8.ValidString(t), p)
 		}
 		pl.tags = c.Tags
 	case set.Has(Tags):
@@ -172,7 +176,39 @@ func (c *checker) contact() Contact {
 		b := sl.b
 		out.SendWelcomeSMS = &b
 	}
+	if c.p.borrowed {
+		own(&out)
+	}
 	return out
+}
+
+// own copies the strings of a contact read from a caller's body into one
+// buffer of its own, so that the contact keeps nothing of the body: one
+// allocation for all of them. The tags slice was made by the reader.
+func own(c *Contact) {
+	n := len(c.Email) + len(c.PhoneNumber) + len(c.FirstName) + len(c.LastName) + len(c.CustomFields)
+	for _, t := range c.Tags {
+		n += len(t)
+	}
+	if n == 0 {
+		return
+	}
+	buf := make([]byte, 0, n)
+	keep := func(s string) string {
+		start := len(buf)
+		buf = append(buf, s...)
+		return unsafe.String(unsafe.SliceData(buf[start:]), len(s))
+	}
+	c.Email, c.PhoneNumber = keep(c.Email), keep(c.PhoneNumber)
+	c.FirstName, c.LastName = keep(c.FirstName), keep(c.LastName)
+	for i, t := range c.Tags {
+		c.Tags[i] = keep(t)
+	}
+	if c.CustomFields != nil {
+		start := len(buf)
+		buf = append(buf, c.CustomFields...)
+		c.CustomFields = buf[start:len(buf):len(buf)]
+	}
 }
 
 // patch builds the result of a valid update.

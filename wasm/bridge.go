@@ -15,6 +15,7 @@ import (
 	"strconv"
 
 	"github.com/contactrules/contactrules/errs"
+	"github.com/contactrules/contactrules/internal/jsonwire"
 	"github.com/contactrules/contactrules/internal/report"
 	"github.com/contactrules/contactrules/phone"
 	"github.com/contactrules/contactrules/validate"
@@ -178,13 +179,11 @@ func readContact(data []byte) (validate.Contact, error) {
 func normalizeResult(input, defaultRegion string) []byte {
 	n, err := phone.Normalize(input, defaultRegion)
 	b := strconv.AppendBool([]byte(`{"ok":`), err == nil)
-	// E.164 numbers and region codes are ASCII digits, letters and '+',
-	// which Go and JSON quote alike.
 	if e164 := n.String(); e164 != "" {
-		b = strconv.AppendQuote(append(b, `,"e164":`...), e164)
+		b = jsonwire.AppendQuote(append(b, `,"e164":`...), e164)
 	}
 	if region := n.Region(); region != "" {
-		b = strconv.AppendQuote(append(b, `,"region":`...), region)
+		b = jsonwire.AppendQuote(append(b, `,"region":`...), region)
 	}
 	if err != nil {
 		code := errs.Code("invalid")

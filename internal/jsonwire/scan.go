@@ -190,7 +190,12 @@ func (s *Scanner) skipKey() bool {
 // Scalar skips white space and consumes a string, number, true, false or
 // null, without decoding it (no allocation).
 func (s *Scanner) Scalar() bool {
-	switch s.Peek() {
+	return s.scalar(s.Peek())
+}
+
+// scalar is Scalar once white space is skipped, c being the next byte.
+func (s *Scanner) scalar(c byte) bool {
+	switch c {
 	case '"':
 		end, _, _ := scanString(s.Buf, s.Pos)
 		if end < 0 {
@@ -219,7 +224,7 @@ func (s *Scanner) Skip() bool {
 	object := false // whether the innermost open container is an object
 	for {
 		// A value is expected here.
-		switch s.Peek() {
+		switch c := s.Peek(); c {
 		case '{':
 			s.Pos++
 			if !s.Eat('}') {
@@ -238,7 +243,7 @@ func (s *Scanner) Skip() bool {
 				continue
 			}
 		default:
-			if !s.Scalar() {
+			if !s.scalar(c) {
 				return false
 			}
 		}

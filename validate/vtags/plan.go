@@ -1,0 +1,463 @@
+package vtags
+
+import (
+	"reflect"
+	"strconv"
+	"strings"
+
+	"github.com/contactrules/contactrules/consent"
+	"github.com/contactrules/contactrules/errs"
+	"github.com/contactrules/contactrules/validate"
+)
+
+// A role is what a tagged field is in the contact. The order is the rule
+// table's.
+type role uint8
+
+const (
+	roleNone role = iota
+	roleEmail
+	rolePhone
+	roleFirst
+	roleLast
+	roleTags
+	roleCustom
+	roleEmailConsent
+	roleSMSConsent
+	numRoles
+)
+
+// A tagged is a struct field that carries a contact tag.
+type tagged struct {
+	index int    // in the struct
+	role  role   // what it is
+	tag   string // the first contact tag of the field
+	self  bool   // a contact tag runs on the field itself (not only after dive)
+	gate  string // omitempty, omitnil or omitzero before the contact tag, or ""
+}
+
+// A plan is what a struct type holds: its tagged fields, and which of
+// them make the contact.
+type plan struct {
+	fields  []tagged
+	byName  map[string]int // Go name → index in fields
+	primary [numRoles]int  // the contact's field of each role: index in fields + 1, 0 for none
+	welcome int            // the struct field index + 1 of send_welcome_sms, 0 for none
+}
+
+// plan returns the plan of struct type t.
+func (r *Rules) plan(t reflect.Type) *plan {
+	if pl, ok := r.plans.Load(t); ok {
+		return pl.(*plan)
+	}
+	pl, _ := r.plans.LoadOrStore(t, newPlan(t))
+	return pl.(*plan)
+}
+
+func newPlan(t reflect.Type) *plan {
+	pl := &plan{byName: map[string]int{}}
+	var names []int // contact_name fields without a first_name or last_name JSON name
+	for i := range t.NumField() {
+		sf := t.Field(i)
+		if !sf.IsExported() {
+			continue
+		}
+		if jsonName(sf) == "send_welcome_sms" && sf.Type == reflect.TypeFor[*bool]() && pl.welcome == 0 {
+			pl.welcome = i + 1
+			continue
+		}
+		f, ok := parseField(sf.Tag)
+		if !ok {
+			continue
+		}
+		f.index = i
+		pl.byName[sf.Name] = len(pl.fields)
+		pl.fields = append(pl.fields, f)
+		at := len(pl.fields)
+		switch {
+		case f.role != roleFirst:
+			if pl.primary[f.role] == 0 {
+				pl.primary[f.role] = at
+			}
+		case jsonName(sf) == "last_name":
+			pl.fields[at-1].role = roleLast
+			if pl.primary[roleLast] == 0 {
+				pl.primary[roleLast] = at
+			}
+		case jsonName(sf) == "first_name":
+			if pl.primary[roleFirst] == 0 {
+				pl.primary[roleFirst] = at
+			}
+		default:
+			names = append(names, at)
+		}
+	}
+	for _, at := range names {
+		for _, ro := range []role{roleFirst, roleLast} {
+			if pl.primary[ro] == 0 {
+				pl.primary[ro] = at
+				pl.fields[at-1].role = ro
+				break
+			}
+		}
+	}
+	return pl
+}
+
+// nameKeys are struct tag keys that name a field rather than check it:
+// their values may hold a word such as sms_consent that is also a tag.
+var nameKeys = map[string]bool{"json": true, "form": true, "xml": true, "yaml": true, "toml": true, "bson": true,
+	"db": true, "mapstructure": true, "query": true, "uri": true, "header": true, "url": true, "msgpack": true,
+	"protobuf": true, "schema": true, "param": true, "path": true, "env": true}
+
+// parseField finds the contact tag in a field's struct tag (whatever the
+// validator's tag name: validate, binding, …) and what comes before it.
+func parseField(st reflect.StructTag) (tagged, bool) {
+	for _, kv := range structTags(st) {
+		if nameKeys[kv[0]] {
+			continue
+		}
+		var f tagged
+		dive := false
+		for _, item := range strings.Split(kv[1], ",") {
+			for _, alt := range strings.Split(item, "|") {
+				name, _, _ := strings.Cut(alt, "=")
+				switch {
+				case name == "dive":
+					dive = true
+				case f.tag == "" && !dive && (name == "omitempty" || name == "omitnil" || name == "omitzero"):
+					f.gate = name
+				case isOurs(name):
+					if f.tag == "" {
+						f.tag, f.role = name, roleOf(name)
+					}
+					f.self = f.self || !dive && name != TagTag
+				}
+			}
+		}
+		if f.tag != "" {
+			return f, true
+		}
+	}
+	return tagged{}, false
+}
+
+func roleOf(tag string) role {
+	switch tag {
+	case TagEmail:
+		return roleEmail
+	case TagPhone, TagSMSPhone:
+		return rolePhone
+	case TagName:
+		return roleFirst
+	case TagTags, TagTag:
+		return roleTags
+	case TagFlat:
+		return roleCustom
+	case TagEmailConsent:
+		return roleEmailConsent
+	}
+	return roleSMSConsent
+}
+
+// structTags splits a struct tag into its key and value pairs, as
+// reflect.StructTag.Lookup reads them.
+func structTags(tag reflect.StructTag) [][2]string {
+	var out [][2]string
+	for tag != "" {
+		tag = tag[len(tag)-len(strings.TrimLeft(string(tag), " ")):]
+		i := 0
+		for i < len(tag) && tag[i] > ' ' && tag[i] != ':' && tag[i] != '"' && tag[i] != 0x7f {
+			i++
+		}
+		if i == 0 || i+1 >= len(tag) || tag[i] != ':' || tag[i+1] != '"' {
+			break
+		}
+		key := string(tag[:i])
+		tag = tag[i+1:]
+		i = 1
+		for i < len(tag) && tag[i] != '"' {
+			if tag[i] == '\\' {
+				i++
+			}
+			i++
+		}
+		if i >= len(tag) {
+			break
+		}
+		value, err := strconv.Unquote(string(tag[:i+1]))
+		tag = tag[i+1:]
+		if err != nil {
+			break
+		}
+		out = append(out, [2]string{key, value})
+	}
+	return out
+}
+
+// field returns the struct's field of role ro; the zero Value when it has
+// none.
+func (pl *plan) field(s reflect.Value, ro role) reflect.Value {
+	if at := pl.primary[ro]; at > 0 {
+		return s.Field(pl.fields[at-1].index)
+	}
+	return reflect.Value{}
+}
+
+// phone returns the struct's phone number as a string ("" for none, or
+// for a field that does not hold a string).
+func (pl *plan) phone(s reflect.Value) string {
+	if v, ok := deref(pl.field(s, rolePhone)); ok && v.Kind() == reflect.String {
+		return v.String()
+	}
+	return ""
+}
+
+// identityFails reports whether the struct has neither an email nor a
+// phone number: both absent, nil or empty.
+func (pl *plan) identityFails(s reflect.Value) bool {
+	for _, ro := range []role{roleEmail, rolePhone} {
+		if v, ok := deref(pl.field(s, ro)); ok && !(v.Kind() == reflect.String && v.Len() == 0) {
+			return false
+		}
+	}
+	return true
+}
+
+// reporter returns the index in fields of the field that reports the
+// identity rule: the first of the contact's fields, in the rule table's
+// order, whose tag runs on it and which passes its own rules; -1 for none.
+// Every function of the struct computes the same answer.
+func (pl *plan) reporter(r *Rules, s reflect.Value) int {
+	for ro := roleEmail; ro < numRoles; ro++ {
+		at := pl.primary[ro]
+		if at == 0 {
+			continue
+		}
+		f := pl.fields[at-1]
+		v := s.Field(f.index)
+		if f.self && runs(f.gate, v) && len(r.own(f.tag, v, "")) == 0 {
+			return at - 1
+		}
+	}
+	return -1
+}
+
+// runs reports whether validator calls the tags after gate on v.
+func runs(gate string, v reflect.Value) bool {
+	nilable := func(v reflect.Value) bool {
+		switch v.Kind() {
+		case reflect.Pointer, reflect.Interface, reflect.Slice, reflect.Map, reflect.Chan, reflect.Func:
+			return true
+		}
+		return false
+	}
+	switch gate {
+	case "omitnil":
+		return !nilable(v) || !v.IsNil()
+	case "omitempty":
+		if v.Kind() == reflect.Pointer && !v.IsNil() {
+			e := v.Elem()
+			return !nilable(e) || !e.IsNil()
+		}
+		return !v.IsZero()
+	case "omitzero":
+		return !v.IsZero()
+	}
+	return true
+}
+
+// tagFields are the API fields the tags check, and the rule of a value
+// of another type.
+var tagFields = map[string]struct {
+	field    validate.Field
+	typeRule validate.RuleID
+}{
+	TagEmail:        {validate.Email, validate.RuleEmailType},
+	TagPhone:        {validate.PhoneNumber, validate.RulePhoneType},
+	TagSMSPhone:     {validate.PhoneNumber, validate.RulePhoneType},
+	TagName:         {validate.FirstName, validate.RuleFirstNameType},
+	TagTags:         {validate.Tags, validate.RuleTagsType},
+	TagTag:          {validate.Tags, validate.RuleTag},
+	TagFlat:         {validate.CustomFields, validate.RuleCustomFieldsFlat},
+	TagEmailConsent: {validate.EmailConsent, validate.RuleEmailConsentType},
+	TagSMSConsent:   {validate.SMSConsent, validate.RuleSMSConsentType},
+}
+
+// apiField is the API field a tag checks.
+func apiField(tag string) string { return tagFields[tag].field.String() }
+
+// wrongType is the detail of a value of tag's field that no JSON of the
+// field's type can be: a number where a string belongs.
+func (r *Rules) wrongType(tag string) []errs.FieldError {
+	field := apiField(tag)
+	if tag == TagTag {
+		field += "[0]"
+	}
+	return []errs.FieldError{r.detail(tagFields[tag].typeRule, field)}
+}
+
+// own returns the details of v under tag's own rules, named as the API
+// names them ("email", "tags[0]", "custom_fields.<key>"). phone is the
+// struct's phone number, for sms_consent. validate.Create decides, on a
+// contact that holds v alone.
+func (r *Rules) own(tag string, v reflect.Value, phone string) []errs.FieldError {
+	v, ok := deref(v)
+	if !ok {
+		return nil // nil: absent
+	}
+	var c validate.Contact
+	switch tag {
+	case TagTags:
+		list, ok := stringList(v)
+		if !ok {
+			return r.wrongType(tag)
+		}
+		if list == nil {
+			return nil
+		}
+		c.Tags = list
+	case TagFlat:
+		text, ok := customText(v)
+		if !ok {
+			return r.wrongType(tag)
+		}
+		if text == nil {
+			return nil
+		}
+		c.CustomFields = text
+	default:
+		if v.Kind() != reflect.String {
+			return r.wrongType(tag)
+		}
+		s := v.String()
+		if s == "" && tag != TagTag {
+			return nil // absent (an empty tag is a tag)
+		}
+		switch tag {
+		case TagEmail:
+			c.Email = s
+		case TagPhone, TagSMSPhone:
+			c.PhoneNumber = s
+		case TagName:
+			c.FirstName = s
+		case TagTag:
+			c.Tags = []string{s}
+		case TagEmailConsent:
+			c.EmailConsent = consent.Email(s)
+		case TagSMSConsent:
+			c.SMSConsent, c.PhoneNumber = consent.SMS(s), phone
+		}
+	}
+	ds := r.create(c, apiField(tag))
+	if tag == TagSMSPhone && len(ds) == 0 {
+		// The number is valid: is it one SMS may go to?
+		c.SMSConsent = consent.SMSSubscribed
+		for _, d := range r.create(c, "sms_consent") {
+			ds = append(ds, errs.FieldError{Field: "phone_number", Message: d.Message, Rule: d.Rule})
+		}
+	}
+	return ds
+}
+
+// create returns validate.Create's details of c that concern field (or
+// its elements and keys).
+func (r *Rules) create(c validate.Contact, field string) []errs.FieldError {
+	_, _, ds := validate.Create(c, r.inner)
+	var out []errs.FieldError
+	for _, d := range ds {
+		if family(d.Field) == field {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// family is the field a detail's field belongs to: "tags" for "tags[3]",
+// "custom_fields" for "custom_fields.plan".
+func family(field string) string {
+	if i := strings.IndexAny(field, "[."); i >= 0 {
+		return field[:i]
+	}
+	return field
+}
+
+// stringList returns the strings of a slice or array of strings; nil for
+// a nil slice; ok is false for any other value.
+func stringList(v reflect.Value) (_ []string, ok bool) {
+	switch v.Kind() {
+	case reflect.Slice:
+		if v.IsNil() {
+			return nil, true
+		}
+	case reflect.Array:
+	default:
+		return nil, false
+	}
+	list := make([]string, v.Len())
+	for i := range list {
+		e, ok := deref(v.Index(i))
+		if !ok || e.Kind() != reflect.String {
+			return nil, false
+		}
+		list[i] = e.String()
+	}
+	return list, true
+}
+
+// Contact returns the contact a tagged struct holds (s is the struct or
+// a pointer to it), to check with validate.Create, which gives the
+// contact to store and the effects of the create. It fails when s is not
+// a struct, or when a contact field holds a value no contact can (a
+// number where a string belongs, a channel in the custom fields): the
+// validator refuses such a struct. A field that is nil or empty is
+// absent.
+func (r *Rules) Contact(s any) (validate.Contact, error) {
+	sv, ok := structValue(reflect.ValueOf(s))
+	if !ok {
+		return validate.Contact{}, errNotStruct
+	}
+	pl := r.plan(sv.Type())
+	var c validate.Contact
+	strs := map[role]*string{roleEmail: &c.Email, rolePhone: &c.PhoneNumber, roleFirst: &c.FirstName, roleLast: &c.LastName,
+		roleEmailConsent: (*string)(&c.EmailConsent), roleSMSConsent: (*string)(&c.SMSConsent)}
+	for ro := roleEmail; ro < numRoles; ro++ {
+		v, ok := deref(pl.field(sv, ro))
+		if !ok {
+			continue
+		}
+		name := sv.Type().Field(pl.fields[pl.primary[ro]-1].index).Name
+		switch ro {
+		case roleTags:
+			if c.Tags, ok = stringList(v); !ok {
+				return validate.Contact{}, fieldError(name, "is not a list of strings")
+			}
+		case roleCustom:
+			if c.CustomFields, ok = customText(v); !ok {
+				return validate.Contact{}, fieldError(name, "is not a flat map or JSON object text")
+			}
+		default:
+			if v.Kind() != reflect.String {
+				return validate.Contact{}, fieldError(name, "is not a string")
+			}
+			*strs[ro] = v.String()
+		}
+	}
+	if pl.welcome > 0 {
+		if b := sv.Field(pl.welcome - 1).Interface().(*bool); b != nil {
+			v := *b
+			c.SendWelcomeSMS = &v
+		}
+	}
+	return c, nil
+}
+
+type contactError string
+
+func (e contactError) Error() string { return string(e) }
+
+const errNotStruct = contactError("vtags: Contact of a value that is not a struct")
+
+func fieldError(name, what string) error {
+	return contactError("vtags: Contact: field " + name + " " + what)
+}
