@@ -56,7 +56,8 @@
 // cell holds tags separated by commas, each without the spaces around
 // it, empty ones dropped ("vip, gold," is vip and gold); a phone cell is
 // a number as people type it, with separators, "+" and a country code or
-// in national form, read in -region. A row of empty cells (as
+// in national form, read in -region; any other cell is taken as it is,
+// spaces included. A row of empty cells (as
 // spreadsheets write after the data) gets no output. Quoting and line
 // breaks follow RFC 4180 (encoding/csv): a quoted cell may hold commas,
 // quotes ("") and line breaks, so a row may span lines; CRLF and LF both
