@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"strconv"
 	"sync"
+	"sync/atomic"
 
 	"github.com/contactrules/contactrules/errs"
 	"github.com/contactrules/contactrules/validate"
@@ -22,17 +23,21 @@ import (
 // output is the same bytes whatever the number of workers.
 //
 // A fixed number of batches exists (batchesPerWorker per worker, and two
-// more); the reader waits for a free one. A batch holds at most
+// more); the reader waits for a free one, and waits too while the batches
+// in flight hold flightBytes of input or more. A batch holds at most
 // batchRows rows and stops taking rows once batchBytes of input are in
 // it, so at most a fixed number of rows and bytes are in flight: memory
-// does not grow with the input.
+// does not grow with the input. The pipeline is deep enough that a worker
+// the system pauses for a while (on a busy machine) does not soon stall
+// the others behind the batch it holds.
 const (
 	readSize  = 64 << 10 // the reader's buffer: a line that fits is read without a copy
 	writeSize = 64 << 10
 
 	batchRows        = 256
 	batchBytes       = 64 << 10
-	batchesPerWorker = 4
+	batchesPerWorker = 8
+	flightBytes      = 8 << 20
 )
 
 // A checker holds the program's state: the settings every goroutine
@@ -71,6 +76,9 @@ type pipe struct {
 	work  chan *batch   // batches for the workers
 	order chan *batch   // every batch, in input order, for the writer
 	quit  chan struct{} // closed when the writer has failed
+
+	inflight atomic.Int64  // bytes of input in batches sent and not yet freed
+	freed    chan struct{} // a batch was freed (a wake-up for the reader)
 }
 
 func newChecker(cfg config, stdout io.Writer) *checker {
@@ -176,6 +184,7 @@ func (c *checker) files(names []string, stdin io.Reader) error {
 		work:  make(chan *batch, n),
 		order: make(chan *batch, n),
 		quit:  make(chan struct{}),
+		freed: make(chan struct{}, 1),
 	}
 	for range n {
 		c.free <- &batch{ready: make(chan struct{}, 1)}
@@ -223,6 +232,13 @@ func (c *checker) readAll(names []string, stdin io.Reader) {
 // none; nil once the writer has failed.
 func (c *checker) batch() *batch {
 	if c.cur == nil {
+		for c.inflight.Load() >= flightBytes {
+			select {
+			case <-c.freed:
+			case <-c.quit:
+				return nil
+			}
+		}
 		select {
 		case c.cur = <-c.free:
 		case <-c.quit:
@@ -250,6 +266,7 @@ func (c *checker) add(it item) error {
 // channels hold every batch there is, so neither send blocks.
 func (c *checker) send() {
 	c.cur.pos = c.pos
+	c.inflight.Add(int64(c.cur.size))
 	c.order <- c.cur
 	c.work <- c.cur
 	c.cur = nil
@@ -266,8 +283,14 @@ func (c *checker) writeAll() error {
 				close(c.quit)
 			}
 		}
+		size := b.size
 		b.reset()
 		c.free <- b
+		c.inflight.Add(-int64(size))
+		select {
+		case c.freed <- struct{}{}:
+		default:
+		}
 	}
 	if ferr := c.out.Flush(); err == nil {
 		err = ferr
