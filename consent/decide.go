@@ -1,6 +1,9 @@
 package consent
 
 import (
+	"slices"
+	"sync"
+
 	"github.com/contactrules/contactrules/phone"
 )
 
@@ -13,7 +16,7 @@ func (o Options) smsRegions() phone.Regions {
 }
 
 // A Field is a consent member of a payload as sent. The zero value is an
-// absent member; null is the same (SPEC.md section 2), so a patch cannot
+// absent member; null is the same (docs/create.md), so a patch cannot
 // clear a consent.
 type Field struct {
 	Value string // as sent, not yet parsed
@@ -38,7 +41,7 @@ type State struct {
 }
 
 // Effects are what a request makes happen besides changing the consent
-// (SPEC.md section 4). The zero value is nothing.
+// (docs/consent.md). The zero value is nothing.
 type Effects struct {
 	// WelcomeSMS: the SMS consent became subscribed from another state
 	// (or on create), and send_welcome_sms was not false.
@@ -85,37 +88,126 @@ func decide(on op, current State, r Request, o Options, fired func(int)) (State,
 	phoneOK := o.smsRegions().Supports(r.Phone)
 	for i, f := range fields {
 		in := input{on: on, current: cur[i], requested: f.token(req[i], o), phoneOK: phoneOK, welcome: !r.NoWelcomeSMS}
-		// The first refusal that applies is the field's one detail; the
-		// member then counts as absent for the state and effects.
-		for j := range table {
-			if table[j].refusal != 0 && table[j].applies(f, in) {
-				errl = append(errl, table[j].refusal)
-				in.requested = absent
-				note(fired, j)
-				break
+		res, ok := outcome{}, false
+		if fired == nil {
+			res, ok = memo().lookup(i, in)
+		}
+		if !ok {
+			res = evaluate(f, in, fired)
+		}
+		if res.refusal != 0 {
+			errl = append(errl, res.refusal)
+		}
+		out[i] = res.out
+		eff.DefaultsApplied |= res.eff.DefaultsApplied
+		eff.EmailUnsuppressed = eff.EmailUnsuppressed || res.eff.EmailUnsuppressed
+		eff.WelcomeSMS = eff.WelcomeSMS || res.eff.WelcomeSMS
+	}
+	return State{Email: Email(out[0]), SMS: SMS(out[1])}, eff, errl
+}
+
+// An outcome is what the table decides for one field.
+type outcome struct {
+	refusal Refusal
+	out     string // the field's value after the request
+	eff     Effects
+}
+
+// evaluate runs the table for one field; fired, when not nil, is told
+// every row that applies.
+func evaluate(f *vocabulary, in input, fired func(int)) outcome {
+	var res outcome
+	// The first refusal that applies is the field's one detail; the
+	// member then counts as absent for the state and effects.
+	for j := range table {
+		if table[j].refusal != 0 && table[j].applies(f, in) {
+			res.refusal = table[j].refusal
+			in.requested = absent
+			note(fired, j)
+			break
+		}
+	}
+	res.out = in.requested
+	if in.requested == absent {
+		res.out = in.current // on create, none until the default applies
+	}
+	// Every effect that applies happens.
+	for j := range table {
+		if table[j].refusal == 0 && table[j].applies(f, in) {
+			note(fired, j)
+			switch table[j].effect {
+			case applyDefault:
+				res.out = f.byDefault
+				res.eff.DefaultsApplied |= f.defaulted
+			case unsuppress:
+				res.eff.EmailUnsuppressed = true
+			case welcome:
+				res.eff.WelcomeSMS = true
 			}
 		}
-		out[i] = in.requested
-		if in.requested == absent {
-			out[i] = in.current // on create, none until the default applies
+	}
+	return res
+}
+
+// outcomes holds evaluate's answer for every input whose tokens are words
+// of the field's vocabulary, so that a request looks the table up by
+// index instead of scanning it. It is built from the table itself, once,
+// on first use.
+type outcomes struct {
+	tokens [len(fields)][]string // per field: absent, invalid, none, then its values
+	byKey  [len(fields)][]outcome
+}
+
+var memo = sync.OnceValue(func() *outcomes {
+	m := new(outcomes)
+	for i, f := range fields {
+		toks := []string{absent, invalid, none}
+		for _, t := range f.terms {
+			if !slices.Contains(toks, t.means) {
+				toks = append(toks, t.means)
+			}
 		}
-		// Every effect that applies happens.
-		for j := range table {
-			if table[j].refusal == 0 && table[j].applies(f, in) {
-				note(fired, j)
-				switch table[j].effect {
-				case applyDefault:
-					out[i] = f.byDefault
-					eff.DefaultsApplied |= f.defaulted
-				case unsuppress:
-					eff.EmailUnsuppressed = true
-				case welcome:
-					eff.WelcomeSMS = true
+		m.tokens[i] = toks
+		m.byKey[i] = make([]outcome, 2*len(toks)*len(toks)*4)
+		for _, on := range []op{onCreate, onUpdate} {
+			for _, cur := range toks {
+				for _, req := range toks {
+					for k := range 4 {
+						in := input{on: on, current: cur, requested: req, phoneOK: k&1 != 0, welcome: k&2 != 0}
+						key, _ := m.key(i, in)
+						m.byKey[i][key] = evaluate(f, in, nil)
+					}
 				}
 			}
 		}
 	}
-	return State{Email: Email(out[0]), SMS: SMS(out[1])}, eff, errl
+	return m
+})
+
+// key is the index of in's outcome for field i, if its tokens are known.
+func (m *outcomes) key(i int, in input) (int, bool) {
+	toks := m.tokens[i]
+	c, r := slices.Index(toks, in.current), slices.Index(toks, in.requested)
+	if c < 0 || r < 0 {
+		return 0, false
+	}
+	k := ((int(in.on>>1)*len(toks)+c)*len(toks) + r) * 4
+	if in.phoneOK {
+		k |= 1
+	}
+	if in.welcome {
+		k |= 2
+	}
+	return k, true
+}
+
+// lookup returns the outcome of in for field i, if it is held.
+func (m *outcomes) lookup(i int, in input) (outcome, bool) {
+	k, ok := m.key(i, in)
+	if !ok {
+		return outcome{}, false
+	}
+	return m.byKey[i][k], true
 }
 
 // token is what the table matches a requested member as: its value,

@@ -268,3 +268,24 @@ func TestEffectsJSON(t *testing.T) {
 		}
 	}
 }
+
+// TestLookupIsTheTable checks that every outcome looked up by index is
+// the one the table gives when it is scanned.
+func TestLookupIsTheTable(t *testing.T) {
+	m := memo()
+	for i, f := range fields {
+		for _, on := range []op{onCreate, onUpdate} {
+			for _, cur := range append(m.tokens[i], "garbage") {
+				for _, req := range m.tokens[i] {
+					for k := range 4 {
+						in := input{on: on, current: cur, requested: req, phoneOK: k&1 != 0, welcome: k&2 != 0}
+						got, ok := m.lookup(i, in)
+						if want := evaluate(f, in, nil); ok && got != want || !ok && cur != "garbage" {
+							t.Errorf("%s %+v: lookup %+v (%v), table %+v", f.field, in, got, ok, want)
+						}
+					}
+				}
+			}
+		}
+	}
+}

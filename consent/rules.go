@@ -82,7 +82,7 @@ const (
 	welcome             // WelcomeSMS
 )
 
-// String returns the effect's JSON name (SPEC.md section 4).
+// String returns the effect's JSON name (docs/consent.md).
 func (e effect) String() string {
 	return [...]string{
 		noEffect:     "",
@@ -105,7 +105,7 @@ type row struct {
 	effect    effect
 }
 
-// table is SPEC.md sections 2 to 4, in the order of the SPEC's rows.
+// table is docs/create.md, docs/update.md and docs/consent.md, in the order of the contract's rows.
 // For one field, the first refusal that applies wins (one detail per
 // field); then every effect that applies happens.
 var table = []row{

@@ -1,5 +1,5 @@
-// Package consent holds the consent rules of the contacts API (SPEC.md
-// sections 2 to 4): the email and SMS consent values, which of them a
+// Package consent holds the consent rules of the contacts API
+// (docs/consent.md): the email and SMS consent values, which of them a
 // client may write, and what a create or an update does to a contact's
 // consent — the resulting state, the effects (welcome SMS, unsuppression,
 // defaults) and the field errors, with the API's exact messages.
@@ -9,7 +9,7 @@
 // vocabulary) comes in as an [Options] value; the package has no global
 // mutable state.
 //
-// Where the SPEC is silent, the package decides:
+// Where the contract is silent, the package decides:
 //   - An email_consent that is not a writable value, sent to a
 //     compliance-suppressed contact, gets the compliance-suppressed
 //     message, not the enum one: no value could pass, so the enum message
@@ -69,7 +69,7 @@ const (
 )
 
 // Options is the consent part of a deployment's policy. The zero value is
-// the SPEC's default policy.
+// the contract's default policy.
 type Options struct {
 	// SMSRegions are the regions whose phone numbers may opt in to SMS;
 	// the zero value means phone.DefaultSMSRegions() (US, CA).
@@ -95,7 +95,7 @@ type term struct {
 }
 
 // A vocabulary is the words of one consent field, in the order of the
-// SPEC's enum message.
+// enum message.
 type vocabulary struct {
 	field     string   // JSON name of the payload member
 	byDefault string   // the value of a member absent on create
@@ -109,8 +109,8 @@ func legacy(word, means string) term {
 	return term{word: word, means: means, writable: true, legacy: true}
 }
 
-// The vocabularies of SPEC.md section 2 (enums, read-only values) and
-// section 4 (default, legacy word).
+// The vocabularies of docs/consent.md: enums, read-only values, defaults
+// and the legacy word.
 var (
 	emailWords = vocabulary{"email_consent", string(EmailNeverSubscribed), DefaultedEmail, []term{
 		value(string(EmailSubscribed)),
@@ -130,12 +130,12 @@ var (
 	}}
 )
 
-// fields are the consent fields in the order of the SPEC's rows, which is
+// fields are the consent fields in the order of the contract's rows, which is
 // the order of errors and of Defaults.Names.
 var fields = [...]*vocabulary{&emailWords, &smsWords}
 
 // parse returns the value s stands for, or the field's enum error.
-// Read-only values get the enum message too (SPEC.md section 2): to a
+// Read-only values get the enum message too (docs/create.md): to a
 // client they are as unwritable as a typo.
 func (v vocabulary) parse(s string, o Options) (string, error) {
 	for _, t := range v.terms {
@@ -188,7 +188,7 @@ func (s SMS) Writable() bool { return smsWords.writable(string(s)) }
 // stands for. Only writable values parse, exactly as spelled (no case
 // folding, no trimming); with o.AcceptLegacy, "non_subscribed" parses as
 // EmailNeverSubscribed. Otherwise the error is an [errs.FieldError] for
-// "email_consent" with rule "enum" and the SPEC's message, which never
+// "email_consent" with rule "enum" and the contract's message, which never
 // contains s.
 func ParseEmail(s string, o Options) (Email, error) {
 	v, err := emailWords.parse(s, o)

@@ -17,7 +17,7 @@ package errs
 // on it after looking at the HTTP status.
 type Code string
 
-// The codes of the API (SPEC.md section 1).
+// The codes of the API (docs/envelope.md).
 const (
 	InvalidClient     Code = "invalid_client"
 	InvalidScope      Code = "invalid_scope"
@@ -29,7 +29,7 @@ const (
 	RateLimited       Code = "rate_limited"
 )
 
-// Codes this package uses where SPEC.md has none; [Code.Known] is false for
+// Codes this package uses where the contract has none; [Code.Known] is false for
 // them.
 const (
 	// Internal (500, "Internal server error") is what [Write] answers for
@@ -44,11 +44,11 @@ const (
 	UnexpectedStatus Code = "unexpected_status"
 )
 
-// codeInfo is one row of the table in SPEC.md section 1.
+// codeInfo is one row of the table in docs/envelope.md.
 type codeInfo struct {
 	status  int
 	message string
-	spec    bool // a code of SPEC.md, not one of this package's own
+	spec    bool // a code of the contract, not one of this package's own
 }
 
 // The statuses are plain numbers, not net/http's constants: the browser
@@ -87,7 +87,7 @@ var statusCodes = map[int]Code{
 	500: Internal,
 }
 
-// Known reports whether c is one of the eight codes of SPEC.md.
+// Known reports whether c is one of the eight codes of the contract.
 func (c Code) Known() bool {
 	return codes[c].spec
 }

@@ -24,7 +24,7 @@ type Error struct {
 	Message string
 
 	// Details lists the fields that failed. It is sent only with
-	// ValidationFailed, as SPEC.md says; a client keeps whatever a server
+	// ValidationFailed, as docs/envelope.md says; a client keeps whatever a server
 	// sent.
 	Details []FieldError
 
@@ -89,7 +89,7 @@ func (e *Error) message() string {
 // MarshalJSON returns the envelope
 // {"error":{"code":…,"message":…,"details":[…]}}: "details" only for
 // ValidationFailed with at least one detail, "id" only for Conflict with
-// an id. Being strict in what it sends keeps every envelope within SPEC.md
+// an id. Being strict in what it sends keeps every envelope within the contract (docs/envelope.md)
 // whatever a handler put in the Error.
 func (e Error) MarshalJSON() ([]byte, error) {
 	return e.AppendJSON(nil), nil
@@ -139,8 +139,7 @@ func (e Error) AppendBody(b []byte) []byte {
 }
 
 // Retryable reports whether err is (or wraps) an *Error with code
-// RateLimited: the only failure a client may retry unchanged (SPEC.md
-// section 1). Every other error needs the request fixed.
+// RateLimited: the only failure a client may retry unchanged (docs/envelope.md). Every other error needs the request fixed.
 func Retryable(err error) bool {
 	var e *Error
 	return errors.As(err, &e) && e != nil && e.Code == RateLimited

@@ -10,7 +10,7 @@ import (
 // A Field names one writable member of a contact payload.
 type Field uint8
 
-// The writable members, in the order of the SPEC's create table.
+// The writable members, in the order of the create table (docs/create.md).
 const (
 	Email Field = iota
 	PhoneNumber

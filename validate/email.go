@@ -1,6 +1,6 @@
 package validate
 
-// validEmail reports whether s is an address SPEC.md section 2.1 accepts:
+// validEmail reports whether s is an address docs/email.md accepts:
 // ASCII local@domain, a dot-atom local part of at most 64 characters, a
 // domain of two or more LDH labels whose last is alphabetic or a punycode
 // "xn--" label, at most 254 characters in all. Everything RFC 5322 allows

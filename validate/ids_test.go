@@ -1,6 +1,8 @@
 package validate_test
 
 import (
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/contactrules/contactrules/consent"
@@ -62,5 +64,22 @@ func TestLookupNamesEveryField(t *testing.T) {
 		if len(ds) != 1 || ds[0].Field != f.String() || ds[0].Rule == "unknown_field" {
 			t.Errorf("%s: %v", body, ds)
 		}
+	}
+}
+
+// TestManyKeysRepeated finds a repeat among many keys, where the set of
+// keys seen is a hash table.
+func TestManyKeysRepeated(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`{"email":"a@b.co","custom_fields":{`)
+	for i := range 5000 {
+		b.WriteString(`"k` + strconv.Itoa(i) + `":1,`)
+	}
+	b.WriteString(`"k4321":2,"k5000":3}`)
+	b.WriteString(`,"x1":1,"x2":1,"x1":1}`)
+	_, _, ds := validate.CreateJSON([]byte(b.String()), validate.Policy{AllowUnknownFields: true})
+	want := []string{"custom_fields.k4321: must not appear more than once (duplicate_key)", "x1: must not appear more than once (duplicate_key)"}
+	if got := details(ds); !same(got, want) {
+		t.Errorf("got %q, want %q", got, want)
 	}
 }

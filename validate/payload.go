@@ -1,6 +1,7 @@
 package validate
 
 import (
+	"hash/maphash"
 	"unicode/utf8"
 
 	"github.com/contactrules/contactrules/internal/jsonwire"
@@ -366,12 +367,12 @@ func readCustom(s *jsonwire.Scanner, r *customReport) bool {
 }
 
 // keySet finds repeated keys: by a scan of a small array for the few keys
-// of a usual object, by a map past that, so that a body of 100k keys
-// stays linear.
+// of a usual object, by a hash table past that, so that a body of 100k
+// keys stays linear in time and small in memory.
 type keySet struct {
 	few  [16]string
 	n    int
-	many map[string]struct{}
+	many *hashSet
 }
 
 // add adds k and reports whether it was new.
@@ -387,14 +388,58 @@ func (ks *keySet) add(k string) bool {
 			ks.n++
 			return true
 		}
-		ks.many = make(map[string]struct{}, 2*len(ks.few))
+		ks.many = newHashSet(4 * len(ks.few))
 		for _, seen := range ks.few {
-			ks.many[seen] = struct{}{}
+			ks.many.add(seen)
 		}
 	}
-	if _, ok := ks.many[k]; ok {
-		return false
+	return ks.many.add(k)
+}
+
+// A hashSet is a set of strings held as they are (views of the body, no
+// copies): the strings in order of arrival, and an open-addressing table
+// of their hashes and positions, 8 bytes a slot at most half full. A key
+// costs about 32 bytes, where a map[string]struct{} takes some 70.
+type hashSet struct {
+	keys  []string
+	slots []uint64 // 0 empty; else the hash's high 32 bits, then 1 + the key's position
+	seed  maphash.Seed
+}
+
+func newHashSet(n int) *hashSet {
+	return &hashSet{keys: make([]string, 0, n), slots: make([]uint64, 2*n), seed: maphash.MakeSeed()}
+}
+
+// add adds k and reports whether it was new.
+func (h *hashSet) add(k string) bool {
+	if 2*(len(h.keys)+1) > len(h.slots) {
+		h.grow()
 	}
-	ks.many[k] = struct{}{}
-	return true
+	hash := maphash.String(h.seed, k)
+	tag := hash >> 32 << 32
+	mask := uint64(len(h.slots) - 1)
+	for i := hash & mask; ; i = (i + 1) & mask {
+		switch slot := h.slots[i]; {
+		case slot == 0:
+			h.keys = append(h.keys, k)
+			h.slots[i] = tag | uint64(len(h.keys))
+			return true
+		case slot>>32<<32 == tag && h.keys[uint32(slot)-1] == k:
+			return false
+		}
+	}
+}
+
+// grow doubles the table and places every key again.
+func (h *hashSet) grow() {
+	h.slots = make([]uint64, 2*len(h.slots))
+	mask := uint64(len(h.slots) - 1)
+	for n, k := range h.keys {
+		hash := maphash.String(h.seed, k)
+		i := hash & mask
+		for h.slots[i] != 0 {
+			i = (i + 1) & mask
+		}
+		h.slots[i] = hash>>32<<32 | uint64(n+1)
+	}
 }

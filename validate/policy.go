@@ -5,8 +5,8 @@ import (
 	"github.com/contactrules/contactrules/phone"
 )
 
-// A Policy holds every choice a deployment may make (SPEC.md section 5).
-// The zero Policy is the SPEC default: SMS to US and CA numbers, unknown
+// A Policy holds every choice a deployment may make (docs/policy.md).
+// The zero Policy is the contract's default: SMS to US and CA numbers, unknown
 // fields reported, legacy consent values refused, names and tags of at most
 // 255 characters, at most 100 tags, phone numbers checked for validity, and
 // bodies of at most 1 MiB. A zero field means its default, so a Policy
@@ -53,7 +53,7 @@ type Policy struct {
 	DefaultRegion string
 }
 
-// DefaultPolicy returns the SPEC default with every field spelled out. It
+// DefaultPolicy returns the contract's default with every field spelled out. It
 // behaves exactly as the zero Policy.
 func DefaultPolicy() Policy {
 	return Policy{

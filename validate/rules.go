@@ -455,7 +455,7 @@ func checkConsent(c *checker, r *rule) {
 
 // consentRefusals are the consent package's refusals that the consent
 // rows report.
-var consentRefusals = map[RuleID]consent.Refusal{
+var consentRefusals = [numRules]consent.Refusal{
 	RuleEmailConsentCompliance:   consent.RefuseComplianceSuppressed,
 	RuleEmailConsentEnum:         consent.RefuseEmailValue,
 	RuleSMSConsentEnum:           consent.RefuseSMSValue,

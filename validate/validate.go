@@ -8,7 +8,7 @@
 // Two entry points read JSON bodies (CreateJSON, UpdateJSON), two check
 // payloads a caller already decoded (Create, Update). Both kinds reduce
 // their input to the same internal payload and run the same rule table
-// (listed by Rules), in the order of SPEC.md's tables.
+// (listed by Rules), in the order of the contract's tables (docs/).
 package validate
 
 import (

@@ -1,19 +1,21 @@
 // Command wasm is the browser build of contactrules: compiled with
-// GOOS=js GOARCH=wasm (see build.sh), it hands JavaScript one object with
-// validateCreate, validateUpdate and normalizePhone, and
-// dist/contactrules.mjs wraps that object in an ES module.
+// GOOS=js GOARCH=wasm (see build.sh), it exports functions that take
+// their arguments as bytes in the module's memory and write their answer
+// there, and dist/contactrules.mjs wraps them in an ES module (the npm
+// package contactrules).
 //
-// The functions return the JSON text the Go code writes, which the module
-// parses, so the browser sees the bytes the contactcheck program prints for
+// The answers are the JSON text the Go code writes, which the module
+// parses, so JavaScript sees the bytes the contactcheck program prints for
 // the same payload (minus its "line" member). This file holds everything
-// but the JavaScript glue, so the host can build and test it.
+// but the exports, so the host can build and test it.
 package main
 
 import (
-	"bytes"
 	"errors"
 	"strconv"
+	"strings"
 
+	"github.com/contactrules/contactrules/consent"
 	"github.com/contactrules/contactrules/errs"
 	"github.com/contactrules/contactrules/internal/jsonwire"
 	"github.com/contactrules/contactrules/internal/report"
@@ -21,164 +23,412 @@ import (
 	"github.com/contactrules/contactrules/validate"
 )
 
-// jsPolicy is the JavaScript spelling of validate.Policy. An absent member,
-// and a zero or empty one, means the SPEC default, as in validate.Policy.
-// The json tags are the names members gives; the tests decode a jsPolicy
-// with encoding/json to check that parsePolicy reads it the same way.
-type jsPolicy struct {
-	SMSRegions          []string `json:"smsRegions"`
-	AllowUnknownFields  bool     `json:"allowUnknownFields"`
-	AcceptLegacyConsent bool     `json:"acceptLegacyConsent"`
-	PossiblePhoneOnly   bool     `json:"possiblePhoneOnly"`
-	MaxNameLength       int      `json:"maxNameLength"`
-	MaxTagLength        int      `json:"maxTagLength"`
-	MaxTags             int      `json:"maxTags"`
-	MaxBodyBytes        int      `json:"maxBodyBytes"`
-}
+// An errorKind says which JavaScript error a callerError becomes; the
+// exports return it as their status (0 is an answer), and
+// dist/contactrules.mjs maps it back.
+type errorKind uint32
 
-// members are p's members as JavaScript names them.
-func (p *jsPolicy) members() []member {
-	return []member{
-		{name: "smsRegions", strs: &p.SMSRegions},
-		{name: "allowUnknownFields", flag: &p.AllowUnknownFields},
-		{name: "acceptLegacyConsent", flag: &p.AcceptLegacyConsent},
-		{name: "possiblePhoneOnly", flag: &p.PossiblePhoneOnly},
-		{name: "maxNameLength", num: &p.MaxNameLength},
-		{name: "maxTagLength", num: &p.MaxTagLength},
-		{name: "maxTags", num: &p.MaxTags},
-		{name: "maxBodyBytes", num: &p.MaxBodyBytes},
-	}
-}
-
-// parsePolicy reads a policy written as JSON; empty text or null is the
-// zero Policy. A misspelt member is an error rather than silently the
-// default, since a typo there would loosen the checks unnoticed.
-//
-// The reading and its messages are a json.Decoder's, with unknown fields
-// disallowed, decoding one value into a jsPolicy: what JavaScript callers
-// have always got.
-func parsePolicy(text []byte) (validate.Policy, error) {
-	var jp jsPolicy
-	if len(bytes.TrimSpace(text)) > 0 {
-		end, more, err := firstValue(text)
-		switch {
-		case err != nil && err.eof:
-			return validate.Policy{}, callerError("policy: unexpected EOF")
-		case err != nil:
-			return validate.Policy{}, callerError("policy: " + err.msg)
-		}
-		r := reader{data: text[:end]}
-		switch te := r.object(jp.members(), true); {
-		case te == nil:
-		case te.Unknown:
-			return validate.Policy{}, callerError("policy: json: unknown field " + strconv.Quote(te.Field))
-		case te.Field == "":
-			return validate.Policy{}, callerError("policy: json: cannot unmarshal " + te.Value + " into Go value of type main.jsPolicy")
-		default:
-			return validate.Policy{}, callerError("policy: json: cannot unmarshal " + te.Value + " into Go struct field jsPolicy." + te.Field + " of type " + te.Type)
-		}
-		if more {
-			return validate.Policy{}, callerError("policy: more than one JSON value")
-		}
-	}
-	return jp.policy()
-}
-
-// policy is the validate.Policy p spells.
-func (p jsPolicy) policy() (validate.Policy, error) {
-	regions, err := phone.NewRegions(p.SMSRegions...)
-	if err != nil {
-		return validate.Policy{}, callerError("policy: smsRegions: " + err.Error())
-	}
-	return validate.Policy{
-		SMSRegions:          regions,
-		AllowUnknownFields:  p.AllowUnknownFields,
-		AcceptLegacyConsent: p.AcceptLegacyConsent,
-		PossiblePhoneOnly:   p.PossiblePhoneOnly,
-		MaxNameLength:       p.MaxNameLength,
-		MaxTagLength:        p.MaxTagLength,
-		MaxTags:             p.MaxTags,
-		MaxBodyBytes:        p.MaxBodyBytes,
-	}, nil
-}
+const (
+	invalidPolicy  errorKind = 1 // ContactRulesError, code "invalid_policy"
+	invalidContact errorKind = 2 // ContactRulesError, code "invalid_contact"
+	outOfRange     errorKind = 3 // RangeError
+	internalError  errorKind = 4 // ContactRulesError, code "internal"
+)
 
 // A callerError reports a mistake of the calling code (a bad policy, a
-// stored contact that is not one), which JavaScript gets as a thrown Error:
-// unlike a payload, that input is not the user's to fix. Its text never
-// quotes a submitted value.
-type callerError string
-
-func (e callerError) Error() string { return "contactrules: " + string(e) }
-
-// createResult is validateCreate: the Result JSON of a create body.
-func createResult(body, policy []byte) ([]byte, error) {
-	p, err := parsePolicy(policy)
-	if err != nil {
-		return nil, err
-	}
-	_, eff, details := validate.CreateJSON(body, p)
-	return report.AppendResult(nil, details, eff), nil
+// stored contact that is not one, an unknown region code), which
+// JavaScript gets as a thrown error: unlike a payload, that input is not
+// the user's to fix. Its message never quotes the input.
+type callerError struct {
+	kind errorKind
+	msg  string
 }
 
-// updateResult is validateUpdate: the Result JSON of a patch body against
-// the stored contact, which is read as encoding/json reads a
-// validate.Contact (members it does not know, such as id, are ignored).
-func updateResult(current, body, policy []byte) ([]byte, error) {
-	p, err := parsePolicy(policy)
+func (e *callerError) Error() string { return e.msg }
+
+// policyOptions are the members of a policy, in the order of the
+// documentation.
+const policyOptions = "smsRegions, allowUnknownFields, acceptLegacyConsent, possiblePhoneOnly, maxNameLength, maxTagLength, maxTags, maxBodyBytes, maxDetails"
+
+// maxLimit is the largest value of a policy's numeric options.
+const maxLimit = 1<<31 - 1
+
+// policyParses counts parsePolicy's readings, for the test of the cache.
+var policyParses int
+
+// parsePolicy reads a policy written as JSON (JavaScript's spelling of
+// validate.Policy: smsRegions, allowUnknownFields, …); empty text, null
+// and absent or null members are the defaults, as in validate.Policy. A
+// misspelt member is an error rather than silently the default, since a
+// typo there would loosen the checks unnoticed. The text is read as
+// JSON.parse reads it: the last of a repeated member counts.
+func parsePolicy(text []byte) (validate.Policy, error) {
+	policyParses++
+	var p validate.Policy
+	if len(text) == 0 {
+		return p, nil
+	}
+	if at, ok := wellFormed(text); !ok {
+		return p, &callerError{invalidPolicy, "policy is not valid JSON (at byte offset " + strconv.Itoa(at) + ")"}
+	}
+	var err *callerError
+	fail := func(msg string) {
+		if err == nil {
+			err = &callerError{invalidPolicy, msg}
+		}
+	}
+	var regions []string
+	isObject := members(text, func(name string, v []byte) {
+		switch name {
+		case "smsRegions":
+			var ok bool
+			if regions, ok = stringArray(v, regions[:0]); !ok {
+				fail("policy.smsRegions must be an array of region codes")
+			}
+		case "allowUnknownFields":
+			p.AllowUnknownFields = boolOption(v, name, fail)
+		case "acceptLegacyConsent":
+			p.AcceptLegacyConsent = boolOption(v, name, fail)
+		case "possiblePhoneOnly":
+			p.PossiblePhoneOnly = boolOption(v, name, fail)
+		case "maxNameLength":
+			p.MaxNameLength = intOption(v, name, fail)
+		case "maxTagLength":
+			p.MaxTagLength = intOption(v, name, fail)
+		case "maxTags":
+			p.MaxTags = intOption(v, name, fail)
+		case "maxBodyBytes":
+			p.MaxBodyBytes = intOption(v, name, fail)
+		case "maxDetails":
+			p.MaxDetails = intOption(v, name, fail)
+		default:
+			fail("policy has an option that does not exist; the options are " + policyOptions)
+		}
+	})
+	if !isObject && !isNull(text) {
+		fail("policy must be an object")
+	}
+	for i, code := range regions {
+		if !phone.IsRegion(code) {
+			fail("policy.smsRegions[" + strconv.Itoa(i) + "] is not a supported region code")
+		}
+	}
 	if err != nil {
-		return nil, err
+		return validate.Policy{}, err
+	}
+	p.SMSRegions, _ = phone.NewRegions(regions...)
+	return p, nil
+}
+
+func boolOption(v []byte, name string, fail func(string)) bool {
+	switch v[0] {
+	case 't':
+		return true
+	case 'f', 'n':
+		return false
+	}
+	fail("policy." + name + " must be a boolean")
+	return false
+}
+
+// intOption reads a whole number as JSON.stringify writes one (digits,
+// no fraction, no exponent), from 0 to maxLimit; null is 0, the default.
+func intOption(v []byte, name string, fail func(string)) int {
+	if v[0] == 'n' {
+		return 0
+	}
+	digits := v
+	if v[0] == '-' {
+		digits = v[1:]
+	}
+	n := 0
+	for _, c := range digits {
+		if c < '0' || c > '9' {
+			fail("policy." + name + " must be an integer")
+			return 0
+		}
+		if n = n*10 + int(c-'0'); n > maxLimit {
+			fail("policy." + name + " must be at most " + strconv.Itoa(maxLimit))
+			return 0
+		}
+	}
+	if len(digits) == 0 {
+		fail("policy." + name + " must be an integer")
+		return 0
+	}
+	if v[0] == '-' && n != 0 {
+		fail("policy." + name + " must not be negative")
+		return 0
+	}
+	return n
+}
+
+// policies caches parsed policies by their JSON text, so that calls
+// with one policy (a page usually has one) read it once.
+var policies = map[string]validate.Policy{}
+
+// maxPolicies bounds the cache; when it is full it starts again.
+const maxPolicies = 32
+
+// cachedPolicy is parsePolicy through the cache. Refused texts are not
+// kept: each call with one throws again.
+func cachedPolicy(text []byte) (validate.Policy, error) {
+	if len(text) == 0 {
+		return validate.Policy{}, nil
+	}
+	if p, ok := policies[string(text)]; ok {
+		return p, nil
+	}
+	p, err := parsePolicy(text)
+	if err != nil {
+		return p, err
+	}
+	if len(policies) == maxPolicies {
+		clear(policies)
+	}
+	policies[string(text)] = p
+	return p, nil
+}
+
+// A summary is an answer in one number, from which JavaScript builds the
+// parsed object of an acceptable answer without reading its text: 0 for
+// a refused payload (whose details only the text holds), else
+// summaryOK with a bit per effect.
+type summary uint32
+
+const (
+	summaryOK summary = 1 << iota
+	summaryWelcomeSMS
+	summaryEmailUnsuppressed
+	summaryDefaultedEmail
+	summaryDefaultedSMS
+)
+
+// summarize returns the summary of the answer report.AppendResult writes.
+func summarize(details []errs.FieldError, eff consent.Effects) summary {
+	if len(details) > 0 {
+		return 0
+	}
+	s := summaryOK
+	if eff.WelcomeSMS {
+		s |= summaryWelcomeSMS
+	}
+	if eff.EmailUnsuppressed {
+		s |= summaryEmailUnsuppressed
+	}
+	if eff.DefaultsApplied&consent.DefaultedEmail != 0 {
+		s |= summaryDefaultedEmail
+	}
+	if eff.DefaultsApplied&consent.DefaultedSMS != 0 {
+		s |= summaryDefaultedSMS
+	}
+	return s
+}
+
+// createResult is validateCreate: it appends to dst the Result JSON of a
+// create body, and returns its summary.
+func createResult(dst, body, policy []byte) ([]byte, summary, error) {
+	details, eff, err := checkCreate(body, policy)
+	if err != nil {
+		return dst, 0, err
+	}
+	return report.AppendResult(dst, details, eff), summarize(details, eff), nil
+}
+
+// updateResult is validateUpdate: it appends to dst the Result JSON of a
+// patch body against the stored contact, and returns its summary.
+func updateResult(dst, current, body, policy []byte) ([]byte, summary, error) {
+	details, eff, err := checkUpdate(current, body, policy)
+	if err != nil {
+		return dst, 0, err
+	}
+	return report.AppendResult(dst, details, eff), summarize(details, eff), nil
+}
+
+// checkCreate checks a create body under the policy written as JSON.
+func checkCreate(body, policy []byte) ([]errs.FieldError, consent.Effects, error) {
+	p, err := cachedPolicy(policy)
+	if err != nil {
+		return nil, consent.Effects{}, err
+	}
+	_, eff, details := validate.CreateJSON(body, p)
+	return details, eff, nil
+}
+
+// checkUpdate checks a patch body against the stored contact, both
+// written as JSON, under the policy written as JSON.
+func checkUpdate(current, body, policy []byte) ([]errs.FieldError, consent.Effects, error) {
+	p, err := cachedPolicy(policy)
+	if err != nil {
+		return nil, consent.Effects{}, err
 	}
 	cur, err := readContact(current)
 	if err != nil {
-		return nil, err
+		return nil, consent.Effects{}, err
 	}
 	_, eff, details := validate.UpdateJSON(cur, body, p)
-	return report.AppendResult(nil, details, eff), nil
+	return details, eff, nil
 }
 
-// contactMembers are c's members as encoding/json names them (the
-// Contact's json tags).
-func contactMembers(c *validate.Contact) []member {
-	return []member{
-		{name: "email", str: &c.Email},
-		{name: "phone_number", str: &c.PhoneNumber},
-		{name: "first_name", str: &c.FirstName},
-		{name: "last_name", str: &c.LastName},
-		{name: "tags", strs: &c.Tags},
-		{name: "custom_fields", raw: &c.CustomFields},
-		{name: "email_consent", str: (*string)(&c.EmailConsent)},
-		{name: "sms_consent", str: (*string)(&c.SMSConsent)},
-		{name: "send_welcome_sms", optFlag: &c.SendWelcomeSMS},
-	}
-}
-
-// readContact reads the stored contact as json.Unmarshal reads a
-// validate.Contact, and says why it cannot without encoding/json's
-// messages, which quote a character of the input: where the JSON breaks,
-// which member has the wrong type, or that it is no object.
+// readContact reads the stored contact: a JSON object with the members
+// of the API's contact (email, phone_number, first_name, last_name, tags,
+// custom_fields, email_consent, sms_consent, send_welcome_sms), each of
+// which may be null or absent; other members (id, created_at, …) are
+// ignored. JSON null is the contact with nothing set. The text is read as
+// JSON.parse reads it: the last of a repeated member counts. The
+// contact's strings may be views of data.
 func readContact(data []byte) (validate.Contact, error) {
 	var c validate.Contact
-	if err := checkText(data); err != nil {
-		return c, callerError("current contact: not valid JSON (at byte " + strconv.Itoa(err.offset) + ")")
+	if at, ok := wellFormed(data); !ok {
+		return c, &callerError{invalidContact, "current is not valid JSON (at byte offset " + strconv.Itoa(at) + ")"}
 	}
-	r := reader{data: data}
-	switch te := r.object(contactMembers(&c), false); {
-	case te == nil:
-		return c, nil
-	case te.Field != "":
-		return validate.Contact{}, callerError("current contact: " + te.Field + " has the wrong JSON type")
+	var err *callerError
+	fail := func(name, want string) {
+		if err == nil {
+			err = &callerError{invalidContact, "current." + name + " must be " + want}
+		}
 	}
-	return validate.Contact{}, callerError("current contact: not a JSON object")
+	str := func(v []byte, name string) string {
+		if v[0] == 'n' {
+			return ""
+		}
+		s, ok := stringValue(v)
+		if !ok {
+			fail(name, "a string")
+		}
+		return s
+	}
+	isObject := members(data, func(name string, v []byte) {
+		switch name {
+		case "email":
+			c.Email = str(v, name)
+		case "phone_number":
+			c.PhoneNumber = str(v, name)
+		case "first_name":
+			c.FirstName = str(v, name)
+		case "last_name":
+			c.LastName = str(v, name)
+		case "email_consent":
+			c.EmailConsent = consent.Email(str(v, name))
+		case "sms_consent":
+			c.SMSConsent = consent.SMS(str(v, name))
+		case "tags":
+			c.Tags = nil
+			if v[0] != 'n' {
+				var ok bool
+				if c.Tags, ok = stringArray(v, []string{}); !ok {
+					fail(name, "an array of strings")
+				}
+			}
+		case "custom_fields":
+			switch v[0] {
+			case 'n':
+				c.CustomFields = nil
+			case '{':
+				c.CustomFields = validate.RawObject(v)
+			default:
+				fail(name, "an object")
+			}
+		case "send_welcome_sms":
+			switch v[0] {
+			case 't', 'f':
+				b := v[0] == 't'
+				c.SendWelcomeSMS = &b
+			case 'n':
+				c.SendWelcomeSMS = nil
+			default:
+				fail(name, "a boolean")
+			}
+		}
+	})
+	if !isObject && !isNull(data) {
+		return validate.Contact{}, &callerError{invalidContact, "current must be a contact object"}
+	}
+	if err != nil {
+		return validate.Contact{}, err
+	}
+	return c, nil
 }
 
-// normalizeResult is normalizePhone: phone.Normalize as JSON,
-// {"ok":…,"e164":…,"region":…} or {"ok":false,"error":{"code":…,"message":…}}.
-// The error's code is "syntax" (the input cannot be a phone number, e.g.
-// letters) or "invalid" (it is written like one but is not a valid
-// number); its message is phone's, which never quotes the input.
-func normalizeResult(input, defaultRegion string) []byte {
+// wellFormed reports whether text is one JSON value with white space
+// around it, and otherwise the offset where it goes wrong.
+func wellFormed(text []byte) (offset int, ok bool) {
+	s := jsonwire.Scanner{Buf: text}
+	if !s.Skip() || !s.AtEnd() {
+		return s.Pos, false
+	}
+	return 0, true
+}
+
+// The readers below take well-formed text (wellFormed said so).
+
+// isNull reports whether the text is the literal null.
+func isNull(text []byte) bool {
+	s := jsonwire.Scanner{Buf: text}
+	return s.Peek() == 'n'
+}
+
+// members calls f with the name and the text of each member of the
+// object text, in order, and reports false when text is not an object.
+func members(text []byte, f func(name string, value []byte)) bool {
+	s := jsonwire.Scanner{Buf: text}
+	if !s.Eat('{') {
+		return false
+	}
+	for !s.Eat('}') {
+		s.Eat(',')
+		name, _ := s.Key()
+		s.Peek() // to the value
+		start := s.Pos
+		s.Skip()
+		f(name, text[start:s.Pos])
+	}
+	return true
+}
+
+// stringValue reads the JSON string v; ok is false when v is another
+// value.
+func stringValue(v []byte) (string, bool) {
+	s := jsonwire.Scanner{Buf: v}
+	str, _, ok := s.Str()
+	return str, ok
+}
+
+// stringArray appends to dst the strings of the JSON array v (nothing for
+// null); ok is false when v is another value or holds one.
+func stringArray(v []byte, dst []string) ([]string, bool) {
+	s := jsonwire.Scanner{Buf: v}
+	if s.Eat('n') {
+		return dst, true
+	}
+	if !s.Eat('[') {
+		return dst, false
+	}
+	for !s.Eat(']') {
+		s.Eat(',')
+		s.Peek()
+		str, _, ok := s.Str()
+		if !ok {
+			return dst, false
+		}
+		dst = append(dst, str)
+	}
+	return dst, true
+}
+
+// normalizeResult is normalizePhone: it appends phone.Normalize's answer
+// as JSON to dst, {"ok":true,"e164":…,"region":…} or
+// {"ok":false,"error":{"code":…,"message":…}}. The error's code is
+// "syntax" (the input cannot be a phone number, e.g. letters) or
+// "invalid" (it is written like one but is not a valid number); its
+// message is phone's without the package's prefix, and never quotes the
+// input. An unknown default region is the caller's mistake: a RangeError.
+func normalizeResult(dst []byte, input, defaultRegion string) ([]byte, error) {
+	if defaultRegion != "" && !phone.IsRegion(defaultRegion) {
+		return dst, &callerError{outOfRange, `defaultRegion must be a supported region code, such as "US"`}
+	}
 	n, err := phone.Normalize(input, defaultRegion)
-	b := strconv.AppendBool([]byte(`{"ok":`), err == nil)
+	b := strconv.AppendBool(append(dst, `{"ok":`...), err == nil)
 	if e164 := n.String(); e164 != "" {
 		b = jsonwire.AppendQuote(append(b, `,"e164":`...), e164)
 	}
@@ -190,11 +440,8 @@ func normalizeResult(input, defaultRegion string) []byte {
 		if errors.Is(err, phone.ErrSyntax) {
 			code = "syntax"
 		}
-		// An envelope's inner object is {"code":…,"message":…} for any
-		// code but conflict and validation_failed, and AppendBody writes
-		// it in encoding/json's bytes: the message may quote the default
-		// region as the caller wrote it, which JSON escapes its own way.
-		b = errs.Error{Code: code, Message: err.Error()}.AppendBody(append(b, `,"error":`...))
+		msg := strings.TrimPrefix(err.Error(), "phone: ")
+		b = errs.Error{Code: code, Message: msg}.AppendBody(append(b, `,"error":`...))
 	}
-	return append(b, '}')
+	return append(b, '}'), nil
 }

@@ -1,9 +1,13 @@
 package main
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"reflect"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -36,23 +40,78 @@ func TestParsePolicy(t *testing.T) {
 }
 
 // A policy JavaScript gets wrong is thrown at the caller, never read as
-// the default: a typo would otherwise loosen the checks unnoticed.
+// the default: a typo would otherwise loosen the checks unnoticed. The
+// messages name the option, never a value.
 func TestParsePolicyRefuses(t *testing.T) {
-	tests := []struct{ text, wantIn string }{
-		{`{"smsRegion":["GB"]}`, `unknown field "smsRegion"`},
-		{`{"smsRegions":["XX"]}`, "smsRegions"},
-		{`{"maxTags":"3"}`, "policy"},
-		{`{"maxTags":2.5}`, "policy"},
-		{`{} {}`, "more than one JSON value"},
-		{`[]`, "policy"},
-		{`{`, "policy"},
-	}
-	for _, tt := range tests {
+	for _, tt := range policyMistakes {
 		_, err := parsePolicy([]byte(tt.text))
-		var ce callerError
-		if !errors.As(err, &ce) || !strings.Contains(err.Error(), tt.wantIn) {
-			t.Errorf("parsePolicy(%q) error = %v; want a callerError containing %q", tt.text, err, tt.wantIn)
+		var ce *callerError
+		if !errors.As(err, &ce) || ce.kind != invalidPolicy || ce.msg != tt.want {
+			t.Errorf("parsePolicy(%s) error = %#v; want invalid_policy %q", tt.text, err, tt.want)
 		}
+	}
+}
+
+// policyMistakes are policies the module refuses, with the message of
+// the ContactRulesError it throws (the Node.js suite throws them too).
+var policyMistakes = []struct{ text, want string }{
+	{`{"smsRegion":["GB"]}`, "policy has an option that does not exist; the options are " + policyOptions},
+	{`{"SMSREGIONS":["GB"]}`, "policy has an option that does not exist; the options are " + policyOptions},
+	{`{"smsRegions":["GB","XX"]}`, "policy.smsRegions[1] is not a supported region code"},
+	{`{"smsRegions":["001"]}`, "policy.smsRegions[0] is not a supported region code"},
+	{`{"smsRegions":"GB"}`, "policy.smsRegions must be an array of region codes"},
+	{`{"smsRegions":["GB",7]}`, "policy.smsRegions must be an array of region codes"},
+	{`{"allowUnknownFields":"yes"}`, "policy.allowUnknownFields must be a boolean"},
+	{`{"acceptLegacyConsent":1}`, "policy.acceptLegacyConsent must be a boolean"},
+	{`{"possiblePhoneOnly":[]}`, "policy.possiblePhoneOnly must be a boolean"},
+	{`{"maxTags":"3"}`, "policy.maxTags must be an integer"},
+	{`{"maxTags":2.5}`, "policy.maxTags must be an integer"},
+	{`{"maxNameLength":1e3}`, "policy.maxNameLength must be an integer"},
+	{`{"maxTagLength":-1}`, "policy.maxTagLength must not be negative"},
+	{`{"maxBodyBytes":2147483648}`, "policy.maxBodyBytes must be at most 2147483647"},
+	{`{"maxBodyBytes":99999999999999999999999}`, "policy.maxBodyBytes must be at most 2147483647"},
+	{`[]`, "policy must be an object"},
+	{`"GB"`, "policy must be an object"},
+	{`{} {}`, "policy is not valid JSON (at byte offset 3)"},
+	{`{`, "policy is not valid JSON (at byte offset 1)"},
+	{`{"maxTags":3,}`, "policy is not valid JSON (at byte offset 13)"},
+	{` `, "policy is not valid JSON (at byte offset 1)"},
+}
+
+// The cache reads a policy once, and a refused one every time.
+func TestPolicyCache(t *testing.T) {
+	clear(policies)
+	before := policyParses
+	for range 3 {
+		if _, _, err := createResult(nil, []byte(`{}`), []byte(`{"smsRegions":["GB"]}`)); err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := createResult(nil, []byte(`{}`), []byte(`{"maxTags":3}`)); err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := createResult(nil, []byte(`{}`), nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := policyParses - before; n != 2 {
+		t.Errorf("3 calls with each of 2 policies read them %d times; want 2", n)
+	}
+	before = policyParses
+	for range 2 {
+		if _, _, err := createResult(nil, []byte(`{}`), []byte(`{"maxTags":"3"}`)); err == nil {
+			t.Fatal("no error for a bad policy")
+		}
+	}
+	if n := policyParses - before; n != 2 {
+		t.Errorf("a refused policy read %d times in 2 calls; want 2", n)
+	}
+	for i := range 2 * maxPolicies {
+		if _, err := cachedPolicy([]byte(`{"maxTags":` + strconv.Itoa(i+1) + `}`)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if len(policies) > maxPolicies {
+		t.Errorf("%d policies cached; at most %d", len(policies), maxPolicies)
 	}
 }
 
@@ -68,12 +127,12 @@ func TestCreateResult(t *testing.T) {
 		{`{"email":"jane@example.com"}`, `{"maxBodyBytes":10}`, `{"ok":false,"error":{"code":"validation_failed","message":"One or more fields are invalid","details":[{"field":"base","message":"must be at most 10 bytes","rule":"max_bytes"}]}}`},
 	}
 	for _, tt := range tests {
-		got, err := createResult([]byte(tt.body), []byte(tt.policy))
+		got, _, err := createResult(nil, []byte(tt.body), []byte(tt.policy))
 		if err != nil || string(got) != tt.want {
 			t.Errorf("createResult(%s, %s) =\n%s, %v\nwant\n%s", tt.body, tt.policy, got, err, tt.want)
 		}
 	}
-	if _, err := createResult([]byte(`{}`), []byte(`{"nope":1}`)); err == nil {
+	if _, _, err := createResult(nil, []byte(`{}`), []byte(`{"nope":1}`)); err == nil {
 		t.Error("createResult with a bad policy: no error")
 	}
 }
@@ -93,7 +152,7 @@ func TestUpdateResult(t *testing.T) {
 			`{"ok":false,"error":{"code":"validation_failed","message":"One or more fields are invalid","details":[{"field":"base","message":"at least one field is required","rule":"required_any"}]}}`},
 	}
 	for _, tt := range tests {
-		got, err := updateResult([]byte(tt.current), []byte(tt.body), nil)
+		got, _, err := updateResult(nil, []byte(tt.current), []byte(tt.body), nil)
 		if err != nil || string(got) != tt.want {
 			t.Errorf("updateResult(%s, %s) =\n%s, %v\nwant\n%s", tt.current, tt.body, got, err, tt.want)
 		}
@@ -103,25 +162,119 @@ func TestUpdateResult(t *testing.T) {
 // A stored contact that is not one is the calling code's mistake, and the
 // error says where without quoting the contact.
 func TestUpdateResultBadCurrent(t *testing.T) {
-	tests := []struct{ current, wantIn string }{
-		{`{"email":"secret@example.com"`, "not valid JSON"},
-		{`{"email":"secret@example.com",}`, "not valid JSON"},
-		{`{"email":42,"last_name":"Secret"}`, "email has the wrong JSON type"},
-		{`{"tags":["Secret",7]}`, "tags has the wrong JSON type"},
-		{`["secret@example.com"]`, "not a JSON object"},
-		{`"secret@example.com"`, "not a JSON object"},
-		{``, "not valid JSON"},
+	for _, tt := range contactMistakes {
+		_, _, err := updateResult(nil, []byte(tt.text), []byte(`{"first_name":"Jane"}`), nil)
+		var ce *callerError
+		if !errors.As(err, &ce) || ce.kind != invalidContact || ce.msg != tt.want {
+			t.Errorf("updateResult(current %s) error = %#v; want invalid_contact %q", tt.text, err, tt.want)
+		}
+	}
+}
+
+// contactMistakes are stored contacts the module refuses, with the
+// message of the ContactRulesError it throws. None quotes the contact.
+var contactMistakes = []struct{ text, want string }{
+	{`{"email":"secret@example.com"`, "current is not valid JSON (at byte offset 29)"},
+	{`{"email":"secret@example.com",}`, "current is not valid JSON (at byte offset 30)"},
+	{`{"email":42,"last_name":"Secret"}`, "current.email must be a string"},
+	{`{"phone_number":14155552671}`, "current.phone_number must be a string"},
+	{`{"first_name":{}}`, "current.first_name must be a string"},
+	{`{"last_name":true}`, "current.last_name must be a string"},
+	{`{"tags":["Secret",7]}`, "current.tags must be an array of strings"},
+	{`{"tags":"Secret"}`, "current.tags must be an array of strings"},
+	{`{"custom_fields":["Secret"]}`, "current.custom_fields must be an object"},
+	{`{"email_consent":1}`, "current.email_consent must be a string"},
+	{`{"sms_consent":false}`, "current.sms_consent must be a string"},
+	{`{"send_welcome_sms":"no"}`, "current.send_welcome_sms must be a boolean"},
+	{`["secret@example.com"]`, "current must be a contact object"},
+	{`"secret@example.com"`, "current must be a contact object"},
+	{`42`, "current must be a contact object"},
+	{``, "current is not valid JSON (at byte offset 0)"},
+}
+
+// The stored contact is read as JSON.parse reads it: exact names, the
+// last of a repeated member, nulls as absent, other members ignored.
+func TestReadContact(t *testing.T) {
+	no := false
+	tests := []struct {
+		text string
+		want validate.Contact
+	}{
+		{`null`, validate.Contact{}},
+		{`{}`, validate.Contact{}},
+		{` {"id":"c_1","created_at":"2024-01-01","extra":{"a":[1,{"b":"]}"}]}} `, validate.Contact{}},
+		{`{"email":"jane@example.com","phone_number":"+14155552671","first_name":"Jane","last_name":"Doe"}`,
+			validate.Contact{Email: "jane@example.com", PhoneNumber: "+14155552671", FirstName: "Jane", LastName: "Doe"}},
+		{`{"tags":["vip","gold"],"custom_fields":{"plan": "pro","n":1},"email_consent":"compliance_suppressed","sms_consent":"pending","send_welcome_sms":false}`,
+			validate.Contact{Tags: []string{"vip", "gold"}, CustomFields: validate.RawObject(`{"plan": "pro","n":1}`),
+				EmailConsent: "compliance_suppressed", SMSConsent: "pending", SendWelcomeSMS: &no}},
+		{`{"tags":[]}`, validate.Contact{Tags: []string{}}},
+		{`{"email":"jane@example.com","email":null,"Email":"x@example.com","tags":null,"custom_fields":null,"send_welcome_sms":null}`, validate.Contact{}},
+		{`{"first_name":"J\u00e9r\u00f4me \"J\" \ud83d\ude00 \/\b\f\n\r\t\\"}`,
+			validate.Contact{FirstName: "Jérôme \"J\" 😀 /\b\f\n\r\t\\"}},
+		{"{\"last_name\":\"\xff\"}", validate.Contact{LastName: "\xff"}},
 	}
 	for _, tt := range tests {
-		_, err := updateResult([]byte(tt.current), []byte(`{"first_name":"Jane"}`), nil)
-		var ce callerError
-		if !errors.As(err, &ce) || !strings.Contains(err.Error(), tt.wantIn) {
-			t.Errorf("updateResult(current %s) error = %v; want a callerError containing %q", tt.current, err, tt.wantIn)
-			continue
+		got, err := readContact([]byte(tt.text))
+		if err != nil || !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("readContact(%s) = %+v, %v; want %+v", tt.text, got, err, tt.want)
 		}
-		if msg := strings.ToLower(err.Error()); strings.Contains(msg, "secret") || strings.Contains(msg, "42") {
-			t.Errorf("updateResult(current %s) error %q quotes the contact", tt.current, err)
+	}
+}
+
+// The summary says what the answer's text says, for JavaScript to build
+// an acceptable answer's object from it.
+func TestSummary(t *testing.T) {
+	bodies := []string{
+		`{}`,
+		`{"email":"jane@example.com"}`,
+		`{"email":"jane@example.com","email_consent":"subscribed"}`,
+		`{"phone_number":"+14155552671","sms_consent":"subscribed"}`,
+		`{"phone_number":"+14155552671","sms_consent":"subscribed","send_welcome_sms":false,"email_consent":"unsubscribed"}`,
+	}
+	seen := map[summary]bool{}
+	check := func(text []byte, s summary) {
+		var answer struct {
+			OK      bool
+			Effects struct {
+				WelcomeSMS        bool     `json:"welcome_sms"`
+				EmailUnsuppressed bool     `json:"email_unsuppressed"`
+				DefaultsApplied   []string `json:"defaults_applied"`
+			}
 		}
+		if err := json.Unmarshal(text, &answer); err != nil {
+			t.Fatal(err)
+		}
+		want := summary(0)
+		if answer.OK {
+			want = summaryOK
+			e := answer.Effects
+			for flag, on := range map[summary]bool{summaryWelcomeSMS: e.WelcomeSMS, summaryEmailUnsuppressed: e.EmailUnsuppressed,
+				summaryDefaultedEmail: slices.Contains(e.DefaultsApplied, "email_consent"), summaryDefaultedSMS: slices.Contains(e.DefaultsApplied, "sms_consent")} {
+				if on {
+					want |= flag
+				}
+			}
+		}
+		if s != want {
+			t.Errorf("%s: summary %05b, want %05b", text, s, want)
+		}
+		seen[s] = true
+	}
+	for _, body := range bodies {
+		text, s, err := createResult(nil, []byte(body), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		check(text, s)
+	}
+	text, s, err := updateResult(nil, []byte(`{"email":"jane@example.com","email_consent":"suppressed"}`), []byte(`{"email_consent":"subscribed"}`), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	check(text, s)
+	if len(seen) < 5 {
+		t.Errorf("the cases give %d summaries; want them to cover every bit", len(seen))
 	}
 }
 
@@ -129,26 +282,55 @@ func TestNormalizeResult(t *testing.T) {
 	tests := []struct{ input, region, want string }{
 		{"(415) 555-2671", "US", `{"ok":true,"e164":"+14155552671","region":"US"}`},
 		{"020 7183 8750", "GB", `{"ok":true,"e164":"+442071838750","region":"GB"}`},
-		{"+1 099 555 1234", "", `{"ok":false,"error":{"code":"invalid","message":"phone: not a valid phone number: not a valid number for its region, or not in canonical form"}}`},
+		{"+1 099 555 1234", "", `{"ok":false,"error":{"code":"invalid","message":"not a valid phone number: not a valid number for its region, or not in canonical form"}}`},
 		{"+1 876 960 1234", "GB", `{"ok":true,"e164":"+18769601234","region":"JM"}`},
-		{"1-800-FLOWERS", "US", `{"ok":false,"error":{"code":"syntax","message":"phone: malformed phone number: contains a character that is not a digit, a leading '+' or a separator ( ) - . / space"}}`},
-		{"415 555 2671", "", `{"ok":false,"error":{"code":"invalid","message":"phone: not a valid phone number: no country calling code and no default region"}}`},
-		{"415 555 2671", "ZZ", `{"ok":false,"error":{"code":"invalid","message":"phone: not a valid phone number: unknown default region"}}`},
+		{"1-800-FLOWERS", "US", `{"ok":false,"error":{"code":"syntax","message":"malformed phone number: contains a character that is not a digit, a leading '+' or a separator ( ) - . / space"}}`},
+		{"415 555 2671", "", `{"ok":false,"error":{"code":"invalid","message":"not a valid phone number: no country calling code and no default region"}}`},
 	}
 	for _, tt := range tests {
-		if got := normalizeResult(tt.input, tt.region); string(got) != tt.want {
-			t.Errorf("normalizeResult(%q, %q) =\n%s\nwant\n%s", tt.input, tt.region, got, tt.want)
+		got, err := normalizeResult([]byte("x"), tt.input, tt.region)
+		if err != nil || string(got) != "x"+tt.want {
+			t.Errorf("normalizeResult(%q, %q) =\n%s, %v\nwant\n%s", tt.input, tt.region, got, err, tt.want)
+		}
+	}
+}
+
+// An unknown default region is the caller's mistake, a RangeError whose
+// message does not quote it.
+func TestNormalizeResultRegion(t *testing.T) {
+	for _, region := range []string{"ZZ", "us", "001", "Secret", "\x00"} {
+		_, err := normalizeResult(nil, "415 555 2671", region)
+		var ce *callerError
+		if !errors.As(err, &ce) || ce.kind != outOfRange || ce.msg != `defaultRegion must be a supported region code, such as "US"` {
+			t.Errorf("normalizeResult(region %q) error = %#v; want the RangeError", region, err)
+		}
+	}
+}
+
+// No message of phone's reaches JavaScript with the package's prefix.
+func TestNormalizeResultMessages(t *testing.T) {
+	for _, in := range []string{"", "+", "1+2", "abc", "+0123", strings.Repeat("1", 65), "555-01", "+99912345", "415 555 2671"} {
+		got, err := normalizeResult(nil, in, "")
+		if err != nil || bytes.Contains(got, []byte("phone:")) {
+			t.Errorf("normalizeResult(%q) = %s, %v", in, got, err)
 		}
 	}
 }
 
 func Example_normalizePhone() {
-	fmt.Println(string(normalizeResult("(415) 555-2671", "US")))
+	b, _ := normalizeResult(nil, "(415) 555-2671", "US")
+	fmt.Println(string(b))
 	// Output: {"ok":true,"e164":"+14155552671","region":"US"}
 }
 
 func Example_validateCreate() {
-	b, _ := createResult([]byte(`{"email":"jane@example.com","sms_consent":"unsubscribed"}`), nil)
+	b, _, _ := createResult(nil, []byte(`{"email":"jane@example.com","sms_consent":"unsubscribed"}`), nil)
 	fmt.Println(string(b))
 	// Output: {"ok":false,"error":{"code":"validation_failed","message":"One or more fields are invalid","details":[{"field":"sms_consent","message":"cannot be unsubscribed for a new contact","rule":"sms_no_unsubscribe_on_create"}]}}
+}
+
+func Example_validateUpdate() {
+	b, _, _ := updateResult(nil, []byte(`{"id":"c_1","email":"jane@example.com"}`), []byte(`{"phone_number":"+14155552671","sms_consent":"subscribed"}`), nil)
+	fmt.Println(string(b))
+	// Output: {"ok":true,"effects":{"welcome_sms":true,"email_unsuppressed":false,"defaults_applied":[]}}
 }

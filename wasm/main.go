@@ -1,126 +1,142 @@
 //go:build js && wasm
 
+// staticcheck does not see that go:wasmexport uses a function.
+//lint:file-ignore U1000 the exports are called by JavaScript
+
 package main
 
 import (
-	"syscall"
-	"syscall/js"
+	"unsafe"
+
+	"github.com/contactrules/contactrules/consent"
+	"github.com/contactrules/contactrules/errs"
+	"github.com/contactrules/contactrules/internal/report"
 )
 
-// globalName is where the API goes when no loader asked for it: for pages
-// that start the program with wasm_exec.js alone.
-const globalName = "__contactrules"
+// The exports JavaScript calls (dist/contactrules.mjs). Arguments travel
+// as bytes through one buffer in the module's memory, which JavaScript
+// fills (TextEncoder.encodeInto, or a copy of a Uint8Array); a call
+// passes their lengths and returns a status, 0 for an answer and an
+// errorKind for a thrown error; the answer or the error's message is
+// written to another buffer, whose address and length the call leaves in
+// header, with the answer's summary. No JavaScript value is made or held
+// on the Go side: a call costs the rules and two copies of bytes.
+var (
+	input  []byte    // the arguments, back to back
+	output []byte    // the last answer
+	header [3]uint32 // address and length of the last answer, its summary
+	ready  uint32    // 1 once main waits for calls
+)
 
-// loaderVar is the environment variable in which dist/contactrules.mjs
-// passes the name of a one-shot global callback that takes the API and
-// deletes itself, so no global outlives loading but wasm_exec.js's own.
-// (The environment rather than the arguments: os.Args would link package
-// os, 3 % of the module, for one string.)
-const loaderVar = "CONTACTRULES_LOADER"
-
-// main hands the API to the loader and keeps the program alive for its
-// calls.
+// main starts the program and keeps it alive for calls to the exports.
 func main() {
-	api := js.Global().Get("Object").New()
-	api.Set("validateCreate", function(func(a *args) ([]byte, error) {
-		body, policy := a.bytes(0, "payload"), a.policy(1)
-		if a.err != nil {
-			return nil, a.err
-		}
-		return createResult(body, policy)
-	}))
-	api.Set("validateUpdate", function(func(a *args) ([]byte, error) {
-		current, body, policy := a.bytes(0, "current"), a.bytes(1, "patch"), a.policy(2)
-		if a.err != nil {
-			return nil, a.err
-		}
-		return updateResult(current, body, policy)
-	}))
-	api.Set("normalizePhone", function(func(a *args) ([]byte, error) {
-		input, region := a.string(0, "input"), a.string(1, "defaultRegion")
-		if a.err != nil {
-			return nil, a.err
-		}
-		return normalizeResult(input, region), nil
-	}))
-
-	if name, ok := syscall.Getenv(loaderVar); ok {
-		js.Global().Get(name).Invoke(api)
-	} else {
-		js.Global().Set(globalName, api)
-	}
+	ready = 1
 	select {}
 }
 
-// function wraps f for JavaScript: the result is the JSON text as a
-// string, an error is returned as an Error object for the module to
-// throw. A panic, which validate promises never to raise, becomes an
-// Error too rather than ending the program and every later call with it.
-func function(f func(a *args) ([]byte, error)) js.Func {
-	return js.FuncOf(func(_ js.Value, vals []js.Value) (result any) {
-		defer func() {
-			if recover() != nil {
-				result = jsError("contactrules: internal error")
-			}
-		}()
-		b, err := f(&args{vals: vals})
-		if err != nil {
-			return jsError(err.Error())
+// contactrulesReady reports 1 once the program waits for calls.
+//
+//go:wasmexport contactrules_ready
+func contactrulesReady() uint32 { return ready }
+
+// contactrulesHeader returns the address of header, which does not move.
+//
+//go:wasmexport contactrules_header
+func contactrulesHeader() uint32 { return uint32(uintptr(unsafe.Pointer(&header))) }
+
+// contactrulesInput makes the input buffer at least n bytes long and
+// returns its address, which stays until the next call of this function.
+//
+//go:wasmexport contactrules_input
+func contactrulesInput(n uint32) uint32 {
+	if uint32(len(input)) < n {
+		input = make([]byte, n)
+	}
+	return uint32(uintptr(unsafe.Pointer(unsafe.SliceData(input))))
+}
+
+// contactrulesCreate is validateCreate(body, policy); the input holds the
+// policy (no bytes for the default) and the body. With text 0 the
+// answer's text is written only for a refused payload: JavaScript builds
+// an acceptable answer from its summary.
+//
+//go:wasmexport contactrules_create
+func contactrulesCreate(policyLen, bodyLen, text uint32) uint32 {
+	return answer(func(dst []byte, args [][]byte) ([]byte, summary, error) {
+		details, eff, err := checkCreate(args[1], args[0])
+		return appendAnswer(dst, details, eff, text), summarize(details, eff), err
+	}, policyLen, bodyLen)
+}
+
+// contactrulesUpdate is validateUpdate(current, patch, policy); the input
+// holds the policy, the stored contact and the patch. text is as for
+// contactrulesCreate.
+//
+//go:wasmexport contactrules_update
+func contactrulesUpdate(policyLen, currentLen, patchLen, text uint32) uint32 {
+	return answer(func(dst []byte, args [][]byte) ([]byte, summary, error) {
+		details, eff, err := checkUpdate(args[1], args[2], args[0])
+		return appendAnswer(dst, details, eff, text), summarize(details, eff), err
+	}, policyLen, currentLen, patchLen)
+}
+
+// appendAnswer appends the answer's text unless text is 0 and the answer
+// is acceptable.
+func appendAnswer(dst []byte, details []errs.FieldError, eff consent.Effects, text uint32) []byte {
+	if text == 0 && len(details) == 0 {
+		return dst
+	}
+	return report.AppendResult(dst, details, eff)
+}
+
+// contactrulesNormalize is normalizePhone(input, defaultRegion).
+//
+//go:wasmexport contactrules_normalize
+func contactrulesNormalize(inputLen, regionLen uint32) uint32 {
+	return answer(func(dst []byte, args [][]byte) ([]byte, summary, error) {
+		b, err := normalizeResult(dst, string(args[0]), string(args[1]))
+		return b, 0, err
+	}, inputLen, regionLen)
+}
+
+// answer cuts the input into the arguments of the given lengths, runs f
+// and leaves its answer (or its error's message) in output and header.
+// A panic, which validate promises never to raise, is an internal error
+// rather than the end of the program and of every later call.
+func answer(f func(dst []byte, args [][]byte) ([]byte, summary, error), lens ...uint32) (status uint32) {
+	defer func() {
+		if recover() != nil {
+			status = finish(internalError, "internal error")
 		}
-		return string(b)
-	})
-}
-
-func jsError(msg string) js.Value { return js.Global().Get("Error").New(msg) }
-
-// args reads the arguments of a call; err holds the first one of the
-// wrong type.
-type args struct {
-	vals []js.Value
-	err  error
-}
-
-func (a *args) arg(i int) js.Value {
-	if i < len(a.vals) {
-		return a.vals[i]
+	}()
+	var argv [3][]byte
+	args := argv[:len(lens)]
+	at := uint64(0)
+	for i, n := range lens {
+		if at+uint64(n) > uint64(len(input)) {
+			return finish(internalError, "arguments larger than the input buffer")
+		}
+		args[i] = input[at : at+uint64(n) : at+uint64(n)]
+		at += uint64(n)
 	}
-	return js.Undefined()
+	out, sum, err := f(output[:0], args)
+	if err != nil {
+		var ce *callerError
+		if e, ok := err.(*callerError); ok {
+			ce = e
+		} else {
+			ce = &callerError{internalError, "internal error"}
+		}
+		return finish(ce.kind, ce.msg)
+	}
+	output = out
+	header = [3]uint32{uint32(uintptr(unsafe.Pointer(unsafe.SliceData(output)))), uint32(len(output)), uint32(sum)}
+	return 0
 }
 
-func (a *args) fail(name, want string) {
-	if a.err == nil {
-		a.err = callerError(name + " must be " + want)
-	}
-}
-
-// bytes reads a JSON text passed as a string or, byte for byte, as a
-// Uint8Array.
-func (a *args) bytes(i int, name string) []byte {
-	switch v := a.arg(i); {
-	case v.Type() == js.TypeString:
-		return []byte(v.String())
-	case v.InstanceOf(js.Global().Get("Uint8Array")):
-		b := make([]byte, v.Length())
-		js.CopyBytesToGo(b, v)
-		return b
-	}
-	a.fail(name, "a string or a Uint8Array")
-	return nil
-}
-
-func (a *args) string(i int, name string) string {
-	if v := a.arg(i); v.Type() == js.TypeString {
-		return v.String()
-	}
-	a.fail(name, "a string")
-	return ""
-}
-
-// policy reads the optional policy JSON; undefined and null mean the
-// default policy.
-func (a *args) policy(i int) []byte {
-	if v := a.arg(i); v.IsUndefined() || v.IsNull() {
-		return nil
-	}
-	return []byte(a.string(i, "policy"))
+// finish leaves msg as the answer and returns kind as the status.
+func finish(kind errorKind, msg string) uint32 {
+	output = append(output[:0], msg...)
+	header = [3]uint32{uint32(uintptr(unsafe.Pointer(unsafe.SliceData(output)))), uint32(len(output)), 0}
+	return uint32(kind)
 }

@@ -23,7 +23,7 @@ func (w Window) IsZero() bool {
 
 // A RateLimit is the rate-limit state of an account, from the headers of
 // any response. The default budget is 60 requests a minute and 10,000 a day
-// (SPEC.md section 1), but only the headers say what applies.
+// (docs/envelope.md), but only the headers say what applies.
 type RateLimit struct {
 	Minute Window // X-RateLimit-{Limit,Remaining,Reset}-Minute
 	Day    Window // X-RateLimit-{Limit,Remaining,Reset}-Day

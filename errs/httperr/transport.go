@@ -8,7 +8,7 @@ import (
 )
 
 // Defaults of a [RetryTransport] whose fields are zero. Three attempts and
-// a minute keep a caller within the per-minute budget of SPEC.md section 1
+// a minute keep a caller within the per-minute budget of docs/envelope.md
 // without letting one request hang for long.
 const (
 	DefaultMaxAttempts = 3
@@ -17,7 +17,7 @@ const (
 
 // A RetryTransport is an [http.RoundTripper] that waits out rate limiting:
 // it retries a request answered 429 after the Retry-After the server gave,
-// and nothing else. SPEC.md allows no other retries: every other error
+// and nothing else. The contract allows no other retries: every other error
 // needs the request fixed, and a failed connection may have reached the
 // server. The zero RetryTransport is ready to use.
 //

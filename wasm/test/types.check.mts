@@ -1,41 +1,97 @@
-// Compiled, never run, by TestTypes (wasm_test.go) with tsc --strict: the
+// A TypeScript consumer of the installed package. TestPackage
+// (wasm_test.go) packs the package, installs it into a fresh project and
+// compiles this file there with tsc --strict, never running it: the
 // declarations accept what the module takes and gives, and refuse
 // mistakes (each @ts-expect-error must meet an error).
-import { load, type ContactRules, type FieldError, type PhoneResult, type Policy, type Result } from "../dist/contactrules.mjs";
+import {
+  ContactRulesError,
+  load,
+  type Contact,
+  type ContactRules,
+  type ContactRulesErrorCode,
+  type Effects,
+  type ErrorBody,
+  type ErrorCode,
+  type ErrorEnvelope,
+  type FieldError,
+  type Patch,
+  type PhoneResult,
+  type Policy,
+  type Result,
+  type RuleName,
+  type StoredContact,
+} from "contactrules";
 
 const rules: ContactRules = await load();
-await load(new URL("../dist/contactrules.wasm", import.meta.url));
+await load(new URL("./node_modules/contactrules/dist/contactrules.wasm", import.meta.url));
 await load("contactrules.wasm");
 await load(new Uint8Array(8));
 await load(new ArrayBuffer(8));
 await load(await WebAssembly.compile(new Uint8Array(8)));
+await load(fetch("https://example.com/contactrules.wasm"));
+await load(await fetch("https://example.com/contactrules.wasm"));
+
+const contact: Contact = {
+  email: "jane@example.com",
+  phone_number: "+14155552671",
+  first_name: "Jane",
+  tags: ["vip"],
+  custom_fields: { plan: "pro", seats: 3, trial: false, note: null },
+  email_consent: "subscribed",
+  sms_consent: "single_opt_in",
+  send_welcome_sms: false,
+};
+const stored: StoredContact = { ...contact, id: "c_1", created_at: "2024-01-01T00:00:00Z", email_consent: "compliance_suppressed" };
+const patch: Patch = { phone_number: null, first_name: "J" };
+const untyped: unknown = JSON.parse('{"email":"jane@example.com"}');
+const fromServer: any = JSON.parse('{"email":"jane@example.com"}');
 
 const policy: Policy = { smsRegions: ["US", "CA", "GB"], allowUnknownFields: true, maxBodyBytes: 4096 };
 const results: Result[] = [
-  rules.validateCreate({ email: "jane@example.com" }),
+  rules.validateCreate(contact),
+  rules.validateCreate(fromServer),
+  rules.validateCreate(untyped as Contact),
   rules.validateCreate('{"email":"jane@example.com"}', policy),
   rules.validateCreate(new TextEncoder().encode("{}"), '{"smsRegions":["GB"]}'),
   rules.validateCreate(null),
-  rules.validateUpdate({ email: "jane@example.com" }, { first_name: "Jane" }),
+  rules.validateUpdate(stored, patch),
   rules.validateUpdate('{"email":"jane@example.com"}', "{}", null),
 ];
 for (const r of results) {
   if (r.ok) {
-    const welcome: boolean = r.effects.welcome_sms;
-    const unsuppressed: boolean = r.effects.email_unsuppressed;
-    const defaults: ("email_consent" | "sms_consent")[] = r.effects.defaults_applied;
-    console.log(welcome, unsuppressed, defaults);
+    const effects: Effects = r.effects;
+    const defaults: ("email_consent" | "sms_consent")[] = effects.defaults_applied;
+    console.log(effects.welcome_sms, effects.email_unsuppressed, defaults);
     // @ts-expect-error an acceptable payload has no error
     console.log(r.error.code);
   } else {
-    const code: string = r.error.code;
-    const details: FieldError[] = r.error.details ?? [];
-    const rule: string | undefined = details[0]?.rule;
+    const code: "validation_failed" = r.error.code;
+    const details: FieldError[] = r.error.details;
+    const rule: RuleName | undefined = details[0]?.rule;
     console.log(code, details[0]?.field, details[0]?.message, rule);
     // @ts-expect-error a refused payload has no effects
     console.log(r.effects.welcome_sms);
   }
 }
+
+// The envelope types, for reading the API's own answers.
+function describe(body: ErrorEnvelope): string {
+  const e: ErrorBody = body.error;
+  switch (e.code) {
+    case "validation_failed":
+      return e.details.map((d) => `${d.field}: ${d.message}`).join("; ");
+    case "conflict":
+      return `already exists as ${e.id}`;
+    default: {
+      const code: ErrorCode = e.code;
+      return `${code}: ${e.message}`;
+    }
+  }
+}
+console.log(describe({ error: { code: "rate_limited", message: "Rate limit exceeded" } }));
+// @ts-expect-error not one of the eight codes
+const wrongCode: ErrorCode = "forbidden";
+console.log(wrongCode);
 
 const phone: PhoneResult = rules.normalizePhone("(415) 555-2671", "US");
 if (phone.ok) {
@@ -50,6 +106,23 @@ rules.normalizePhone("+14155552671");
 const text: string = rules.raw.validateCreate({}) + rules.raw.validateUpdate({}, {}) + rules.raw.normalizePhone("+1");
 console.log(text);
 
+try {
+  rules.validateCreate(contact, policy);
+} catch (err) {
+  if (err instanceof ContactRulesError) {
+    const code: ContactRulesErrorCode = err.code;
+    console.log(code, err.message);
+  } else if (err instanceof TypeError || err instanceof RangeError) {
+    console.log(err.message);
+  }
+}
+
+// @ts-expect-error a misspelt member
+rules.validateCreate({ emial: "jane@example.com" });
+// @ts-expect-error consent values are a union
+rules.validateCreate({ email: "jane@example.com", email_consent: "opted_in" });
+// @ts-expect-error an unknown value needs a cast
+rules.validateCreate(untyped);
 // @ts-expect-error a misspelt policy member
 rules.validateCreate("{}", { smsRegion: ["GB"] });
 // @ts-expect-error regions are a list
