@@ -23,13 +23,8 @@ func TestCSVBoundedMemory(t *testing.T) {
 	}
 	const bound = 16 << 20 // live heap besides the duplicate table
 
-	var peak uint64
-	sample := func() {
-		var ms runtime.MemStats
-		runtime.GC()
-		runtime.ReadMemStats(&ms)
-		peak = max(peak, ms.HeapAlloc)
-	}
+	var peak heapPeak
+	sample := peak.sample
 	sample()
 	base := peak
 
@@ -60,13 +55,24 @@ func TestCSVBoundedMemory(t *testing.T) {
 	if keys := c.seen.n; table > 32*uint64(keys) {
 		t.Errorf("the duplicate table holds %d bytes for %d keys, over 32 a key", table, keys)
 	}
-	grew := peak - base
+	grew := uint64(peak - base)
 	if grew > table+bound {
 		t.Errorf("the live heap grew by %d bytes, over the duplicate table's %d and %d more", grew, table, bound)
 	}
 	t.Logf("%d rows in %v (%.0f rows/s, GOMAXPROCS=%d): live heap grew by at most %.1f MiB, of which %.1f MiB the duplicate table (%d keys)",
 		c.sum.rows, elapsed.Round(time.Millisecond), float64(c.sum.rows)/elapsed.Seconds(), runtime.GOMAXPROCS(0),
 		float64(grew)/(1<<20), float64(table)/(1<<20), c.seen.n)
+}
+
+// A heapPeak is the largest live heap sampled.
+type heapPeak uint64
+
+// sample collects garbage and notes the live heap.
+func (p *heapPeak) sample() {
+	var ms runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&ms)
+	*p = max(*p, heapPeak(ms.HeapAlloc))
 }
 
 // sampling passes writes on to w and calls sample every so many bytes.

@@ -9,7 +9,6 @@ import (
 	"io"
 	"os"
 	"regexp"
-	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -256,13 +255,8 @@ func TestUnboundedInputBoundedMemory(t *testing.T) {
 		t.Fatal(err)
 	}
 	const n = 200_000
-	var peak uint64
-	sample := func() {
-		var ms runtime.MemStats
-		runtime.GC()
-		runtime.ReadMemStats(&ms)
-		peak = max(peak, ms.HeapAlloc)
-	}
+	var peak heapPeak
+	sample := peak.sample
 	half := &repeatLines{lines: bytes.SplitAfter(bytes.TrimSuffix(lines, []byte("\n")), []byte("\n")), n: n / 2, every: n / 20, sample: sample}
 	giant := io.MultiReader(
 		strings.NewReader(`{"email":"a@example.com","first_name":"`),
