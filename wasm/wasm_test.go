@@ -616,7 +616,7 @@ func TestCLIAgrees(t *testing.T) {
 		if c.cli == nil || strings.ContainsAny(line, "\r\n") || strings.TrimSpace(line) == "" {
 			continue
 		}
-		args := append([]string{"-mode", c.Op}, c.cli...)
+		args := append([]string{"-mode", c.Op, "-duplicates=false"}, c.cli...)
 		if c.Op == "update" {
 			if !json.Valid(c.Payload) {
 				continue // the line would not be a {"current","patch"} object
