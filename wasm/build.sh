@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Builds the browser build: contactrules.wasm and Go's wasm_exec.js, beside
 # the checked-in contactrules.mjs in wasm/dist (or in the directory given as
-# the first argument), and prints the sizes.
+# the first argument), copies the message catalogs of the Go package
+# messages there (messages/<language>.json, as they are), and prints the
+# sizes.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 out="${1:-$root/wasm/dist}"
@@ -11,6 +13,11 @@ out="$(cd "$out" && pwd)"
 cd "$root"
 GOOS=js GOARCH=wasm go build -trimpath -ldflags='-s -w' -o "$out/contactrules.wasm" ./wasm
 cp "$(go env GOROOT)/lib/wasm/wasm_exec.js" "$out/wasm_exec.js"
+# The catalogs are the Go package's files, never a second copy in git;
+# an old language's file does not linger.
+rm -rf "$out/messages"
+mkdir "$out/messages"
+cp messages/catalog/*.json "$out/messages/"
 
 raw=$(wc -c <"$out/contactrules.wasm")
 gz=$(gzip -9 -c "$out/contactrules.wasm" | wc -c)

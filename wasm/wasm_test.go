@@ -10,6 +10,7 @@ package main
 //     payloads whose Result JSON the host computes with package validate;
 //   - TestCLIAgrees runs cmd/contactcheck on the same lines and requires
 //     the same bytes, so the module answers as the program does;
+//   - TestLocalize (localize_test.go) holds localize to package messages;
 //   - TestBrowserDemo drives demo/index.html in headless Chromium (only
 //     with CONTACTRULES_LONG=1, as in CI: see internal/testenv);
 //   - TestPackage packs the npm package, installs it into a fresh project,
@@ -43,6 +44,7 @@ import (
 	"github.com/contactrules/contactrules/errs"
 	"github.com/contactrules/contactrules/internal/report"
 	"github.com/contactrules/contactrules/internal/testenv"
+	"github.com/contactrules/contactrules/messages"
 	"github.com/contactrules/contactrules/phone"
 	"github.com/contactrules/contactrules/validate"
 )
@@ -613,7 +615,7 @@ func TestCLIAgrees(t *testing.T) {
 		if c.cli == nil || strings.ContainsAny(line, "\r\n") || strings.TrimSpace(line) == "" {
 			continue
 		}
-		args := append([]string{"-mode", c.Op}, c.cli...)
+		args := append([]string{"-mode", c.Op, "-duplicates=false"}, c.cli...)
 		if c.Op == "update" {
 			if !json.Valid(c.Payload) {
 				continue // the line would not be a {"current","patch"} object
@@ -660,26 +662,34 @@ func TestCLIAgrees(t *testing.T) {
 
 // A scenario fills the demo form and submits it.
 type scenario struct {
-	Name string            `json:"name"`
-	Fill map[string]string `json:"fill"` // input name to value; send_welcome_sms "false" unchecks it
+	Name      string            `json:"name"`
+	Fill      map[string]string `json:"fill"`                // input name to value; send_welcome_sms "false" unchecks it; lang picks the messages' language
+	Languages []string          `json:"languages,omitempty"` // navigator.languages; Chromium's en-US when empty
+	Then      map[string]string `json:"then,omitempty"`      // filled after the submit: lang shows the details in another language
 }
 
 // shown is a detail as the demo shows it.
 type shown struct {
 	Field   string `json:"field"`
-	Message string `json:"message"`
-	Where   string `json:"where"` // "field" (next to its input) or "top"
+	Rule    string `json:"rule"`
+	Message string `json:"message"` // the wire message, in small print and the title
+	Text    string `json:"text"`    // the text shown, in the chosen language
+	Lang    string `json:"lang"`    // the list item's lang attribute
+	Where   string `json:"where"`   // "field" (next to its input) or "top"
 	Visible bool   `json:"visible"`
 }
 
 // observation is what browser.mjs read off the page after a submit.
 type observation struct {
-	Name      string          `json:"name"`
-	Payload   json.RawMessage `json:"payload"`
-	Details   []shown         `json:"details"`
-	Success   bool            `json:"success"`
-	Effects   []string        `json:"effects"`
-	PhoneHint string          `json:"phoneHint"`
+	Name               string          `json:"name"`
+	NavigatorLanguages []string        `json:"navigatorLanguages"`
+	DefaultLang        string          `json:"defaultLang"` // the language select as the page set it
+	Lang               string          `json:"lang"`        // the language select at the end
+	Payload            json.RawMessage `json:"payload"`
+	Details            []shown         `json:"details"`
+	Success            bool            `json:"success"`
+	Effects            []string        `json:"effects"`
+	PhoneHint          string          `json:"phoneHint"`
 }
 
 // formFields are the members the demo has an input for.
@@ -688,7 +698,11 @@ var formFields = []string{"email", "phone_number", "first_name", "last_name", "e
 // TestBrowserDemo opens the demo in headless Chromium, submits the form
 // with several contacts and checks what it shows: the details of
 // validate.CreateJSON for the payload the form sent, each next to its
-// field, and the SPEC's messages for the contacts of the scenarios.
+// field in the language chosen (by the browser's languages, or the
+// select) as package messages gives it, and the SPEC's messages for the
+// contacts of the scenarios. Two scenarios show German texts: "de"
+// (a Swiss German browser; the screenshot demo-de.png) and "de-empty"
+// (French picked, then German).
 func TestBrowserDemo(t *testing.T) {
 	testenv.SkipUnlessLong(t, "drives headless Chromium")
 	chromium := os.Getenv("CONTACTRULES_CHROMIUM")
@@ -706,42 +720,56 @@ func TestBrowserDemo(t *testing.T) {
 	srv := httptest.NewServer(mux)                  // on 127.0.0.1
 	defer srv.Close()
 
+	everythingWrong := map[string]string{"email": "Jane <jane@example.com>", "phone_number": "555-01",
+		"first_name": strings.Repeat("J", 256), "sms_consent": "unsubscribed"}
+	everythingWrongDetails := []errs.FieldError{
+		{Field: "email", Message: "must be a valid email address"},
+		{Field: "phone_number", Message: "must be a valid phone number in E.164 format"},
+		{Field: "first_name", Message: "must be at most 255 characters"},
+		{Field: "sms_consent", Message: "cannot be unsubscribed for a new contact"},
+	}
 	tests := []struct {
 		scenario
 		want      []errs.FieldError // what the SPEC says for this contact
 		wantOK    bool
 		wantPhone string // phone_number sent
 		wantHint  string
+		wantLang  string // of the texts shown; "" for English
 	}{
 		{
-			scenario:  scenario{"bad-phone", map[string]string{"phone_number": "555-01", "first_name": "Jane"}},
+			scenario:  scenario{Name: "bad-phone", Fill: map[string]string{"phone_number": "555-01", "first_name": "Jane"}},
 			want:      []errs.FieldError{{Field: "phone_number", Message: "must be a valid phone number in E.164 format"}},
 			wantPhone: "555-01",
 		},
 		{
-			scenario: scenario{"empty", map[string]string{"first_name": "Jane", "last_name": "Doe"}},
+			scenario: scenario{Name: "empty", Fill: map[string]string{"first_name": "Jane", "last_name": "Doe"}},
 			want:     []errs.FieldError{{Field: "base", Message: "email or phone_number is required"}},
 		},
 		{
-			scenario: scenario{"everything-wrong", map[string]string{"email": "Jane <jane@example.com>", "phone_number": "555-01",
-				"first_name": strings.Repeat("J", 256), "sms_consent": "unsubscribed"}},
-			want: []errs.FieldError{
-				{Field: "email", Message: "must be a valid email address"},
-				{Field: "phone_number", Message: "must be a valid phone number in E.164 format"},
-				{Field: "first_name", Message: "must be at most 255 characters"},
-				{Field: "sms_consent", Message: "cannot be unsubscribed for a new contact"},
-			},
+			scenario:  scenario{Name: "everything-wrong", Fill: everythingWrong},
+			want:      everythingWrongDetails,
 			wantPhone: "555-01",
 		},
 		{
-			scenario: scenario{"uk-sms", map[string]string{"email": "jane@example.com", "country": "GB", "phone_number": "020 7183 8750",
+			scenario:  scenario{Name: "de", Fill: everythingWrong, Languages: []string{"de-CH", "de", "en"}},
+			want:      everythingWrongDetails,
+			wantPhone: "555-01",
+			wantLang:  "de",
+		},
+		{
+			scenario: scenario{Name: "de-empty", Fill: map[string]string{"first_name": "Jane", "lang": "fr"}, Then: map[string]string{"lang": "de"}},
+			want:     []errs.FieldError{{Field: "base", Message: "email or phone_number is required"}},
+			wantLang: "de",
+		},
+		{
+			scenario: scenario{Name: "uk-sms", Fill: map[string]string{"email": "jane@example.com", "country": "GB", "phone_number": "020 7183 8750",
 				"sms_consent": "subscribed"}},
 			want:      []errs.FieldError{{Field: "sms_consent", Message: "requires a phone number from a supported country"}},
 			wantPhone: "+442071838750",
 			wantHint:  "Sent as +442071838750 (GB)",
 		},
 		{
-			scenario: scenario{"valid", map[string]string{"email": "jane@example.com", "country": "US", "phone_number": "(415) 555-2671",
+			scenario: scenario{Name: "valid", Fill: map[string]string{"email": "jane@example.com", "country": "US", "phone_number": "(415) 555-2671",
 				"first_name": "Jane", "last_name": "Doe", "email_consent": "subscribed", "sms_consent": "subscribed"}},
 			wantOK:    true,
 			wantPhone: "+14155552671",
@@ -787,6 +815,17 @@ func TestBrowserDemo(t *testing.T) {
 		obs := got.Observations[i]
 		t.Run(tt.Name, func(t *testing.T) {
 			checkObservation(t, obs)
+			if want := cmp.Or(tt.wantLang, "en"); obs.Lang != want {
+				t.Errorf("the messages are in %q, want %q", obs.Lang, want)
+			}
+			if want := messages.For(strings.Join(obs.NavigatorLanguages, ",")).Language(); obs.DefaultLang != want {
+				t.Errorf("navigator.languages %q: the page chose %q, messages.For %q", obs.NavigatorLanguages, obs.DefaultLang, want)
+			}
+			for _, d := range obs.Details {
+				if obs.Lang != "en" && d.Text == d.Message {
+					t.Errorf("%s/%s is shown in English (%q), not in %s", d.Field, d.Rule, d.Text, obs.Lang)
+				}
+			}
 			var sent struct {
 				PhoneNumber string `json:"phone_number"`
 			}
@@ -802,6 +841,7 @@ func TestBrowserDemo(t *testing.T) {
 			var shownDetails []errs.FieldError
 			for _, d := range obs.Details {
 				shownDetails = append(shownDetails, errs.FieldError{Field: d.Field, Message: d.Message})
+				t.Logf("%s (%s): %s", d.Field, d.Rule, d.Text)
 			}
 			if !sameDetails(shownDetails, tt.want) {
 				t.Errorf("shown %+v\nwant %+v", shownDetails, tt.want)
@@ -813,14 +853,16 @@ func TestBrowserDemo(t *testing.T) {
 
 // checkObservation checks that the page shows exactly what validate says
 // about the payload the form sent, each detail visible and where it
-// belongs, and the effects of an acceptable one.
+// belongs, in the chosen language as package messages words it, and the
+// effects of an acceptable one.
 func checkObservation(t *testing.T, obs observation) {
 	t.Helper()
 	_, e, details := validate.CreateJSON(obs.Payload, validate.Policy{})
 	var want []errs.FieldError
 	for _, d := range details {
-		want = append(want, errs.FieldError{Field: d.Field, Message: d.Message})
+		want = append(want, errs.FieldError{Field: d.Field, Message: d.Message, Rule: d.Rule})
 	}
+	cat := messages.For(obs.Lang)
 	var got []errs.FieldError
 	for _, d := range obs.Details {
 		wantWhere := "top"
@@ -830,7 +872,15 @@ func checkObservation(t *testing.T, obs observation) {
 		if d.Where != wantWhere || !d.Visible {
 			t.Errorf("detail %s %q shown at %s, visible %v; want at %s, visible", d.Field, d.Message, d.Where, d.Visible, wantWhere)
 		}
-		got = append(got, errs.FieldError{Field: d.Field, Message: d.Message})
+		fe := errs.FieldError{Field: d.Field, Message: d.Message, Rule: d.Rule}
+		wantText := cat.Text(fe, validate.Policy{})
+		if d.Where == "top" && d.Field != "base" {
+			wantText = d.Field + ": " + wantText
+		}
+		if d.Text != wantText || d.Lang != obs.Lang || cat.Language() != obs.Lang {
+			t.Errorf("detail %s/%s shown as %q (lang %q); messages.For(%q) gives %q", d.Field, d.Rule, d.Text, d.Lang, obs.Lang, wantText)
+		}
+		got = append(got, fe)
 	}
 	if !sameDetails(got, want) {
 		t.Errorf("page shows %+v\nvalidate says %+v for %s", got, want, obs.Payload)
@@ -848,10 +898,10 @@ func checkObservation(t *testing.T, obs observation) {
 	}
 }
 
-// sameDetails compares details as sets: the page groups them by field,
-// not in the order of the list.
+// sameDetails compares details (field, rule and message) as sets: the
+// page groups them by field, not in the order of the list.
 func sameDetails(a, b []errs.FieldError) bool {
-	key := func(d errs.FieldError) string { return d.Field + "\x00" + d.Message }
+	key := func(d errs.FieldError) string { return d.Field + "\x00" + d.Rule + "\x00" + d.Message }
 	ka, kb := make([]string, len(a)), make([]string, len(b))
 	for i, d := range a {
 		ka[i] = key(d)
@@ -903,36 +953,44 @@ func npmCI(t *testing.T) {
 // tarballBudget is the most the packed npm package may weigh.
 const tarballBudget = 1_000_000
 
-// packageFiles are what the npm package ships: what runs, and its types.
-var packageFiles = []string{
-	"package/README.md",
-	"package/dist/contactrules.d.ts",
-	"package/dist/contactrules.mjs",
-	"package/dist/contactrules.wasm",
-	"package/dist/wasm_exec.js",
-	"package/package.json",
+// packageFiles are what the npm package ships: what runs, its types, and
+// the catalogs of the Go package messages.
+func packageFiles() []string {
+	files := []string{
+		"package/README.md",
+		"package/dist/contactrules.d.ts",
+		"package/dist/contactrules.mjs",
+		"package/dist/contactrules.wasm",
+		"package/dist/wasm_exec.js",
+		"package/package.json",
+	}
+	for _, lang := range messages.Languages() {
+		files = append(files, "package/dist/messages/"+lang+".json")
+	}
+	return sorted(files)
 }
 
 // TestPackage takes the npm package as its author packs it (npm pack,
 // whose prepack script runs build.sh into dist/; see builtDist), checks
-// what the tarball holds and weighs, installs it into a fresh Node.js
-// project without the network, imports contactrules there
-// and checks a contact, and compiles test/types.check.mts, a TypeScript
-// consumer, with tsc --strict under both of TypeScript's ways of
-// resolving a package.
+// what the tarball holds and weighs (the catalogs being the Go package's
+// files), installs it into a fresh Node.js project without the network,
+// imports contactrules there, checks a contact and localizes its details
+// (through localize, and through contactrules/messages/ja.json), and
+// compiles test/types.check.mts, a TypeScript consumer, with tsc --strict
+// under both of TypeScript's ways of resolving a package.
 func TestPackage(t *testing.T) {
 	nodePath := node(t)
 	npm := tool(t, "npm", "apt-get install -y nodejs npm (Node.js 20 or later)")
 	npmCI(t)
-	builtDist(t)
+	checkShippedCatalogs(t, filepath.Join(builtDist(t), "messages"))
 	tarball := distBuild.tarball
 	tgz, err := os.ReadFile(tarball)
 	if err != nil {
 		t.Fatalf("npm pack made no tarball: %v", err)
 	}
 	files, tarSize := tarballFiles(t, tgz)
-	if !slices.Equal(files, packageFiles) {
-		t.Errorf("the tarball holds %q; want %q", files, packageFiles)
+	if !slices.Equal(files, packageFiles()) {
+		t.Errorf("the tarball holds %q; want %q", files, packageFiles())
 	}
 	t.Logf("%s: %d bytes (gzip), %d bytes as a tar", filepath.Base(tarball), len(tgz), tarSize)
 	if len(tgz) > tarballBudget {
@@ -954,22 +1012,31 @@ func TestPackage(t *testing.T) {
 	install.Env = npmEnv()
 	run(t, install)
 
-	write("check.mjs", `import { load, ContactRulesError } from "contactrules";
+	write("check.mjs", `import { load, localize, makeCatalog, ContactRulesError } from "contactrules";
+import ja from "contactrules/messages/ja.json" with { type: "json" };
 const rules = await load();
 const ok = rules.validateCreate({ email: "jane@example.com", phone_number: "+14155552671", sms_consent: "subscribed" });
 const bad = rules.validateCreate({ phone_number: "+4402071838750" });
 let thrown;
 try { rules.validateCreate({}, { maxTags: "3" }); } catch (err) { thrown = err instanceof ContactRulesError && err.code; }
+const de = await localize(bad.error.details, "de-CH,de;q=0.9");
+const own = makeCatalog(ja, "ja").texts(bad.error.details);
 console.log(JSON.stringify({ ok, bad, phone: rules.normalizePhone("(415) 555-2671", "US"), thrown }));
+console.log(JSON.stringify([...de, ...own]));
 `)
 	cmd := exec.Command(nodePath, "check.mjs")
 	cmd.Dir = project
-	got := strings.TrimSpace(string(run(t, cmd)))
+	got := strings.Split(strings.TrimSpace(string(run(t, cmd))), "\n")
 	const want = `{"ok":{"ok":true,"effects":{"welcome_sms":true,"email_unsuppressed":false,"defaults_applied":["email_consent"]}},` +
 		`"bad":{"ok":false,"error":{"code":"validation_failed","message":"One or more fields are invalid","details":[{"field":"phone_number","message":"must be a valid phone number in E.164 format","rule":"e164"}]}},` +
 		`"phone":{"ok":true,"e164":"+14155552671","region":"US"},"thrown":"invalid_policy"}`
-	if got != want {
-		t.Errorf("the installed package answers\n%s\nwant\n%s", got, want)
+	if got[0] != want {
+		t.Errorf("the installed package answers\n%s\nwant\n%s", got[0], want)
+	}
+	e164 := errs.FieldError{Field: "phone_number", Message: "must be a valid phone number in E.164 format", Rule: "e164"}
+	wantTexts, _ := json.Marshal([]string{messages.For("de").Text(e164, validate.Policy{}), messages.For("ja").Text(e164, validate.Policy{})})
+	if len(got) != 2 || got[1] != string(wantTexts) {
+		t.Errorf("the installed package's localize and contactrules/messages/ja.json give\n%s\nwant\n%s", got[1:], wantTexts)
 	}
 
 	if err := copyFile(filepath.Join("test", "types.check.mts"), filepath.Join(project, "types.check.mts")); err != nil {
@@ -980,7 +1047,7 @@ console.log(JSON.stringify({ ok, bad, phone: rules.normalizePhone("(415) 555-267
 		t.Fatal(err)
 	}
 	for _, resolution := range [][]string{{"--module", "nodenext"}, {"--module", "esnext", "--moduleResolution", "bundler"}} {
-		args := append([]string{tsc, "--noEmit", "--strict", "--target", "es2022", "--lib", "es2022,dom"}, resolution...)
+		args := append([]string{tsc, "--noEmit", "--strict", "--resolveJsonModule", "--target", "es2022", "--lib", "es2022,dom"}, resolution...)
 		cmd := exec.Command(nodePath, append(args, "types.check.mts")...)
 		cmd.Dir = project
 		run(t, cmd)
@@ -1017,7 +1084,8 @@ func tarballFiles(t *testing.T, tgz []byte) ([]string, int) {
 // TestDeclaredUnions keeps the unions of contactrules.d.ts equal to what
 // the Go code can answer: RuleName to the rule table's names, ErrorCode
 // to the envelope's eight codes, ContactRulesErrorCode to the bridge's
-// error kinds and the module's load failure.
+// error kinds and the module's load failure, Language to the languages
+// of package messages.
 func TestDeclaredUnions(t *testing.T) {
 	b, err := os.ReadFile(filepath.Join("dist", "contactrules.d.ts"))
 	if err != nil {
@@ -1041,6 +1109,7 @@ func TestDeclaredUnions(t *testing.T) {
 		{"RuleName", rules},
 		{"ErrorCode", codes},
 		{"ContactRulesErrorCode", []string{"invalid_policy", "invalid_contact", "load_failed", "internal"}},
+		{"Language", messages.Languages()},
 	} {
 		got := declaredUnion(t, string(b), u.name)
 		if !slices.Equal(sorted(got), sorted(u.want)) {

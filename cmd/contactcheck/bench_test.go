@@ -18,23 +18,44 @@ import (
 // benchLines is the size of the generated input of the benchmarks.
 const benchLines = 1_000_000
 
-var bench struct {
+// A benchFile is a generated input, made once per test binary.
+type benchFile struct {
 	once sync.Once
 	file string
 	err  error
 }
 
-// benchInput returns a file of benchLines generated lines, made once per
-// test binary.
+var bench, benchCSV benchFile
+
+// benchInput returns a file of benchLines generated lines.
 func benchInput(b *testing.B) string {
-	bench.once.Do(func() {
-		bench.file = filepath.Join(tmpDir, "bench.ndjson")
-		bench.err = writeBenchInput(bench.file, benchLines)
+	return bench.get(b, "bench.ndjson", writeBenchInput)
+}
+
+// benchCSVInput returns a CSV file of benchLines generated rows.
+func benchCSVInput(b *testing.B) string {
+	return benchCSV.get(b, "bench.csv", func(path string, n int) error {
+		f, err := os.Create(path)
+		if err != nil {
+			return err
+		}
+		if err := writeCSVRows(f, n); err != nil {
+			f.Close()
+			return err
+		}
+		return f.Close()
 	})
-	if bench.err != nil {
-		b.Fatal(bench.err)
+}
+
+func (f *benchFile) get(b *testing.B, name string, write func(path string, n int) error) string {
+	f.once.Do(func() {
+		f.file = filepath.Join(tmpDir, name)
+		f.err = write(f.file, benchLines)
+	})
+	if f.err != nil {
+		b.Fatal(f.err)
 	}
-	return bench.file
+	return f.file
 }
 
 // Valid numbers of several regions (libphonenumber's example numbers),
@@ -49,15 +70,28 @@ var (
 	benchNames     = []string{"Ada", "Grace", "Jean", "Oliver", "Lena", "Élodie", "優希", "Lucas", "Priya", "Mia"}
 )
 
-// writeBenchInput writes n lines: three in four a typical contact (email,
-// phone, both names, two tags, three custom fields, both consents), the
-// rest an email-only contact or one of the usual mistakes.
+// writeBenchInput writes a file of n generated lines (benchLines).
 func writeBenchInput(path string, n int) error {
 	f, err := os.Create(path)
 	if err != nil {
 		return err
 	}
 	w := bufio.NewWriter(f)
+	if err := writeBenchLines(w, n); err != nil {
+		f.Close()
+		return err
+	}
+	if err := w.Flush(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// writeBenchLines writes n lines: three in four a typical contact (email,
+// phone, both names, two tags, three custom fields, both consents), the
+// rest an email-only contact or one of the usual mistakes.
+func writeBenchLines(w io.Writer, n int) error {
 	r := rand.New(rand.NewPCG(1, 2))
 	var line []byte
 	for i := range n {
@@ -83,30 +117,47 @@ func writeBenchInput(path string, n int) error {
 		}
 		line = append(line, '\n')
 		if _, err := w.Write(line); err != nil {
-			f.Close()
 			return err
 		}
 	}
-	if err := w.Flush(); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
+	return nil
 }
 
-// BenchmarkRun measures the program's throughput on the generated file
-// (output discarded), in lines per second and allocations per line; run
-// with -cpu 1 for the one-core figure.
+// BenchmarkRun measures the program's throughput on the generated NDJSON
+// file (output discarded), in lines per second and allocations per line,
+// with GOMAXPROCS 1 and 2 in the same run, and logs the ratio: what the
+// pipeline gains from a second core.
 func BenchmarkRun(b *testing.B) {
-	benchLoop(b, func(file string) int {
-		return run([]string{file}, nil, io.Discard, io.Discard)
-	})
+	benchCores(b, benchInput)
+}
+
+// BenchmarkRunCSV is BenchmarkRun on the generated CSV import (typed
+// phone numbers, duplicates, quoted notes), with -fix.
+func BenchmarkRunCSV(b *testing.B) {
+	benchCores(b, benchCSVInput, "-fix", os.DevNull)
+}
+
+func benchCores(b *testing.B, input func(*testing.B) string, args ...string) {
+	var rate [3]float64
+	for _, procs := range []int{1, 2} {
+		b.Run(fmt.Sprintf("GOMAXPROCS=%d", procs), func(b *testing.B) {
+			defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+			file := input(b)
+			rate[procs] = benchLoop(b, func() int {
+				return run(append(args, file), nil, io.Discard, io.Discard)
+			})
+		})
+	}
+	if rate[1] > 0 && rate[2] > 0 {
+		b.Logf("GOMAXPROCS=2: %.2fx the lines/s of GOMAXPROCS=1", rate[2]/rate[1])
+	}
 }
 
 // BenchmarkRunNaive is the obvious alternative, for comparison: a
 // bufio.Scanner, and each result formatted into a fresh buffer with fmt.
 func BenchmarkRunNaive(b *testing.B) {
-	benchLoop(b, func(file string) int {
+	file := benchInput(b)
+	benchLoop(b, func() int {
 		f, err := os.Open(file)
 		if err != nil {
 			b.Fatal(err)
@@ -130,18 +181,43 @@ func BenchmarkRunNaive(b *testing.B) {
 	})
 }
 
-func benchLoop(b *testing.B, check func(file string) int) {
-	file := benchInput(b)
+// benchLoop runs check (over benchLines rows) b.N times and reports
+// lines per second, which it returns, and allocations per line.
+func benchLoop(b *testing.B, check func() int) float64 {
 	b.ReportAllocs()
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
 	for b.Loop() {
-		if code := check(file); code != exitInvalid {
+		if code := check(); code != exitInvalid {
 			b.Fatalf("exit status %d, want %d", code, exitInvalid)
 		}
 	}
 	runtime.ReadMemStats(&after)
 	lines := float64(benchLines) * float64(b.N)
-	b.ReportMetric(lines/b.Elapsed().Seconds(), "lines/s")
+	rate := lines / b.Elapsed().Seconds()
+	b.ReportMetric(rate, "lines/s")
 	b.ReportMetric(float64(after.Mallocs-before.Mallocs)/lines, "allocs/line")
+	return rate
+}
+
+// TestWriteBenchFiles writes the benchmarks' generated inputs,
+// bench.ndjson and bench.csv, to the folder CONTACTCHECK_BENCH_DIR names,
+// for timing the built program from the shell; without it, it does
+// nothing.
+func TestWriteBenchFiles(t *testing.T) {
+	dir := os.Getenv("CONTACTCHECK_BENCH_DIR")
+	if dir == "" {
+		t.Skip("CONTACTCHECK_BENCH_DIR is not set")
+	}
+	if err := writeBenchInput(filepath.Join(dir, "bench.ndjson"), benchLines); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Create(filepath.Join(dir, "bench.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := writeCSVRows(f, benchLines); err != nil {
+		t.Fatal(err)
+	}
 }

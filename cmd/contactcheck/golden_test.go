@@ -114,6 +114,7 @@ func TestGolden(t *testing.T) {
 		stdin string // file fed to standard input
 		out   string // golden standard output
 		err   string // golden standard error; "" means it must be empty
+		fix   string // golden -fix output; "" means no -fix
 		code  int
 	}{
 		{name: "examples", args: []string{"../../examples/contacts.ndjson"}, out: "../../examples/contacts.out.ndjson", code: 1},
@@ -132,10 +133,29 @@ func TestGolden(t *testing.T) {
 		{name: "default policy", args: []string{"testdata/options.ndjson"}, out: "testdata/options.out.ndjson", code: 1},
 		{name: "policy flags", args: []string{"-sms-regions", "gb, US", "-legacy-consent", "-allow-unknown", "testdata/options.ndjson"}, out: "testdata/options.flags.out.ndjson", code: 0},
 		{name: "update mode edge cases", args: []string{"-mode", "update", "testdata/update.ndjson"}, out: "testdata/update.out.ndjson", code: 1},
+		{name: "duplicates in NDJSON", args: []string{"testdata/duplicates.ndjson"}, out: "testdata/duplicates.ndjson.out.ndjson", code: 1},
+		{name: "duplicates in NDJSON, check off", args: []string{"-duplicates=false", "testdata/duplicates.ndjson"}, out: "testdata/duplicates.ndjson.nodup.out.ndjson", code: 1},
+		{name: "CSV example", args: []string{"../../examples/contacts.csv"}, out: "../../examples/contacts.csv.out.ndjson", code: 1},
+		{name: "CSV example with summary and -fix", args: []string{"-summary", "../../examples/contacts.csv"}, out: "../../examples/contacts.csv.out.ndjson", err: "testdata/contacts.csv.summary.txt", fix: "testdata/contacts.csv.fix.ndjson", code: 1},
+		{name: "CSV header aliases, files numbered as one", args: []string{"testdata/aliases.csv", "testdata/aliases-phone.csv", "testdata/aliases-mobile.csv"}, out: "testdata/aliases.out.ndjson", fix: "testdata/aliases.fix.ndjson", code: 1},
+		{name: "CSV quoting", args: []string{"testdata/quoting.csv"}, out: "testdata/quoting.out.ndjson", fix: "testdata/quoting.fix.ndjson", code: 1},
+		{name: "CSV national numbers in US", args: []string{"-duplicates=false", "testdata/national.csv"}, out: "testdata/national.out.ndjson", fix: "testdata/national.fix.ndjson", code: 1},
+		{name: "CSV national numbers in GB", args: []string{"-duplicates=false", "-region", "gb", "testdata/national.csv"}, out: "testdata/national.gb.out.ndjson", code: 1},
+		{name: "CSV national numbers, duplicates", args: []string{"testdata/national.csv"}, out: "testdata/national.dup.out.ndjson", code: 1},
+		{name: "CSV duplicates", args: []string{"testdata/duplicates.csv"}, out: "testdata/duplicates.csv.out.ndjson", fix: "testdata/duplicates.csv.fix.ndjson", code: 1},
+		{name: "CSV short, long and malformed rows", args: []string{"testdata/short.csv"}, out: "testdata/short.out.ndjson", code: 1},
+		{name: "CSV with CRLF", args: []string{"testdata/crlf.csv"}, out: "testdata/crlf.csv.out.ndjson", fix: "testdata/crlf.csv.fix.ndjson", code: 0},
+		{name: "CSV from stdin with -format", args: []string{"-format", "csv"}, stdin: "testdata/duplicates.csv", out: "testdata/duplicates.csv.out.ndjson", code: 1},
+		{name: "NDJSON named .csv with -format", args: []string{"-format", "ndjson", "testdata/duplicates.csv"}, out: "testdata/duplicates.csv.asndjson.out.ndjson", code: 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := execute(t, tt.stdin, tt.args...)
+			args := tt.args
+			fix := filepath.Join(t.TempDir(), "fix.ndjson")
+			if tt.fix != "" {
+				args = append([]string{"-fix", fix}, args...)
+			}
+			got := execute(t, tt.stdin, args...)
 			if got.code != tt.code {
 				t.Errorf("exit status %d, want %d; stderr:\n%s", got.code, tt.code, got.stderr)
 			}
@@ -144,6 +164,13 @@ func TestGolden(t *testing.T) {
 				compareGolden(t, tt.err, got.stderr)
 			} else if len(got.stderr) > 0 {
 				t.Errorf("unexpected stderr:\n%s", got.stderr)
+			}
+			if tt.fix != "" {
+				b, err := os.ReadFile(fix)
+				if err != nil {
+					t.Fatal(err)
+				}
+				compareGolden(t, tt.fix, b)
 			}
 			for i, line := range bytes.SplitAfter(got.stdout, []byte("\n")) {
 				if len(line) > 0 && !json.Valid(line) {
@@ -175,6 +202,17 @@ func TestExitStatus(t *testing.T) {
 		{name: "missing file", args: []string{"testdata/missing.ndjson"}, code: 2, stderr: "no such file or directory"},
 		{name: "directory", args: []string{"testdata"}, code: 2, stderr: "is a directory"},
 		{name: "output kept before a missing file", args: []string{"testdata/options.ndjson", "testdata/missing.ndjson"}, code: 2, stderr: "missing.ndjson", lines: 4},
+		{name: "bad format", args: []string{"-format", "tsv"}, code: 2, stderr: "-format must be csv or ndjson"},
+		{name: "bad region", args: []string{"-region", "ZZ"}, code: 2, stderr: "-region must be a region code"},
+		{name: "non-geographic default region", args: []string{"-region", "001"}, code: 2, stderr: "-region must be a region code"},
+		{name: "CSV in update mode", args: []string{"-mode", "update", "testdata/quoting.csv"}, code: 2, stderr: "-mode update reads NDJSON only"},
+		{name: "CSV format in update mode", args: []string{"-mode", "update", "-format", "csv"}, code: 2, stderr: "-mode update reads NDJSON only"},
+		{name: "-fix in update mode", args: []string{"-mode", "update", "-fix", "x.ndjson"}, code: 2, stderr: "-fix needs -mode create"},
+		{name: "-fix file cannot be made", args: []string{"-fix", "testdata/no/such/dir/fix.ndjson", "testdata/options.ndjson"}, code: 2, stderr: "-fix: open testdata/no/such/dir/fix.ndjson"},
+		{name: "CSV header: two columns for one field", args: []string{"testdata/options.ndjson", "testdata/bad-header-dup.csv"}, code: 2, stderr: "testdata/bad-header-dup.csv: line 5: columns 2 and 3 of the header row both give phone_number", lines: 4},
+		{name: "CSV header: a column without a name", args: []string{"testdata/bad-header-empty.csv"}, code: 2, stderr: "testdata/bad-header-empty.csv: line 1: column 2 of the header row has no name"},
+		{name: "CSV header: malformed", args: []string{"testdata/bad-header-quote.csv"}, code: 2, stderr: `testdata/bad-header-quote.csv: line 1: the header row: extraneous or missing " in quoted-field`},
+		{name: "CSV: a row far over the limit stops the file", args: []string{"-max-bytes", "100", "testdata/unclosed.csv", "testdata/options.ndjson"}, code: 2, stderr: "testdata/unclosed.csv: line 3: a row longer than 100 bytes (an unclosed quote?); the rest of the file cannot be read", lines: 2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,84 +1,180 @@
-// Contactcheck checks a file of contact payloads before it is imported
-// through the contacts API, and says for each one what the API would
-// answer: the same details, byte for byte, since it runs the same rules
-// (package validate).
+// Contactcheck checks a file of contacts before it is imported through
+// the contacts API, and says for each row what the API would answer: the
+// same details, byte for byte, since it runs the same rules (package
+// validate). It reads NDJSON (one create payload a line) and CSV (a
+// header row, then one contact a row); docs/bulk.md is the contract.
 //
 // Usage:
 //
 //	contactcheck [flags] [file ...]
 //
-// It reads NDJSON, one JSON object a line, from the files named in turn,
-// or from standard input when none is named or a name is "-". For each
-// line it writes one JSON line to standard output, in input order:
+// It reads the files named in turn, or standard input when none is named
+// or a name is "-". A file whose name ends in .csv (any case) is CSV,
+// any other file and standard input NDJSON, unless -format says. For each
+// row it writes one JSON line to standard output, in input order whatever
+// the number of cores used:
 //
 //	{"line":1,"ok":true,"effects":{"welcome_sms":true,"email_unsuppressed":false,"defaults_applied":["email_consent"]}}
 //	{"line":2,"ok":false,"error":{"code":"validation_failed","message":"One or more fields are invalid","details":[{"field":"base","message":"email or phone_number is required","rule":"required_one_of"}]}}
+//	{"line":4,"ok":false,"duplicate_of":1,"error":{"code":"conflict","message":"A contact with this email or phone number already exists"}}
 //
 // "error" is exactly the inner object of the API's error envelope;
-// "effects" are the consent effects of an acceptable payload (SPEC.md
-// section 4).
+// "effects" are the consent effects of an acceptable row
+// (docs/consent.md).
 //
-// Lines are numbered as if the files were one file, each ending with a
-// newline: the first line of the second file follows the last line of the
-// first. Every line counts, blank ones included, so N is the line an
-// editor shows once the files are concatenated. A blank line (nothing but
-// spaces, tabs and a CR) gets no output. A CR before the newline is not
-// part of the payload, so CRLF files check as LF files do.
+// # Lines
 //
-// A line longer than the body limit (-max-bytes, the API's 1 MiB by
-// default) is answered with the API's base "must be at most N bytes"
-// detail, without being held in memory: memory does not grow with the
-// input, whatever its lines.
+// "line" is the physical line where the row starts. Lines are numbered as
+// if the files were one file, each ending with a newline: the first line
+// of the second file follows the last line of the first. Every line
+// counts, blank ones included, so N is the line an editor shows once the
+// files are concatenated.
 //
-// The flags are:
+// # NDJSON
+//
+// A blank line (nothing but spaces, tabs and a CR) gets no output. A CR
+// before the newline is not part of the payload, so CRLF files check as
+// LF files do. A line longer than the body limit (-max-bytes, the API's 1
+// MiB by default) is answered with the API's base "must be at most N
+// bytes" detail, without being held in memory.
+//
+// # CSV
+//
+// The first row holds the column headers, matched case-insensitively with
+// spaces, hyphens and underscores alike ("First Name" is first_name);
+// "phone", "phone number" and "mobile" mean phone_number, "email address"
+// means email, and "phone region" names the region of the row's phone
+// number, as a form's country select does. Every other column is a custom
+// field named by its header in lower case, spaces and hyphens written as
+// underscores ("Loyalty Tier" is loyalty_tier), with the cell as a string.
+// A byte order mark before the first header is ignored. A header row with
+// a column without a name, or two columns that mean the same field, makes
+// the file unreadable (exit status 2).
+//
+// Each later row is checked as the library checks a contact form posting
+// the row's cells (validate.CreateForm): an empty cell is absent; a tags
+// cell holds tags separated by commas, each without the spaces around
+// it, empty ones dropped ("vip, gold," is vip and gold); a phone cell is
+// a number as people type it, with separators, "+" and a country code or
+// in national form, read in -region; any other cell is taken as it is,
+// spaces included. A row of empty cells (as
+// spreadsheets write after the data) gets no output. Quoting and line
+// breaks follow RFC 4180 (encoding/csv): a quoted cell may hold commas,
+// quotes ("") and line breaks, so a row may span lines; CRLF and LF both
+// end rows. A row with more or fewer cells than the header gets one
+// detail, {"field":"base","message":"must have one value per column",
+// "rule":"columns"}; a row encoding/csv cannot read (a stray quote) gets
+// {"field":"base","message":"must be a well-formed CSV row",
+// "rule":"csv"}. A row longer than -max-bytes gets the "must be at most N
+// bytes" detail; when it is far longer (an unclosed quote, say), the rest
+// of the file cannot be cut into rows, and the run stops there with exit
+// status 2.
+//
+// # Duplicates
+//
+// In create mode, a valid row whose email or phone number equals that of
+// an earlier valid row (of any file of the run) is answered as the API
+// answers the second create, with a conflict, and "duplicate_of" names
+// the earlier row's line (the earliest, when the email and the phone
+// number match different rows). Emails are compared as on update: the
+// domain in any ASCII case, the local part exactly; phone numbers in
+// canonical E.164, so "(201) 555-0123" in a US file and "+12015550123"
+// are one number. Invalid rows and duplicates claim nothing. The rows
+// seen are remembered as 64-bit hashes with their lines, at most 32 bytes
+// each per distinct email or phone number; two different values are
+// taken for one only if their hashes collide, a chance below n²/2⁶⁵ for n
+// values (3·10⁻⁸ for two million).
+//
+// # Flags
 //
 //	-mode create|update
-//		create (default): each line is the body of POST /v1/contacts.
-//		update: each line is {"current":{…},"patch":{…}}: the contact as
-//		stored (decoded as the API returns it, not itself checked; absent
-//		or null for an empty contact) and the body of PATCH
-//		/v1/contacts/{id}. The body limit applies to the whole line. A
-//		line that is not such an object, or has no patch, gets the
-//		detail {"field":"base","message":"must be a JSON object",
-//		"rule":"json_object"}, as a malformed body does; a current that
-//		does not decode as a contact gets {"field":"current",
-//		"message":"must be a contact object","rule":"type"}.
+//		create (default): each row is the body of POST /v1/contacts.
+//		update: each line is {"current":{…},"patch":{…}} (NDJSON only):
+//		the contact as stored (decoded as the API returns it, not
+//		itself checked; absent or null for an empty contact) and the
+//		body of PATCH /v1/contacts/{id}, which gets exactly the
+//		library's answer for its bytes, however deep it nests. The body
+//		limit applies to the whole line. A line that is not one
+//		well-formed JSON object with exactly these members (names as
+//		written here, case included; each at most once; patch present)
+//		gets the detail {"field":"base","message":"must be a JSON
+//		object","rule":"json_object"}, as a malformed body does; a
+//		current that does not decode as a contact gets
+//		{"field":"current","message":"must be a contact object",
+//		"rule":"type"}. There are no duplicates in update mode.
+//	-format csv|ndjson
+//		read every input in this format, whatever its name.
+//	-region US
+//		the region (ISO 3166-1 code, any case) in which the national
+//		phone numbers of CSV files are read: "(201) 555-0123" in US,
+//		"020 7183 8750" in GB. A row's "phone region" cell, when the
+//		file has that column and the cell is filled, takes precedence.
+//	-duplicates=false
+//		check each row on its own, without the duplicate check.
+//	-fix file
+//		write the rows answered ok to file, in input order, as NDJSON
+//		create payloads ready to send: the contact as the API would
+//		store it, phone numbers in canonical E.164 (typed numbers of CSV
+//		files converted), tags and custom fields as read (CSV custom
+//		fields in name order), a consent only when the row sent one
+//		(the API applies the same defaults to the others), a legacy
+//		consent value written as the value it stands for. Duplicates
+//		and invalid rows are left out. Not in update mode.
 //	-sms-regions US,CA
 //		the regions whose numbers may subscribe to SMS (ISO 3166-1
 //		codes, any case); empty means the default, US and CA.
 //	-allow-unknown
-//		do not report members the API does not know.
+//		do not report members the API does not know (NDJSON).
 //	-legacy-consent
 //		accept the consent value non_subscribed of older API versions.
 //	-max-bytes N
-//		the largest payload, in bytes (default 1048576).
+//		the largest payload, an NDJSON line or a CSV row, in bytes
+//		(default 1048576).
 //	-summary
-//		after the run, write to standard error how many lines were
-//		checked and how often each field failed with each message, most
-//		frequent first (ties by field, then message). The tags of all
-//		positions count as one field, tags[i]; past 1000 distinct rows,
-//		further fields count as "(other fields)".
+//		after the run, write to standard error how many rows were
+//		checked, how many were ok, invalid and duplicates, and how often
+//		each field failed with each message, most frequent first (ties
+//		by field, then message). The tags of all positions count as one
+//		field, tags[i]; past 1000 distinct rows, further fields count as
+//		"(other fields)".
 //
 // When standard error is a terminal and standard output is not, a
-// progress line is kept up to date on standard error during long runs.
+// progress line is kept up to date on standard error during long runs:
+// the line reached, the share of the input read (when its size is known),
+// rows per second, and the invalid rows and duplicates so far.
 //
-// The exit status is 0 when every line is acceptable, 1 when some are not,
-// and 2 on a usage error (an unknown flag, a bad region) or an I/O error
-// (an unreadable file); after an I/O error the output stops at the line
-// that could not be read.
+// # Cores and memory
+//
+// One goroutine reads, GOMAXPROCS goroutines check batches of rows, and
+// one writes the answers in input order; the duplicate check, the summary
+// and -fix are done in that order too, so the output is the same bytes
+// for any number of cores. At most a fixed number of rows and bytes are
+// in flight, so memory does not grow with the input, but for the
+// duplicate check's hashes.
+//
+// # Exit status
+//
+// 0 when every row is ok, 1 when some are invalid or duplicates, and 2 on
+// a usage error (an unknown flag, a bad region) or an I/O error (an
+// unreadable file, a CSV header that cannot be used); after an I/O error
+// the output stops at the row that could not be read.
 //
 // To check the bundled examples from the repository root:
 //
 //	go run ./cmd/contactcheck examples/contacts.ndjson
 //	go run ./cmd/contactcheck -mode update examples/updates.ndjson
+//	go run ./cmd/contactcheck -summary -fix contacts.fixed.ndjson examples/contacts.csv
 package main
 
 import (
+	"bufio"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/contactrules/contactrules/phone"
@@ -106,11 +202,30 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err != nil {
 		return exitError
 	}
+	return runConfig(cfg, stdin, stdout, stderr)
+}
+
+// runConfig runs the program as cfg says and returns the exit status.
+func runConfig(cfg config, stdin io.Reader, stdout, stderr io.Writer) int {
 	c := newChecker(cfg, stdout)
-	if isTerminal(stderr) && !isTerminal(stdout) {
-		c.progress = newProgress(stderr)
+	var fix *os.File
+	if cfg.fix != "" {
+		var err error
+		if fix, err = os.Create(cfg.fix); err != nil {
+			fmt.Fprintf(stderr, "contactcheck: -fix: %v\n", err)
+			return exitError
+		}
+		c.fix = bufio.NewWriterSize(fix, writeSize)
 	}
-	err = c.files(cfg.files, stdin)
+	if isTerminal(stderr) && !isTerminal(stdout) {
+		c.progress = newProgress(stderr, inputSize(cfg.files, stdin))
+	}
+	err := c.files(cfg.files, stdin)
+	if fix != nil {
+		if cerr := fix.Close(); err == nil && cerr != nil {
+			err = fmt.Errorf("-fix: %w", cerr)
+		}
+	}
 	if cfg.summary {
 		c.sum.write(stderr)
 	}
@@ -118,7 +233,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "contactcheck: %v\n", err)
 		return exitError
 	}
-	if c.sum.invalid > 0 {
+	if c.sum.failed() > 0 {
 		return exitInvalid
 	}
 	return exitValid
@@ -126,26 +241,42 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 // config is what the command line asks for.
 type config struct {
-	update  bool
-	policy  validate.Policy
-	summary bool
-	files   []string // none: standard input
+	update         bool
+	format         string // "csv", "ndjson", or "" (by file name)
+	policy         validate.Policy
+	summary        bool
+	fix            string   // -fix file; "": none
+	keepDuplicates bool     // -duplicates=false
+	files          []string // none: standard input
+	workers        int      // 0: GOMAXPROCS
+}
+
+// isCSV reports whether the named file is read as CSV.
+func (cfg config) isCSV(name string) bool {
+	if cfg.format != "" {
+		return cfg.format == "csv"
+	}
+	return name != "-" && strings.EqualFold(filepath.Ext(name), ".csv")
 }
 
 const usage = `usage: contactcheck [flags] [file ...]
 
-Checks NDJSON contact payloads (one JSON object a line; standard input when
-no file or "-" is named) and writes one JSON result a line. Exit status: 0
-all valid, 1 some invalid, 2 usage or I/O error. Flags:
+Checks contacts in NDJSON (one create payload a line) or CSV (a header row,
+then one contact a row; files named *.csv) from the files named, or from
+standard input when none or "-" is named, and writes one JSON result a row.
+Exit status: 0 all ok, 1 some invalid or duplicate, 2 usage or I/O error.
+Flags:
 `
 
 // parseArgs reads the command line. It reports a usage error on stderr,
 // and returns flag.ErrHelp when help was asked for.
 func parseArgs(args []string, stderr io.Writer) (config, error) {
 	var (
-		cfg     config
-		mode    string
-		regions string
+		cfg        config
+		mode       string
+		regions    string
+		region     string
+		duplicates bool
 	)
 	fs := flag.NewFlagSet("contactcheck", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -154,6 +285,10 @@ func parseArgs(args []string, stderr io.Writer) (config, error) {
 		fs.PrintDefaults()
 	}
 	fs.StringVar(&mode, "mode", "create", "`create` (lines are create bodies) or update (lines are {\"current\":…,\"patch\":…})")
+	fs.StringVar(&cfg.format, "format", "", "`csv` or ndjson: how to read every input (default: CSV for names ending in .csv, else NDJSON)")
+	fs.StringVar(&region, "region", "US", "the `region` typed national phone numbers of CSV files are read in")
+	fs.BoolVar(&duplicates, "duplicates", true, "answer a row that repeats an earlier valid row's email or phone number as a conflict")
+	fs.StringVar(&cfg.fix, "fix", "", "write the valid rows to `file` as NDJSON create payloads, phone numbers in E.164")
 	fs.StringVar(&regions, "sms-regions", "US,CA", "comma-separated `regions` whose numbers may subscribe to SMS")
 	fs.BoolVar(&cfg.policy.AllowUnknownFields, "allow-unknown", false, "do not report members the API does not know")
 	fs.BoolVar(&cfg.policy.AcceptLegacyConsent, "legacy-consent", false, "accept the legacy consent value non_subscribed")
@@ -175,6 +310,23 @@ func parseArgs(args []string, stderr io.Writer) (config, error) {
 	default:
 		return fail("-mode must be create or update")
 	}
+	switch cfg.format {
+	case "", "csv", "ndjson":
+	default:
+		return fail("-format must be csv or ndjson")
+	}
+	cfg.policy.DefaultRegion = strings.ToUpper(strings.TrimSpace(region))
+	if !phone.IsRegion(cfg.policy.DefaultRegion) {
+		return fail("-region must be a region code such as US or GB")
+	}
+	cfg.keepDuplicates = !duplicates
+	cfg.files = fs.Args()
+	if cfg.update && cfg.fix != "" {
+		return fail("-fix needs -mode create")
+	}
+	if cfg.update && (cfg.format == "csv" || slices.ContainsFunc(cfg.files, cfg.isCSV)) {
+		return fail("-mode update reads NDJSON only")
+	}
 	r, err := parseRegions(regions)
 	if err != nil {
 		return fail("-sms-regions: %v", err)
@@ -183,7 +335,6 @@ func parseArgs(args []string, stderr io.Writer) (config, error) {
 	if cfg.policy.MaxBodyBytes <= 0 {
 		return fail("-max-bytes must be positive")
 	}
-	cfg.files = fs.Args()
 	return cfg, nil
 }
 
@@ -198,6 +349,33 @@ func parseRegions(list string) (phone.Regions, error) {
 		}
 	}
 	return phone.NewRegions(codes...)
+}
+
+// inputSize returns the size in bytes of the input, the named files or
+// stdin, or 0 when it is not known (a pipe, a file that cannot be read).
+func inputSize(names []string, stdin io.Reader) int64 {
+	if len(names) == 0 {
+		names = []string{"-"}
+	}
+	var total int64
+	for _, name := range names {
+		var st os.FileInfo
+		var err error
+		if name == "-" {
+			f, ok := stdin.(*os.File)
+			if !ok {
+				return 0
+			}
+			st, err = f.Stat()
+		} else {
+			st, err = os.Stat(name)
+		}
+		if err != nil || !st.Mode().IsRegular() {
+			return 0
+		}
+		total += st.Size()
+	}
+	return total
 }
 
 // isTerminal reports whether w is a character device, such as a terminal.

@@ -9,13 +9,11 @@ import (
 	"io"
 	"os"
 	"regexp"
-	"runtime"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/contactrules/contactrules/errs"
-	"github.com/contactrules/contactrules/internal/report"
 	"github.com/contactrules/contactrules/validate"
 )
 
@@ -96,7 +94,7 @@ func TestOutputIsResult(t *testing.T) {
 			continue
 		}
 		_, eff, d := validate.CreateJSON([]byte(line), validate.Policy{})
-		res := report.AppendResult(nil, d, eff)
+		res := appendResult(nil, d, eff)
 		fmt.Fprintf(&want, "{\"line\":%d,%s\n", i+1, res[1:])
 	}
 	if stdout != want.String() {
@@ -105,19 +103,22 @@ func TestOutputIsResult(t *testing.T) {
 }
 
 // TestCRLFSameAsLF checks that a file with CRLF line endings gives the
-// output of the same file with LF endings.
+// output of the same file with LF endings, NDJSON and CSV (where a quoted
+// cell's line break is LF either way).
 func TestCRLFSameAsLF(t *testing.T) {
-	for _, mode := range []struct{ file, mode string }{
-		{"../../examples/contacts.ndjson", "create"},
-		{"../../examples/updates.ndjson", "update"},
+	for _, mode := range []struct{ file, mode, format string }{
+		{"../../examples/contacts.ndjson", "create", "ndjson"},
+		{"../../examples/updates.ndjson", "update", "ndjson"},
+		{"../../examples/contacts.csv", "create", "csv"},
+		{"testdata/quoting.csv", "create", "csv"},
 	} {
 		lf, err := os.ReadFile(mode.file)
 		if err != nil {
 			t.Fatal(err)
 		}
 		crlf := bytes.ReplaceAll(lf, []byte("\n"), []byte("\r\n"))
-		wantOut, _, wantCode := runString(t, string(lf), "-mode", mode.mode)
-		gotOut, _, gotCode := runString(t, string(crlf), "-mode", mode.mode)
+		wantOut, _, wantCode := runString(t, string(lf), "-mode", mode.mode, "-format", mode.format)
+		gotOut, _, gotCode := runString(t, string(crlf), "-mode", mode.mode, "-format", mode.format)
 		if gotOut != wantOut || gotCode != wantCode {
 			t.Errorf("%s: CRLF gives status %d and\n%s\nLF gives status %d and\n%s", mode.file, gotCode, gotOut, wantCode, wantOut)
 		}
@@ -134,9 +135,10 @@ func TestSummaryOrder(t *testing.T) {
 	s.add([]errs.FieldError{d("tags[0]", "bad tag"), d("tags[7]", "bad tag"), d("email", "b")})
 	s.add([]errs.FieldError{d("email", "a"), d("base", "z")})
 	s.add([]errs.FieldError{d("email", "b"), d("base", "z")})
+	s.addDuplicate()
 	var out strings.Builder
 	s.write(&out)
-	want := `contactcheck: 4 lines checked, 1 valid, 3 invalid
+	want := `contactcheck: 5 rows checked: 1 ok, 3 invalid, 1 duplicate
       2  base     z
       2  email    b
       2  tags[i]  bad tag
@@ -170,31 +172,31 @@ func TestSummaryBounded(t *testing.T) {
 
 // TestProgress checks the progress line's timing with a fake clock:
 // silent for the first second, then at most every progressPeriod, erased
-// at the end.
+// at the end; and what it says.
 func TestProgress(t *testing.T) {
 	var clock time.Time
 	var out strings.Builder
-	p := &progress{w: &out, now: func() time.Time { return clock }}
+	p := &progress{w: &out, now: func() time.Time { return clock }, start: clock, total: 1000}
 	p.next = clock.Add(progressDelay)
-	lines := 0
+	var s summary
 	steps := []struct {
 		advance time.Duration
 		ticks   int
 		want    string // output of this step
 	}{
-		{0, progressLines, ""},
-		{progressDelay - time.Millisecond, progressLines, ""},
-		{time.Millisecond, progressLines - 1, ""}, // the clock is not read between
-		{0, 1, "\rcontactcheck: line 49152, 0 invalid"},
-		{progressPeriod / 2, progressLines, ""},
-		{progressPeriod / 2, progressLines, "\rcontactcheck: line 81920, 0 invalid"},
+		{0, progressRows, ""},
+		{progressDelay - time.Millisecond, progressRows, ""},
+		{time.Millisecond, progressRows - 1, ""}, // the clock is not read between
+		{0, 1, "\rcontactcheck: line 49152 (49%), 49152 rows/s, 0 invalid, 0 duplicate\x1b[K"},
+		{progressPeriod / 2, progressRows, ""},
+		{progressPeriod / 2, progressRows, "\rcontactcheck: line 81920 (81%), 65536 rows/s, 0 invalid, 0 duplicate\x1b[K"},
 	}
 	for i, st := range steps {
 		clock = clock.Add(st.advance)
 		before := out.Len()
 		for range st.ticks {
-			lines++
-			p.tick(lines, 0)
+			s.add(nil)
+			p.tick(&s, s.rows, int64(s.rows/100))
 		}
 		if got := out.String()[before:]; got != st.want {
 			t.Errorf("step %d: wrote %q, want %q", i, got, st.want)
@@ -206,12 +208,12 @@ func TestProgress(t *testing.T) {
 		t.Errorf("done wrote %q, want the line erased", got)
 	}
 
-	quiet := newProgress(&out)
-	quiet.tick(1, 0)
+	quiet := newProgress(&out, 0)
+	quiet.tick(&s, 1, 0)
 	before = out.Len()
 	quiet.done()
 	var none *progress
-	none.tick(1, 0)
+	none.tick(&s, 1, 0)
 	none.done()
 	if out.Len() != before {
 		t.Errorf("a run that showed no progress wrote %q at the end", out.String()[before:])
@@ -253,13 +255,8 @@ func TestUnboundedInputBoundedMemory(t *testing.T) {
 		t.Fatal(err)
 	}
 	const n = 200_000
-	var peak uint64
-	sample := func() {
-		var ms runtime.MemStats
-		runtime.GC()
-		runtime.ReadMemStats(&ms)
-		peak = max(peak, ms.HeapAlloc)
-	}
+	var peak heapPeak
+	sample := peak.sample
 	half := &repeatLines{lines: bytes.SplitAfter(bytes.TrimSuffix(lines, []byte("\n")), []byte("\n")), n: n / 2, every: n / 20, sample: sample}
 	giant := io.MultiReader(
 		strings.NewReader(`{"email":"a@example.com","first_name":"`),
@@ -329,29 +326,26 @@ func (w *countingWriter) Write(p []byte) (int, error) {
 }
 
 // TestCheckAllocatesNothingOfItsOwn checks that, once its buffers have
-// grown, the program allocates nothing per line beyond what the library
+// grown, a worker allocates nothing per line beyond what the library
 // calls themselves allocate.
 func TestCheckAllocatesNothingOfItsOwn(t *testing.T) {
 	lines := []string{
 		`{"email":"ada@example.com","phone_number":"+12015550123","first_name":"Ada","last_name":"Lovelace","tags":["a","b"],"custom_fields":{"plan":"pro","seats":3,"trial":false},"email_consent":"subscribed","sms_consent":"subscribed"}`,
 		`{"email":"not-an-address","phone":"+12015550123"}`,
 		`{"email":`,
-		"   ",
 	}
 	for _, line := range lines {
-		b := []byte(line)
+		b := &batch{data: []byte(line)}
+		it := item{line: 1, a: 0, b: len(line)}
 		c := newChecker(config{}, io.Discard)
+		w := c.newWorker()
+		var buf []byte
 		library := testing.AllocsPerRun(100, func() {
-			_, eff, d := validate.CreateJSON(b, c.policy)
-			c.buf = report.AppendResult(c.buf[:0], d, eff)
+			_, eff, d := createJSON(b.data, c.cfg.policy)
+			buf = appendResult(buf[:0], d, eff)
 		})
-		if blank(b) {
-			library = 0
-		}
 		program := testing.AllocsPerRun(100, func() {
-			if err := c.check(b); err != nil {
-				t.Fatal(err)
-			}
+			b.out = w.row(b.out[:0], &it, b)
 		})
 		if program > library {
 			t.Errorf("%s: %.0f allocations a line, the library's calls %.0f", line, program, library)

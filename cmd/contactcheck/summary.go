@@ -19,19 +19,27 @@ const (
 	otherFields    = "(other fields)"
 )
 
-// A summary counts lines and, when detailed, details by field and
-// message.
+// A summary counts rows by outcome (ok, invalid, duplicate) and, when
+// detailed, the details of invalid rows by field and message.
 type summary struct {
-	detailed bool
-	lines    int // lines checked (not blank)
-	invalid  int
-	counts   map[detailKey]int
+	detailed  bool
+	rows      int // rows checked (blank lines are none)
+	invalid   int
+	duplicate int
+	counts    map[detailKey]int
 }
 
 type detailKey struct{ field, message string }
 
+// addDuplicate counts a row refused as a duplicate.
+func (s *summary) addDuplicate() {
+	s.rows++
+	s.duplicate++
+}
+
+// add counts a row with its details (none: ok).
 func (s *summary) add(details []errs.FieldError) {
-	s.lines++
+	s.rows++
 	if len(details) > 0 {
 		s.invalid++
 	}
@@ -63,10 +71,13 @@ func summaryField(f string) string {
 	return f
 }
 
-// write writes the summary: the line counts, then one row per field and
-// message, most frequent first, ties by field then message.
+// failed is the number of rows that are not ok.
+func (s *summary) failed() int { return s.invalid + s.duplicate }
+
+// write writes the summary: the counts of rows by outcome, then one row
+// per field and message, most frequent first, ties by field then message.
 func (s *summary) write(w io.Writer) {
-	fmt.Fprintf(w, "contactcheck: %d lines checked, %d valid, %d invalid\n", s.lines, s.lines-s.invalid, s.invalid)
+	fmt.Fprintf(w, "contactcheck: %d rows checked: %d ok, %d invalid, %d duplicate\n", s.rows, s.rows-s.failed(), s.invalid, s.duplicate)
 	type row struct {
 		detailKey
 		n int

@@ -224,6 +224,8 @@ export interface ContactRules {
    * "US"; default none). Throws a RangeError for an unknown region code.
    */
   normalizePhone(input: string, defaultRegion?: string): PhoneResult;
+  /** The module's localize, for convenience: it needs no loaded rules. */
+  localize: typeof localize;
   readonly raw: RawRules;
 }
 
@@ -236,3 +238,72 @@ export interface ContactRules {
 export function load(
   source?: string | URL | Response | PromiseLike<Response> | ArrayBuffer | ArrayBufferView | WebAssembly.Module,
 ): Promise<ContactRules>;
+
+/** The languages there are catalogs for (BCP 47 tags), English first. */
+export type Language = "en" | "de" | "es" | "fr" | "it" | "nl" | "pt-BR" | "ja";
+
+/** The languages there are catalogs for, English first (frozen). */
+export const languages: readonly Language[];
+
+/**
+ * A detail to show: a FieldError of the rules, or one of the page's own
+ * (a rule of its own, or none), which a catalog does not know unless given
+ * a text for it, and which then keeps its message.
+ */
+export interface Detail {
+  field: string;
+  message: string;
+  rule?: string;
+}
+
+/**
+ * A catalog's texts as the files contactrules/messages/<language>.json
+ * hold them: field family ("email", "tags[i]", "custom_fields.<key>",
+ * "<member>") to rule name to text; {max} stands for the rule's policy
+ * limit, {count} for the number of details listed under max_details.
+ */
+export type CatalogTexts = { readonly [family: string]: { readonly [rule: string]: string } };
+
+/** One language's texts, found by a detail's rule (never by its English message). */
+export interface Catalog {
+  /** As given to makeCatalog; one of languages for a loaded catalog. */
+  readonly language: string;
+  /** The text of one detail, with the policy's limits in it; a detail the catalog does not know keeps its message. */
+  text(detail: Detail, policy?: Policy | string | null): string;
+  /** The texts of details, in their order. */
+  texts(details: readonly Detail[], policy?: Policy | string | null): string[];
+}
+
+/**
+ * The language of languages that best matches a tag ("de-CH" gives "de",
+ * "pt" "pt-BR", "fr-CA" "fr"), an Accept-Language value ("de-CH,de;q=0.9")
+ * or a list of tags in order of preference (navigator.languages), as the
+ * Go package messages matches them; "en" when none is close.
+ */
+export function matchLanguage(preferred: string | readonly string[]): Language;
+
+/**
+ * Loads the catalog of the best-matching language: messages/<language>.json
+ * beside the module, read (Node.js, Deno) or fetched (browsers) when first
+ * asked for, then kept. Rejects with a ContactRulesError (load_failed)
+ * when the file cannot be had.
+ */
+export function loadCatalog(lang: string | readonly string[]): Promise<Catalog & { readonly language: Language }>;
+
+/**
+ * A catalog of texts you have: a catalog file imported as JSON (the way
+ * for bundlers that do not copy the files beside the module), or a copy
+ * of one with texts of your own.
+ */
+export function makeCatalog(texts: CatalogTexts, language: string): Catalog;
+
+/**
+ * The display texts of details, in their order, in the language that best
+ * matches lang, with the policy's limits in them ({max}, {count}): what
+ * the Go package messages gives, for the people filling in a form. English
+ * is the wire message; a detail the catalogs do not know keeps its
+ * message. Loads the language's catalog when first needed (see
+ * loadCatalog). A policy is read as validateCreate reads it: a wrong limit
+ * or an unknown option throws (rejects) a ContactRulesError.
+ */
+export function localize(details: readonly Detail[], lang: string | readonly string[], policy?: Policy | string | null): Promise<string[]>;

@@ -9,6 +9,11 @@
 // Calls pass their arguments as bytes through one buffer in the module's
 // memory (TextEncoder.encodeInto) and read the answer's bytes back
 // (TextDecoder): no JavaScript value crosses into Go.
+//
+// localize gives the details' texts in the reader's language: the Go
+// package messages in JavaScript, with its catalogs (messages/<lang>.json
+// beside this module, the Go package's files as they are), each read
+// when first needed. It needs no WebAssembly.
 
 /** A mistake of the calling code (a policy or stored contact that is not one), or a failure to load. */
 export class ContactRulesError extends Error {
@@ -283,6 +288,7 @@ function bind(x) {
     validateCreate: (payload, policy) => value(create(payload, policy, 0)),
     validateUpdate: (current, patch, policy) => value(update(current, patch, policy, 0)),
     normalizePhone: (input, defaultRegion) => value(normalize(input, defaultRegion)),
+    localize,
     raw,
   });
 }
@@ -328,4 +334,395 @@ function policyText(policy) {
     return stringify(policy, "policy must be an object or JSON text");
   }
   throw new TypeError("policy must be an object or JSON text");
+}
+
+// ---- Messages in the reader's language ----
+
+/** The languages there are catalogs for, as BCP 47 tags, English first. */
+export const languages = Object.freeze(["en", "de", "es", "fr", "it", "nl", "pt-BR", "ja"]);
+
+// The matching of golang.org/x/text/language (the Go package's For), for
+// tags as browsers send them: a language of 2 or 3 letters, an optional
+// script and region.
+//
+// primaries are the language subtags read as one of the languages: their
+// own (ISO 639-1 and -2), and those whose readers Go's matcher sends to
+// one of them (Swiss German, Luxembourgish and Romansh read German;
+// Basque, Galician, Quechua Spanish; Breton, Corsican, Occitan, Haitian
+// and several African languages French; Afrikaans and Frisian Dutch;
+// Latin Italian). The first are exact matches, the others near ones.
+const primaries = new Map();
+for (const [language, own, near] of [
+  ["en", "en eng", ""],
+  ["de", "de deu ger", "gsw lb ltz rm roh"],
+  ["es", "es spa", "ay aym eu eus baq gl glg gn grn qu que"],
+  ["fr", "fr fra fre", "br bre co cos crs ht hat kg kon ln lin lua mg mlg oc oci rw kin wo wol"],
+  ["it", "it ita", "la lat"],
+  ["nl", "nl nld dut", "af afr fy fry"],
+  ["pt-BR", "pt por", ""],
+  ["ja", "ja jpn", ""],
+]) {
+  // Go's matcher reads a language's three-letter codes as its two-letter
+  // one: code is what it compares.
+  const [code] = own.split(" ");
+  for (const c of own.split(" ")) {
+    primaries.set(c, { language, exact: true, code });
+  }
+  for (const c of near.split(" ").filter(Boolean)) {
+    primaries.set(c, { language, exact: false, code: c });
+  }
+}
+
+// home is each language's region in Go's matcher (en-US, pt-BR…): its tag
+// without a region, or with this one, is an exact match; any other
+// region a close one.
+const home = { en: "us", de: "de", es: "es", fr: "fr", it: "it", nl: "nl", "pt-BR": "br", ja: "jp" };
+
+// The regional groups of Go's matcher: American English, and the
+// Americas (Latin American Spanish, Brazilian Portuguese). Between close
+// matches of two languages it prefers the one whose region is in the
+// group of its language's home.
+const usEnglish = new Set(["us", "as", "gu", "mh", "mp", "pr", "um", "vi"]);
+const americas = new Set(
+  ("ag ai an ar aw bb bl bm bo bq br bs bz ca cl co cr cu cw dm do ec fk gd gf gl gp gt gy hn ht jm kn ky lc mf " +
+    "mq ms mx ni pa pe pm pr py pz sr sv sx tc tt us uy vc ve vg vi 419 019 005 013 021 029").split(" "),
+);
+
+function regionalDistance(language, region) {
+  const far =
+    region !== "" &&
+    ((language === "en" && !usEnglish.has(region)) ||
+      (language === "es" && americas.has(region)) ||
+      (language === "pt-BR" && !americas.has(region)));
+  return far ? 5 : 4;
+}
+
+// Accept-Language's words for languages Go's parser takes.
+const wordTags = { english: "en", deutsch: "de", italian: "it", french: "fr" };
+
+const tagPattern = /^([a-z]{2,3})(?:-([a-z]{4}))?(?:-([a-z]{2}|[0-9]{3}))?(?:-[a-z0-9]{1,8})*$/;
+
+// readTag returns what matching needs of a tag, or undefined for a tag
+// of no language there is a catalog for (or none close).
+function readTag(tag) {
+  const m = tagPattern.exec((wordTags[tag] ?? tag).toLowerCase().replaceAll("_", "-"));
+  const p = m && primaries.get(m[1]);
+  if (!p) {
+    return undefined;
+  }
+  const { language, exact, code } = p;
+  const [, , script = "", region = ""] = m;
+  if (script !== "" && script !== (language === "ja" ? "jpan" : "latn")) {
+    return undefined; // a script the catalog is not written in
+  }
+  return { language, exact, code, region };
+}
+
+// preferences reads an Accept-Language value as the Go package does: the
+// first 32 entries, an entry that cannot be read (or of weight 0)
+// skipped, the rest in order of weight, equal weights in their order.
+function preferences(value) {
+  const entries = [];
+  for (const entry of value.split(",").slice(0, 32)) {
+    const at = entry.indexOf(";");
+    const tag = (at < 0 ? entry : entry.slice(0, at)).trim();
+    let q = 1;
+    if (at >= 0) {
+      // q=, then a number as Go's strconv.ParseFloat reads one.
+      const m = /^q\s*=\s*([+-]?(?:(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?|inf|infinity))$/i.exec(entry.slice(at + 1).trim());
+      if (!m || entry.slice(at + 1).trim()[0] !== "q") {
+        continue;
+      }
+      q = Math.fround(/^[+-]?inf/i.test(m[1]) ? (m[1][0] === "-" ? -Infinity : Infinity) : Number(m[1]));
+      if (q <= 0 || (!Number.isFinite(q) && /\d/.test(m[1]))) {
+        continue; // of weight 0, or out of range
+      }
+    }
+    if (tag !== "") {
+      entries.push({ tag, q });
+    }
+  }
+  return entries.sort((a, b) => b.q - a.q).map((e) => e.tag);
+}
+
+/**
+ * Returns the language of languages that best matches a language tag
+ * ("de-CH" → "de", "pt" → "pt-BR"), an Accept-Language value
+ * ("fr-CA,fr;q=0.9"), or a list of tags in order of preference
+ * (navigator.languages), as the Go package's messages.For does; English
+ * when none is close.
+ */
+export function matchLanguage(preferred) {
+  let tags;
+  if (typeof preferred === "string") {
+    tags = preferences(preferred);
+  } else if (Array.isArray(preferred) && preferred.every((t) => typeof t === "string")) {
+    tags = preferred.slice(0, 32).map((t) => t.trim());
+  } else {
+    throw new TypeError("lang must be a language tag, an Accept-Language value or an array of language tags");
+  }
+  // Go's matcher: an exact match ends the search; a close one of the
+  // first language is kept unless the list names that language again
+  // later ("de-CH, fr, de" prefers French over Swiss German); otherwise
+  // the closer of two close matches wins, by the tie-breakers below.
+  let best;
+  let pinned = false;
+  for (let i = 0; i < tags.length; i++) {
+    const t = readTag(tags[i]);
+    if (!t || (pinned && t.language !== best.language)) {
+      continue;
+    }
+    if (t.exact) {
+      pinned = !tags.slice(i + 1).some((later) => readTag(later)?.code === t.code);
+    }
+    const m = {
+      language: t.language,
+      conf: t.exact && (t.region === "" || t.region === home[t.language] || (t.language === "pt-BR" && t.region === "419")) ? 3 : 2,
+      own: t.exact,
+      distance: t.exact ? regionalDistance(t.language, t.region) : 4,
+      paradigm: t.exact && ["en", "es", "pt-BR"].includes(t.language),
+    };
+    if (!best || m.conf > best.conf || (m.conf === best.conf && beats(m, best))) {
+      best = m;
+    }
+    if (best.conf === 3) {
+      break;
+    }
+  }
+  return best?.language ?? "en";
+}
+
+// beats breaks a tie of two close matches as Go's matcher does: the
+// language itself over a near one, then the region nearer its language's
+// home, then a language with a regional standard (English, Spanish,
+// Portuguese); else the earlier stays.
+function beats(m, best) {
+  if (m.own !== best.own) {
+    return m.own;
+  }
+  if (m.distance !== best.distance) {
+    return m.distance < best.distance;
+  }
+  return m.paradigm && !best.paradigm;
+}
+
+// The numbers texts hold: the placeholder, and its value under a
+// policy's limits (the Go package's placeholders).
+const placeholders = {
+  base: { max_bytes: ["{max}", (l) => l.maxBodyBytes], max_details: ["{count}", (l) => l.maxDetails - 1] },
+  first_name: { max_length: ["{max}", (l) => l.maxNameLength] },
+  last_name: { max_length: ["{max}", (l) => l.maxNameLength] },
+  tags: { max_items: ["{max}", (l) => l.maxTags] },
+  "tags[i]": { tag: ["{max}", (l) => l.maxTagLength] },
+};
+
+const limitDefaults = { maxNameLength: 255, maxTagLength: 255, maxTags: 100, maxBodyBytes: 1048576, maxDetails: 100 };
+
+const policyOptions = [
+  "smsRegions",
+  "allowUnknownFields",
+  "acceptLegacyConsent",
+  "possiblePhoneOnly",
+  "maxNameLength",
+  "maxTagLength",
+  "maxTags",
+  "maxBodyBytes",
+  "maxDetails",
+];
+
+// limits reads the numbers of a policy as the module does (an absent,
+// null or zero limit is its default), refusing a limit that is not one and
+// an option that does not exist with the module's messages. The other
+// options are not read.
+function limits(policy) {
+  if (policy == null || policy === "") {
+    return limitDefaults;
+  }
+  if (typeof policy !== "string" && typeof policy !== "object") {
+    throw new TypeError("policy must be an object or JSON text");
+  }
+  let p;
+  try {
+    // As the module reads it: the JSON text that JSON.stringify writes.
+    p = JSON.parse(typeof policy === "string" ? policy : stringify(policy, "policy must be an object or JSON text"));
+  } catch (err) {
+    if (err instanceof TypeError) {
+      throw err;
+    }
+    throw new ContactRulesError("policy is not valid JSON", "invalid_policy");
+  }
+  if (p === null) {
+    return limitDefaults;
+  }
+  if (typeof p !== "object" || Array.isArray(p)) {
+    throw new ContactRulesError("policy must be an object", "invalid_policy");
+  }
+  const l = { ...limitDefaults };
+  for (const [name, v] of Object.entries(p)) {
+    if (!policyOptions.includes(name)) {
+      throw new ContactRulesError(`policy has an option that does not exist; the options are ${policyOptions.join(", ")}`, "invalid_policy");
+    }
+    if (!(name in limitDefaults) || v === null) {
+      continue;
+    }
+    const refuse = (what) => new ContactRulesError(`policy.${name} ${what}`, "invalid_policy");
+    if (typeof v !== "number" || !Number.isInteger(v) || Math.abs(v) >= 1e21) {
+      throw refuse("must be an integer");
+    }
+    if (Math.abs(v) > 2147483647) {
+      throw refuse("must be at most 2147483647");
+    }
+    if (v < 0) {
+      throw refuse("must not be negative");
+    }
+    if (v > 0) {
+      l[name] = v;
+    }
+  }
+  return l;
+}
+
+// family maps a detail's field to the family the catalogs name it by.
+function family(field) {
+  if (field.startsWith("tags[") && /^tags\[[0-9]+\]$/.test(field)) {
+    return "tags[i]";
+  }
+  if (field.startsWith("custom_fields.")) {
+    return "custom_fields.<key>";
+  }
+  return field;
+}
+
+const catalogShape = "a catalog is an object of field families, each an object of rule names and texts";
+
+/**
+ * Makes a catalog of texts: an object of field families, each an object
+ * of rule names and texts, as in the files messages/<language>.json (which
+ * a bundler can import as JSON), or a copy of one with texts of your own.
+ */
+export function makeCatalog(texts, language) {
+  if (texts === null || typeof texts !== "object" || Array.isArray(texts)) {
+    throw new TypeError(catalogShape);
+  }
+  if (typeof language !== "string") {
+    throw new TypeError("language must be a string");
+  }
+  const byFamily = new Map();
+  for (const [fam, rules] of Object.entries(texts)) {
+    if (rules === null || typeof rules !== "object" || Array.isArray(rules)) {
+      throw new TypeError(catalogShape);
+    }
+    const byRule = new Map();
+    for (const [rule, text] of Object.entries(rules)) {
+      if (typeof text !== "string") {
+        throw new TypeError(catalogShape);
+      }
+      byRule.set(rule, text);
+    }
+    byFamily.set(fam, byRule);
+  }
+
+  // textOf is the Go package's (*Catalog).Text: the text of the detail's
+  // rule, found by its field's family and else as "<member>"'s, with the
+  // policy's number in it; a detail the catalog has no text for keeps its
+  // message.
+  function textOf(d, l) {
+    if (d === null || typeof d !== "object") {
+      throw new TypeError("details must be FieldError objects (field, message, rule)");
+    }
+    const rule = typeof d.rule === "string" ? d.rule : "";
+    let fam = family(typeof d.field === "string" ? d.field : "");
+    let t = byFamily.get(fam)?.get(rule);
+    if (t === undefined) {
+      fam = "<member>";
+      t = byFamily.get(fam)?.get(rule);
+      if (t === undefined) {
+        return typeof d.message === "string" ? d.message : "";
+      }
+    }
+    const ph = Object.hasOwn(placeholders, fam) && Object.hasOwn(placeholders[fam], rule) ? placeholders[fam][rule] : undefined;
+    return ph ? t.replaceAll(ph[0], String(ph[1](l))) : t;
+  }
+
+  const textsOf = (details, l) => {
+    if (!Array.isArray(details)) {
+      throw new TypeError("details must be an array of FieldError objects");
+    }
+    return details.map((d) => textOf(d, l));
+  };
+  const catalog = Object.freeze({
+    language,
+    text: (detail, policy) => textOf(detail, limits(policy)),
+    texts: (details, policy) => textsOf(details, limits(policy)),
+  });
+  withLimits.set(catalog, textsOf);
+  return catalog;
+}
+
+// withLimits holds each catalog's texts function for limits already read.
+const withLimits = new WeakMap();
+
+const catalogs = new Map();
+
+/**
+ * Loads the catalog of the language that best matches lang (see
+ * matchLanguage): messages/<language>.json beside this module, read in
+ * Node.js and fetched elsewhere, once per language.
+ */
+export function loadCatalog(lang) {
+  const language = matchLanguage(lang);
+  let catalog = catalogs.get(language);
+  if (!catalog) {
+    catalog = readCatalog(language).then((texts) => makeCatalog(texts, language));
+    catalogs.set(language, catalog);
+    catalog.catch(() => catalogs.get(language) === catalog && catalogs.delete(language)); // the next call tries again
+  }
+  return catalog;
+}
+
+async function readCatalog(language) {
+  const url = new URL(`./messages/${language}.json`, import.meta.url);
+  const failed = (what, cause) =>
+    cause instanceof ContactRulesError ? cause : new ContactRulesError(`the ${language} messages could not be ${what}`, "load_failed", { cause });
+  let text;
+  if (url.protocol === "file:") {
+    try {
+      const fs = "node:fs/promises"; // not written out, as in instantiate
+      const { readFile } = await import(/* webpackIgnore: true */ /* @vite-ignore */ fs);
+      text = await readFile(url, "utf8");
+    } catch (cause) {
+      throw failed("read", cause);
+    }
+  } else {
+    try {
+      const response = await fetch(url);
+      if (!response.ok) {
+        throw new ContactRulesError(`the ${language} messages could not be fetched: HTTP ${response.status}`, "load_failed");
+      }
+      text = await response.text();
+    } catch (cause) {
+      throw failed("fetched", cause);
+    }
+  }
+  try {
+    return JSON.parse(text);
+  } catch (cause) {
+    throw failed("parsed", cause);
+  }
+}
+
+/**
+ * Returns the display texts of details in the language that best matches
+ * lang (a tag, an Accept-Language value or navigator.languages), with the
+ * numbers of the policy in force: what the Go package messages gives.
+ * The details are found by their rule (field family and rule name), never
+ * by the English text; a detail the catalogs do not know keeps its
+ * message. English is the wire message.
+ */
+export async function localize(details, lang, policy) {
+  if (!Array.isArray(details)) {
+    throw new TypeError("details must be an array of FieldError objects");
+  }
+  const l = limits(policy); // a wrong policy throws before anything loads
+  return withLimits.get(await loadCatalog(lang))(details, l);
 }

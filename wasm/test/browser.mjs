@@ -3,8 +3,11 @@
 //
 //   node browser.mjs PAGE_URL SCENARIOS_JSON SCREENSHOT_DIR USER_DATA_DIR
 //
-// For each scenario it loads the page afresh, fills the form, submits it,
-// takes a screenshot (demo-NAME.png) and reads off the page what it shows.
+// For each scenario it opens the page afresh (in a browser whose
+// navigator.languages are the scenario's, if it names them), fills the
+// form, submits it, picks another language of the messages if the
+// scenario says so, takes a screenshot (demo-NAME.png) and reads off the
+// page what it shows.
 // It prints {"observations":[…],"problems":[…]}; problems are page errors,
 // console errors and failed requests.
 import { chromium } from "playwright-core";
@@ -33,41 +36,48 @@ const context = await chromium.launchPersistentContext(userDataDir, {
     "--disable-sync",
   ],
   viewport: { width: 720, height: 1000 },
+  locale: "en-US",
 });
 
 const problems = [];
 const observations = [];
 try {
-  const page = context.pages()[0] ?? (await context.newPage());
-  page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
-  page.on("console", (msg) => msg.type() === "error" && problems.push(`console error: ${msg.text()}`));
-  page.on("requestfailed", (req) => problems.push(`request failed: ${req.url()} ${req.failure()?.errorText}`));
-
-  for (const { name, fill } of scenarios) {
+  for (const { name, fill, languages, then } of scenarios) {
+    const page = await context.newPage();
+    page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
+    page.on("console", (msg) => msg.type() === "error" && problems.push(`console error: ${msg.text()}`));
+    page.on("requestfailed", (req) => problems.push(`request failed: ${req.url()} ${req.failure()?.errorText}`));
+    if (languages) {
+      await page.addInitScript((tags) => {
+        Object.defineProperty(Navigator.prototype, "languages", { get: () => Object.freeze([...tags]) });
+        Object.defineProperty(Navigator.prototype, "language", { get: () => tags[0] });
+      }, languages);
+    }
     await page.goto(url);
     await page.waitForSelector("html[data-ready=true]", { timeout: 30_000 });
-    for (const [field, value] of Object.entries(fill)) {
-      const el = page.locator(`[name="${field}"]`);
-      switch (await el.evaluate((e) => e.type)) {
-        case "checkbox":
-          await el.setChecked(value !== "false");
-          break;
-        case "select-one":
-          await el.selectOption(value);
-          break;
-        default:
-          await el.fill(value);
-      }
-    }
+    const before = await page.evaluate(() => ({
+      navigatorLanguages: [...navigator.languages],
+      defaultLang: document.getElementById("lang").value,
+    }));
+    await fillIn(page, fill);
     await page.click("button[type=submit]");
     await page.waitForSelector('form[data-checked="1"]');
+    if (then?.lang) {
+      await fillIn(page, then);
+      await page.waitForSelector(`form[data-shown-lang="${then.lang}"]`);
+    }
     observations.push({
       name,
+      ...before,
       ...(await page.evaluate(() => ({
+        lang: document.getElementById("lang").value,
         payload: JSON.parse(document.getElementById("payload").textContent),
         details: [...document.querySelectorAll("#base-details li, .detail li")].map((li) => ({
           field: li.dataset.field,
-          message: li.textContent,
+          rule: li.dataset.rule,
+          message: li.dataset.message,
+          text: li.querySelector(".text").textContent,
+          lang: li.lang,
           where: li.closest("#base-details") ? "top" : "field",
           visible: li.checkVisibility(),
         })),
@@ -77,8 +87,26 @@ try {
       }))),
     });
     await page.screenshot({ path: join(outDir, `demo-${name}.png`), fullPage: true });
+    await page.close();
   }
 } finally {
   await context.close();
 }
 process.stdout.write(JSON.stringify({ observations, problems }));
+
+// fillIn sets the inputs named by fill's keys (outside the form too).
+async function fillIn(page, fill) {
+  for (const [field, value] of Object.entries(fill)) {
+    const el = page.locator(`[name="${field}"]`);
+    switch (await el.evaluate((e) => e.type)) {
+      case "checkbox":
+        await el.setChecked(value !== "false");
+        break;
+      case "select-one":
+        await el.selectOption(value);
+        break;
+      default:
+        await el.fill(value);
+    }
+  }
+}

@@ -5,7 +5,14 @@
 // mistakes (each @ts-expect-error must meet an error).
 import {
   ContactRulesError,
+  languages,
   load,
+  loadCatalog,
+  localize,
+  makeCatalog,
+  matchLanguage,
+  type Catalog,
+  type CatalogTexts,
   type Contact,
   type ContactRules,
   type ContactRulesErrorCode,
@@ -13,7 +20,9 @@ import {
   type ErrorBody,
   type ErrorCode,
   type ErrorEnvelope,
+  type Detail,
   type FieldError,
+  type Language,
   type Patch,
   type PhoneResult,
   type Policy,
@@ -21,6 +30,7 @@ import {
   type RuleName,
   type StoredContact,
 } from "contactrules";
+import de from "contactrules/messages/de.json" with { type: "json" };
 
 const rules: ContactRules = await load();
 await load(new URL("./node_modules/contactrules/dist/contactrules.wasm", import.meta.url));
@@ -133,3 +143,34 @@ rules.normalizePhone(4155552671, "US");
 rules.validateUpdate({ email: "jane@example.com" });
 // @ts-expect-error the API is read-only
 rules.raw = rules.raw;
+
+// Messages in the reader's language.
+const refused = rules.validateCreate({ phone_number: "555-01" });
+if (!refused.ok) {
+  const shown: string[] = await localize(refused.error.details, "de-CH,de;q=0.9");
+  const again: string[] = await rules.localize(refused.error.details, navigatorLanguages(), { maxTags: 3 });
+  const sync: string[] = makeCatalog(de, "de").texts(refused.error.details, policy);
+  console.log(shown, again, sync);
+}
+function navigatorLanguages(): readonly string[] {
+  return ["de-CH", "de"];
+}
+const lang: Language = matchLanguage("pt");
+const all: readonly Language[] = languages;
+const catalog: Catalog = await loadCatalog(["fr-CA", "fr"]);
+const loadedLang: Language = (await loadCatalog("ja")).language;
+const own: CatalogTexts = { ...de, phone_number: { ...de.phone_number, e164: "Bitte mit +49." }, nickname: { required: "Fehlt." } };
+const mine: Detail = { field: "nickname", message: "is required", rule: "required" };
+const one: string = makeCatalog(own, "de").text(mine) + catalog.text(mine, '{"maxTags":3}');
+console.log(lang, all, loadedLang, one);
+// @ts-expect-error a detail has a field and a message
+await localize([{ rule: "e164" }], "de");
+// @ts-expect-error the language is a tag, an Accept-Language value or a list of tags
+await localize([], 49);
+// @ts-expect-error a catalog's texts are strings
+makeCatalog({ base: { required_any: 1 } }, "de");
+// @ts-expect-error the languages are a union
+const klingon: Language = "tlh";
+console.log(klingon);
+// @ts-expect-error languages is read-only
+languages.push("tlh");
