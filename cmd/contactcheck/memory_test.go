@@ -7,6 +7,8 @@ import (
 	"runtime"
 	"testing"
 	"time"
+
+	"github.com/contactrules/contactrules/internal/testenv"
 )
 
 // TestCSVBoundedMemory streams a generated CSV import through the whole
@@ -17,10 +19,7 @@ import (
 // The default run streams 20,000 rows; with CONTACTRULES_LONG=1 (as CI
 // runs it) a million.
 func TestCSVBoundedMemory(t *testing.T) {
-	rows := 20_000
-	if os.Getenv("CONTACTRULES_LONG") == "1" {
-		rows = 1_000_000
-	}
+	rows := testenv.Cases(20_000, 1_000_000)
 	const bound = 16 << 20 // live heap besides the duplicate table
 
 	var peak heapPeak
