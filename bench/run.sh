@@ -10,9 +10,13 @@
 #                        libphonenumber reading of the differential test
 #   phone/internal/dfa   BenchmarkValid, BenchmarkPossible, BenchmarkPhonenumbers,
 #                        BenchmarkAppendE164: an internal package
-#   cmd/contactcheck     BenchmarkRun, BenchmarkRunNaive: the program's
-#                        unexported run, in package main (BenchmarkContactcheck
-#                        here runs the built program)
+#   cmd/contactcheck     BenchmarkRun, BenchmarkRunCSV, BenchmarkRunNaive: the
+#                        program's unexported run, in package main
+#                        (BenchmarkContactcheck here runs the built program)
+#   internal/jsonwire    BenchmarkSkip: the test's unexported whole (Skip, then
+#                        the end of the text)
+#   wasm                 BenchmarkCreateResult: the browser build's unexported
+#                        createResult, in package main
 set -euo pipefail
 cd "$(dirname "$0")/.."
 count=${1:-6}
