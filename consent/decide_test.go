@@ -28,7 +28,7 @@ func member(v string) Field { return Field{Value: v, Set: true} }
 
 func state(email Email, sms SMS) State { return State{Email: email, SMS: sms} }
 
-// A decideCase is one rule of SPEC.md sections 2 to 4 at work.
+// A decideCase is one rule of docs/create.md, docs/update.md and docs/consent.md at work.
 type decideCase struct {
 	name    string
 	on      op    // onCreate or onUpdate

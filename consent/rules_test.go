@@ -9,7 +9,7 @@ import (
 	"github.com/contactrules/contactrules/phone"
 )
 
-// Rules must list exactly the SPEC's consent refusals (field, message,
+// Rules must list exactly the contract's consent refusals (field, message,
 // rule name) and effects, each row being one or the other.
 func TestRulesListing(t *testing.T) {
 	type refusal struct{ field, message, rule string }

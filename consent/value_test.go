@@ -8,7 +8,7 @@ import (
 	"github.com/contactrules/contactrules/errs"
 )
 
-// The enum messages exactly as SPEC.md section 2 writes them.
+// The enum messages exactly as docs/create.md writes them.
 const (
 	emailEnum = "must be one of: subscribed, unsubscribed, never_subscribed, suppressed"
 	smsEnum   = "must be one of: subscribed, unsubscribed, never_subscribed, single_opt_in"

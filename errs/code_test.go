@@ -5,7 +5,7 @@ import (
 	"testing"
 )
 
-// The table of SPEC.md section 1, written out again so that a typo in the
+// The table of docs/envelope.md, written out again so that a typo in the
 // package's table shows up as a difference.
 var specTable = []struct {
 	code    Code
@@ -46,7 +46,7 @@ func TestCodeTableHasEightSpecCodes(t *testing.T) {
 		}
 	}
 	if n != len(specTable) {
-		t.Errorf("%d known codes, SPEC.md has %d", n, len(specTable))
+		t.Errorf("%d known codes, the contract has %d", n, len(specTable))
 	}
 }
 

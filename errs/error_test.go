@@ -13,7 +13,7 @@ import (
 )
 
 func TestSpecSampleByteForByte(t *testing.T) {
-	pretty, err := os.ReadFile("testdata/spec_sample.json") // copied from SPEC.md section 1
+	pretty, err := os.ReadFile("testdata/spec_sample.json") // copied from docs/envelope.md
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -29,7 +29,7 @@ func TestParsePossibleAcceptsValidNumbers(t *testing.T) {
 	}
 }
 
-// SPEC.md section 2: "One detail per field and rule". A key written three
+// docs/create.md: "One detail per field and rule". A key written three
 // times earned one duplicate_key detail for each repeat: at top level
 // (writable, read-only or unknown keys alike) and in custom_fields.
 func TestRepeatedKeyReportedOnce(t *testing.T) {
@@ -50,7 +50,7 @@ func countDetail(ds []errs.FieldError, want string) int {
 	return len(got) - len(slices.DeleteFunc(slices.Clone(got), func(s string) bool { return s == want }))
 }
 
-// SPEC.md section 3: email may be set only while it is null, "once
+// docs/update.md: email may be set only while it is null, "once
 // populated they cannot be changed", and "sending the same value again
 // is not a change". validate takes the same address with the domain in
 // another case as the same value (domains ignore case) and accepts it;

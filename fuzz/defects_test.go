@@ -11,7 +11,7 @@ import (
 	"github.com/contactrules/contactrules/validate"
 )
 
-// The defects the generators inject, one per SPEC rule (and per field
+// The defects the generators inject, one per rule of the contract (and per field
 // where the rule is per field). Each changes a valid draft so that it
 // earns exactly the details it records with draft.expect, whatever else
 // the draft holds, as long as no other defect touches the same things.

@@ -68,7 +68,7 @@ func str(s string) value { return value{kind: vString, s: s} }
 // shape is the kind each field takes when it is not null.
 var shape = [numFields]vkind{vString, vString, vString, vString, vList, vObject, vString, vString, vBool}
 
-// Groups of details, in SPEC order; members reported by name come last,
+// Groups of details, in contract order; members reported by name come last,
 // in the order they are written.
 const (
 	gBase = iota
@@ -367,7 +367,7 @@ func (d *draft) phoneAfter() *number {
 	return numberOf(d.current.PhoneNumber)
 }
 
-// sent reports whether the patch writes field f (SPEC.md section 3: a
+// sent reports whether the patch writes field f (docs/update.md: a
 // null clears the fields null clears; a null consent is absent).
 func (d *draft) sent(f validate.Field) bool {
 	switch d.f[f].kind {
@@ -394,7 +394,7 @@ type sample struct {
 	policy validate.Policy
 	body   []byte
 	custom []byte            // custom_fields as written, when present and not null
-	want   []errs.FieldError // the details the SPEC asks for, in order
+	want   []errs.FieldError // the details the contract asks for, in order
 	values []string          // every string value written (not keys)
 	keys   []string          // every key written, decoded
 }

@@ -14,7 +14,7 @@ import (
 	"github.com/leanovate/gopter/prop"
 )
 
-// codes are every code an envelope can carry: the SPEC's eight and the
+// codes are every code an envelope can carry: the contract's eight and the
 // package's own two.
 var codes = []errs.Code{errs.InvalidClient, errs.InvalidScope, errs.Unauthorized, errs.InsufficientScope,
 	errs.NotFound, errs.Conflict, errs.ValidationFailed, errs.RateLimited, errs.Internal, errs.UnexpectedStatus}

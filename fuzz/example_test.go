@@ -7,7 +7,7 @@ import (
 )
 
 // The table every property and fuzz target judges a detail by, written
-// from SPEC.md and not from package validate: each field (or family of
+// from the contract (docs/) and not from package validate: each field (or family of
 // fields), rule and message that may appear together, in the order
 // details come in. Members are top-level keys of the body, reported by
 // name.

@@ -25,8 +25,8 @@ import (
 
 // The native fuzz targets of whole payloads and of the contactcheck
 // program. Each checks what holds for any input, not only that there is
-// no panic; their seeds are the SPEC's examples and samples of the
-// property generators, and they judge details by the SPEC table of this
+// no panic; their seeds are the contract's examples and samples of the
+// property generators, and they judge details by the contract table of this
 // package, which is why they live here and not beside validate or
 // cmd/contactcheck. The targets of phone and errs/httperr sit beside
 // their packages.
@@ -171,7 +171,7 @@ func decodeContact(body []byte) (validate.Contact, bool) {
 	return c, dec.Decode(&c) == nil
 }
 
-// Independent of validate: SPEC.md section 2.1 as regular expressions.
+// Independent of validate: docs/email.md as regular expressions.
 var (
 	atom    = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
 	localRE = regexp.MustCompile(`^` + atom + `(\.` + atom + `)*$`)
@@ -202,7 +202,7 @@ func phoneOK(s string, p validate.Policy) bool {
 	return oracleValid(s)
 }
 
-// storedValues returns "" when c's writable values are within the SPEC's
+// storedValues returns "" when c's writable values are within the contract's
 // formats and the policy's limits: what an accepted payload may store.
 func storedValues(c validate.Contact, set func(validate.Field) bool, p validate.Policy) string {
 	l := limitsOf(p)
@@ -396,7 +396,7 @@ func seedSamples(gen func(*rand.Rand) *draft) []*sample {
 	return out
 }
 
-// specBodies are the SPEC's own examples and the classic hostile shapes.
+// specBodies are the contract's own examples and the classic hostile shapes.
 var specBodies = []string{
 	`{"email":"jane@example.com","phone_number":"+12015550123","first_name":"Jane","last_name":"Doe","tags":["vip","2024"],"custom_fields":{"plan":"pro","seats":3},"sms_consent":"subscribed"}`,
 	`{"first_name":"Jane"}`, `{"email":"","phone_number":null}`, `{"phone_number":"+4402071838750"}`,

@@ -149,7 +149,7 @@ func sameDetails(got, want []errs.FieldError) string {
 }
 
 // checkDetails returns "" when ds keep the promises every answer keeps:
-// each detail is one the SPEC allows, once per field and rule, in SPEC
+// each detail is one the contract allows, once per field and rule, in the contract's
 // order, without any submitted value, and the Result JSON of ds and eff
 // reads back as them.
 func checkDetails(ds []errs.FieldError, eff consent.Effects, p validate.Policy, isKey func(string) bool, values, keys []string) string {
@@ -168,7 +168,7 @@ func checkDetails(ds []errs.FieldError, eff consent.Effects, p validate.Policy, 
 
 // leaks returns "" when no detail holds a submitted value of four bytes
 // or more. A value that is a word of a fixed message or a key is not
-// told apart from it: the SPEC's messages and the keys are not values.
+// told apart from it: the contract's messages and the keys are not values.
 func leaks(ds []errs.FieldError, p validate.Policy, values, keys []string) string {
 	for _, v := range values {
 		if len(v) < 4 || inCatalogue(v, p) {
@@ -186,7 +186,7 @@ func leaks(ds []errs.FieldError, p validate.Policy, values, keys []string) strin
 	return ""
 }
 
-// resultReadsBack returns "" when Result.AppendJSON is JSON that
+// resultReadsBack returns "" when report.AppendResult writes JSON that
 // encoding/json reads back as the same result.
 func resultReadsBack(ds []errs.FieldError, eff consent.Effects) string {
 	out := report.AppendResult(nil, ds, eff)
@@ -202,7 +202,7 @@ func resultReadsBack(ds []errs.FieldError, eff consent.Effects) string {
 	dec := json.NewDecoder(bytes.NewReader(out))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&got); err != nil || dec.More() {
-		return "Result.AppendJSON is not one JSON object: " + string(out)
+		return "the result line is not one JSON object: " + string(out)
 	}
 	switch {
 	case len(ds) == 0 && (!got.OK || got.Error != nil || got.Effects == nil || *got.Effects != eff):
@@ -302,7 +302,7 @@ func setNames(s validate.Fields) string {
 func TestInjectedDefects(t *testing.T) {
 	props := properties()
 	met := seen{}
-	props.Property("one injected defect gives exactly its detail, with the SPEC's field, message and rule",
+	props.Property("one injected defect gives exactly its detail, with the contract's field, message and rule",
 		prop.ForAll(func(s *sample) string {
 			if len(s.want) > 1 {
 				return "the generator expects more than one detail"
@@ -319,7 +319,7 @@ func TestInjectedDefects(t *testing.T) {
 			}
 			return s.checkDetails(a.ds, a.eff)
 		}, from(oneDefect)))
-	props.Property("several defects give exactly their details, in SPEC order",
+	props.Property("several defects give exactly their details, in the contract's order",
 		prop.ForAll(func(s *sample) string {
 			a := s.run()
 			if msg := sameDetails(a.ds, s.want); msg != "" {

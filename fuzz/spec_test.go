@@ -8,11 +8,11 @@ import (
 	"github.com/contactrules/contactrules/validate"
 )
 
-// The details SPEC.md allows, written from the SPEC and not from package
+// The details the contract (docs/) allows, written from the contract and not from package
 // validate's table: the generators expect these messages, and every
 // detail any check returns must be one of these rows.
 
-// The messages of SPEC.md sections 2, 3 and 5.
+// The messages of docs/create.md, docs/update.md and docs/policy.md.
 const (
 	msgRequiredOneOf = "email or phone_number is required"
 	msgRequiredAny   = "at least one field is required"
@@ -33,12 +33,12 @@ const (
 	msgUnknown       = "is not a recognized field"
 	msgDuplicate     = "must not appear more than once"
 
-	// Where the SPEC is silent: a string that is not UTF-8 (validate's
+	// Where the contract is silent: a string that is not UTF-8 (validate's
 	// README decision).
 	msgUTF8 = "must be valid UTF-8"
 )
 
-// limits are a policy's limits with the SPEC defaults for zero fields.
+// limits are a policy's limits with the contract defaults for zero fields.
 type limits struct{ name, tag, tags, bytes int }
 
 func limitsOf(p validate.Policy) limits {
@@ -79,7 +79,7 @@ const (
 // A specRow is one field, rule and message that may appear together.
 type specRow struct{ field, rule, message string }
 
-// specRows returns the rows for policy p, in the order SPEC.md lists
+// specRows returns the rows for policy p, in the order the contract (docs/) lists
 // them: that is the order of details, family by family.
 func specRows(p validate.Policy) []specRow {
 	rows := []specRow{
@@ -110,7 +110,7 @@ func specRows(p validate.Policy) []specRow {
 	return rows
 }
 
-// families are the detail families in SPEC order.
+// families are the detail families in the contract's order.
 var families = func() []string {
 	var out []string
 	for _, r := range specRows(validate.Policy{}) {
@@ -149,7 +149,7 @@ func tagIndex(field string) (int, bool) {
 	return i, true
 }
 
-// candidates returns the families field may belong to, by SPEC rank. A
+// candidates returns the families field may belong to, by rank in the contract. A
 // name can be ambiguous: a top-level key "custom_fields.a" and the custom
 // field "a" give the same field.
 func candidates(d errs.FieldError, isKey func(string) bool) []int {
@@ -177,7 +177,7 @@ func candidates(d errs.FieldError, isKey func(string) bool) []int {
 	return out
 }
 
-// judge returns "" when d is a detail the SPEC allows for a body whose
+// judge returns "" when d is a detail the contract allows for a body whose
 // keys isKey knows, under policy p, and what is wrong otherwise.
 func judge(d errs.FieldError, p validate.Policy, isKey func(string) bool) string {
 	rows := specRows(p)
@@ -193,7 +193,7 @@ func judge(d errs.FieldError, p validate.Policy, isKey func(string) bool) string
 			return ""
 		}
 	}
-	return "detail " + strconv.Quote(d.Field) + " / " + strconv.Quote(d.Rule) + " / " + strconv.Quote(d.Message) + " is not one the SPEC allows here"
+	return "detail " + strconv.Quote(d.Field) + " / " + strconv.Quote(d.Rule) + " / " + strconv.Quote(d.Message) + " is not one the contract allows here"
 }
 
 // memberRuleFits says which keys may earn which member rule.
@@ -207,7 +207,7 @@ func memberRuleFits(d errs.FieldError, p validate.Policy) bool {
 	return true // duplicate_key: any key
 }
 
-// inSpecOrder returns "" when ds are in SPEC order: family by family, and
+// inSpecOrder returns "" when ds are in the contract's order: family by family, and
 // tags[i] by increasing i. Members and custom keys come in input order,
 // which only the generators know; they check it by exact comparison.
 func inSpecOrder(ds []errs.FieldError, isKey func(string) bool) string {
@@ -239,7 +239,7 @@ func inSpecOrder(ds []errs.FieldError, isKey func(string) bool) string {
 }
 
 // onePerFieldAndRule returns "" when no two details share field and rule
-// (SPEC.md section 2: "One detail per field and rule"), a key written
+// (docs/create.md: "One detail per field and rule"), a key written
 // three times included (TestRepeatedKeyReportedOnce).
 func onePerFieldAndRule(ds []errs.FieldError) string {
 	seen := map[[2]string]bool{}

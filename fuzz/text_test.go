@@ -136,7 +136,7 @@ func genDomain(r *rand.Rand) string {
 	return strings.Join(append(labels, genTLD(r)), ".")
 }
 
-// genEmail returns an address SPEC.md section 2.1 accepts.
+// genEmail returns an address docs/email.md accepts.
 func genEmail(r *rand.Rand) string {
 	for {
 		e := genLocal(r, genLen(r, 1, 64)) + "@" + genDomain(r)
@@ -147,7 +147,7 @@ func genEmail(r *rand.Rand) string {
 }
 
 // badEmail returns a non-empty, UTF-8 string that is not an address
-// SPEC.md section 2.1 accepts.
+// docs/email.md accepts.
 func badEmail(r *rand.Rand) string {
 	local, domain := genLocal(r, 1+r.Intn(12)), genDomain(r)
 	insert := func(s, what string) string {
@@ -205,7 +205,7 @@ func badEmail(r *rand.Rand) string {
 	return local + "@" + insert(domain[:strings.IndexByte(domain, '.')], "_") + domain[strings.IndexByte(domain, '.'):]
 }
 
-// sameAddress is SPEC.md's "sending the same value again": validate
+// sameAddress is the contract's "sending the same value again": validate
 // compares local parts exactly and domains without regard to ASCII case.
 func sameAddress(a, b string) bool {
 	i, j := strings.LastIndexByte(a, '@'), strings.LastIndexByte(b, '@')

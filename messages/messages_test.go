@@ -23,8 +23,8 @@ var policies = map[string]validate.Policy{
 	"small":   {MaxNameLength: 1, MaxTagLength: 2, MaxTags: 3, MaxBodyBytes: 4},
 }
 
-// pending are rows that SPEC.md has and validate.Rules is gaining; while a
-// row is missing there, it is checked from here (messages as in SPEC.md,
+// pending are rows that the contract has and validate.Rules is gaining; while a
+// row is missing there, it is checked from here (messages as in the contract (docs/),
 // under the default MaxDetails of 100).
 var pending = []validate.Rule{
 	{Field: "base", Name: "max_details", Message: "too many errors; only the first 99 are listed"},

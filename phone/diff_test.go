@@ -17,7 +17,7 @@ import (
 // phonenumbers directly, not engine.go, so it judges any engine put behind
 // the seam.
 
-// e164Syntax is the SPEC's syntax rule, written independently of
+// e164Syntax is the contract's syntax rule, written independently of
 // e164Digits.
 var e164Syntax = regexp.MustCompile(`^\+[1-9][0-9]{0,14}$`)
 

@@ -165,7 +165,7 @@ func TestRegionsSupports(t *testing.T) {
 	}
 }
 
-// The SPEC's default SMS countries are US and CA only: every other member
+// The contract's default SMS countries are US and CA only: every other member
 // of the North American Numbering Plan shares +1 but must be refused.
 func TestNANPOtherThanUSAndCAUnsupportedByDefault(t *testing.T) {
 	sms := DefaultSMSRegions()

@@ -34,7 +34,7 @@ func same(a, b []string) bool {
 var long256 = strings.Repeat("é", 256)
 
 var createCases = []struct {
-	rule string // the SPEC rule the row checks
+	rule string // the contract rule the row checks
 	body string
 	want []string
 }{
@@ -132,7 +132,7 @@ var createCases = []struct {
 	{"body: empty", ``, []string{"base: must be a JSON object (json_object)"}},
 	{"body: invalid UTF-8 in a key", "{\"e\xffmail\":1}", []string{"base: must be a JSON object (json_object)"}},
 
-	// Order: the rows of the SPEC's table, then members by name in input order.
+	// Order: the rows of the contract's table, then members by name in input order.
 	{"order: every row at once",
 		`{"zz":1,"send_welcome_sms":1,"sms_consent":"unsubscribed","email_consent":"x","custom_fields":[],"tags":[""],"last_name":1,"first_name":1,"phone_number":"1","email":"x","id":1}`,
 		[]string{

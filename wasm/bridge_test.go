@@ -115,7 +115,7 @@ func TestPolicyCache(t *testing.T) {
 	}
 }
 
-// The bridge adds nothing to validate: its text is validate.Result's, for
+// The bridge adds nothing to validate: its text is internal/report's result line, for
 // the policy the JavaScript spelling names.
 func TestCreateResult(t *testing.T) {
 	tests := []struct{ body, policy, want string }{

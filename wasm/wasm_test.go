@@ -699,7 +699,7 @@ var formFields = []string{"email", "phone_number", "first_name", "last_name", "e
 // with several contacts and checks what it shows: the details of
 // validate.CreateJSON for the payload the form sent, each next to its
 // field in the language chosen (by the browser's languages, or the
-// select) as package messages gives it, and the SPEC's messages for the
+// select) as package messages gives it, and the contract's messages for the
 // contacts of the scenarios. Two scenarios show German texts: "de"
 // (a Swiss German browser; the screenshot demo-de.png) and "de-empty"
 // (French picked, then German).
@@ -730,7 +730,7 @@ func TestBrowserDemo(t *testing.T) {
 	}
 	tests := []struct {
 		scenario
-		want      []errs.FieldError // what the SPEC says for this contact
+		want      []errs.FieldError // what the contract says for this contact
 		wantOK    bool
 		wantPhone string // phone_number sent
 		wantHint  string

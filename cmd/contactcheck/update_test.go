@@ -54,7 +54,7 @@ func deep(depth int) string {
 	return `{"custom_fields":` + strings.Repeat(`{"a":`, depth) + `1` + strings.Repeat(`}`, depth) + `}`
 }
 
-// TestUpdateWrapper checks issue 12's update-mode cases end to end: a
+// TestUpdateWrapper checks the update mode's wrapper cases end to end: a
 // patch nested 20,000 deep gets the library's answer for the patch (not
 // "must be a JSON object"), and member names in another case, or a patch
 // sent twice, are refused.

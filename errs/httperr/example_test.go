@@ -14,7 +14,7 @@ import (
 	"github.com/contactrules/contactrules/errs/httperr"
 )
 
-// A handler answers a payload that names no contact with the SPEC's
+// A handler answers a payload that names no contact with the contract's
 // validation envelope.
 func ExampleWrite() {
 	handler := func(w http.ResponseWriter, r *http.Request) {

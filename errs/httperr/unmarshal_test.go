@@ -36,7 +36,7 @@ func TestParse(t *testing.T) {
 			errs.Error{Code: errs.InvalidClient, Message: "Client authentication failed"}},
 		{"RFC 6749 without description", `{"error":"invalid_scope"}`,
 			errs.Error{Code: errs.InvalidScope, Message: "The requested OAuth scope is not enabled on the application"}},
-		{"RFC 6749 code outside SPEC", `{"error":"invalid_grant","error_description":"Bad code"}`,
+		{"RFC 6749 code outside the contract", `{"error":"invalid_grant","error_description":"Bad code"}`,
 			errs.Error{Code: "invalid_grant", Message: "Bad code"}},
 		{"whitespace", " {\n \"error\" : {\"code\":\"unauthorized\"} }\n",
 			errs.Error{Code: errs.Unauthorized, Message: "Bearer token is missing, expired, revoked, or invalid"}},

@@ -68,7 +68,7 @@ func check(t testing.TB, p validate.Policy, s any) []string {
 func want(lines ...string) []string { return append([]string{}, lines...) }
 
 var contactCases = []struct {
-	rule   string // the SPEC rule the row checks
+	rule   string // the contract rule the row checks
 	c      contact
 	want   []string
 	noJSON bool // encoding/json cannot write it (invalid UTF-8 becomes U+FFFD)
