@@ -21,8 +21,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 count=${1:-6}
 out=$(mktemp)
-go test ./bench -run '^$' -bench 'Parse|CreateJSON' -count "$count" | tee "$out"
+go test ./bench -run '^$' -bench 'Parse|CreateJSON|TypicalVsValid' -count "$count" | tee "$out"
+go test ./bench -run '^$' -bench 'Hostile' -benchtime 10x -count "$count" | tee -a "$out"
 go test ./bench -run '^$' -bench 'Contactcheck' -benchtime 1x -count "$count" | tee -a "$out"
+# The browser module beside libphonenumber-js in one Node process (needs
+# wasm/test's devDependencies: cd wasm/test && npm ci).
+if [ -d wasm/test/node_modules/libphonenumber-js ]; then
+  bash wasm/build.sh >/dev/null && node wasm/test/bench.mjs
+fi
 if ! command -v benchstat >/dev/null; then
   go install golang.org/x/perf/cmd/benchstat@v0.0.0-20260908200009-22c9c6c9d4da
 fi
