@@ -18,6 +18,7 @@ import (
 
 	"github.com/contactrules/contactrules/consent"
 	"github.com/contactrules/contactrules/errs"
+	"github.com/contactrules/contactrules/internal/jsonwire"
 	"github.com/contactrules/contactrules/internal/report"
 	"github.com/contactrules/contactrules/phone"
 	"github.com/contactrules/contactrules/validate"
@@ -458,7 +459,9 @@ func FuzzContactcheck(f *testing.F) {
 	f.Add([]byte(strings.Join(lines, "\n")), false, uint16(0))
 	f.Fuzz(func(t *testing.T, input []byte, update bool, maxBytes uint16) {
 		p := validate.Policy{}
-		args := []string{}
+		// Each line is judged alone here; the duplicate check across
+		// lines has tests of its own in cmd/contactcheck.
+		args := []string{"-duplicates=false"}
 		if update {
 			args = append(args, "-mode", "update")
 		}
@@ -524,16 +527,43 @@ func contactcheckResult(line []byte, update bool, p validate.Policy) []byte {
 		_, eff, ds := validate.CreateJSON(line, p)
 		return report.AppendResult(nil, ds, eff)
 	}
-	var w struct{ Current, Patch json.RawMessage }
-	if err := json.Unmarshal(line, &w); err != nil || len(w.Patch) == 0 {
+	w, ok := updateMembers(line)
+	if !ok || w["patch"] == nil {
 		return report.AppendResult(nil, []errs.FieldError{{Field: "base", Message: msgJSONObject, Rule: "json_object"}}, consent.Effects{})
 	}
 	var current validate.Contact
-	if len(w.Current) > 0 && json.Unmarshal(w.Current, &current) != nil {
+	if w["current"] != nil && json.Unmarshal(w["current"], &current) != nil {
 		return report.AppendResult(nil, []errs.FieldError{{Field: "current", Message: "must be a contact object", Rule: "type"}}, consent.Effects{})
 	}
-	_, eff, ds := validate.UpdateJSON(current, w.Patch, p)
+	_, eff, ds := validate.UpdateJSON(current, w["patch"], p)
 	return report.AppendResult(nil, ds, eff)
+}
+
+// updateMembers reads an update line as the documentation says: one JSON
+// object whose members are "current" and "patch" (names exact, each at
+// most once, nothing else), at any depth.
+func updateMembers(line []byte) (map[string]json.RawMessage, bool) {
+	s := jsonwire.Scanner{Buf: line}
+	members := map[string]json.RawMessage{}
+	if !s.Eat('{') {
+		return nil, false
+	}
+	for !s.Eat('}') {
+		if len(members) > 0 && !s.Eat(',') {
+			return nil, false
+		}
+		k, ok := s.Key()
+		if _, seen := members[k]; !ok || seen || k != "current" && k != "patch" {
+			return nil, false
+		}
+		s.Peek()
+		start := s.Pos
+		if !s.Skip() {
+			return nil, false
+		}
+		members[k] = line[start:s.Pos]
+	}
+	return members, s.AtEnd()
 }
 
 // buildContactcheck builds the program into a directory the test removes.
