@@ -2,7 +2,10 @@ package validate_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/url"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/contactrules/contactrules/validate"
@@ -109,4 +112,22 @@ func TestUpdateForm(t *testing.T) {
 func fmtContact(c validate.Contact) string {
 	b, _ := json.Marshal(c)
 	return string(b)
+}
+
+// TestFormBounds: a form obeys the bounds of docs/bounds.md as JSON does.
+func TestFormBounds(t *testing.T) {
+	form := url.Values{"email": {"a@b.co"}}
+	for i := range 300 {
+		form.Set(fmt.Sprintf("x%03d", i), "1")
+	}
+	form.Set("custom_fields["+strings.Repeat("k", 100)+"]", "\xff")
+	form["tags"] = slices.Repeat([]string{strings.Repeat("t", 300)}, 150)
+	_, _, ds := validate.CreateForm(form, validate.Policy{})
+	if len(ds) != 100 || ds[99].Rule != "max_details" || ds[0].Rule != "max_items" {
+		t.Fatalf("%d details, first %v, last %v", len(ds), ds[0], ds[len(ds)-1])
+	}
+	_, _, ds = validate.CreateForm(url.Values{"email": {"a@b.co"}, "custom_fields[" + strings.Repeat("é", 40) + "]": {"\xff"}}, validate.Policy{})
+	if want := "custom_fields." + strings.Repeat("é", 32) + "..."; len(ds) != 1 || ds[0].Field != want {
+		t.Errorf("details %v, want field %q", ds, want)
+	}
 }
