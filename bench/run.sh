@@ -27,7 +27,7 @@ go test ./bench -run '^$' -bench 'Contactcheck' -benchtime 1x -count "$count" | 
 # The browser module beside libphonenumber-js in one Node process (needs
 # wasm/test's devDependencies: cd wasm/test && npm ci).
 if [ -d wasm/test/node_modules/libphonenumber-js ]; then
-  bash wasm/build.sh >/dev/null && node wasm/test/bench.mjs
+  bash wasm/build.sh >/dev/null && { node wasm/test/bench.mjs || true; } # it reports a missed target; the table is still wanted
 fi
 if ! command -v benchstat >/dev/null; then
   go install golang.org/x/perf/cmd/benchstat@v0.0.0-20260908200009-22c9c6c9d4da
