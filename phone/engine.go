@@ -16,24 +16,39 @@ import "github.com/contactrules/contactrules/phone/internal/dfa"
 // Contract for the check functions: d is the digits of an E.164 number after
 // the '+', already checked to be 1 to 15 ASCII digits starting with 1-9. They
 // report whether the number passes (validity or possible length, and being
-// written in canonical form), its country calling code, and its region code,
-// which must be one of engineRegions. They must not retain d, and should
+// written in canonical form), its country calling code, and its region as
+// an index in regionTable. They must not retain d, and should
 // not allocate.
 
 // checkValid reports whether +d is a valid number per libphonenumber written
 // in canonical E.164 form, with its calling code and the region
 // libphonenumber assigns to it.
-func checkValid(d string) (cc int, region string, ok bool) {
-	return dfa.Valid(d)
+func checkValid(d string) (cc int, region uint16, ok bool) {
+	cc, r, ok := dfa.ValidIndex(d)
+	return cc, engineIndex[r], ok
 }
 
 // checkPossible reports whether +d has a possible length (not a local-only
 // one) for its calling code and is written in canonical E.164 form, with its
 // calling code and its region: the one libphonenumber assigns or, when it
 // assigns none, the main region of the calling code.
-func checkPossible(d string) (cc int, region string, ok bool) {
-	return dfa.Possible(d)
+func checkPossible(d string) (cc int, region uint16, ok bool) {
+	cc, r, ok := dfa.PossibleIndex(d)
+	return cc, engineIndex[r], ok
 }
+
+// engineIndex maps the engine's region numbers (from 1, in the order of
+// engineRegions) to their index in regionTable, so that deciding a number
+// looks no region code up.
+var engineIndex = func() []uint16 {
+	codes := engineRegions()
+	ix := make([]uint16, len(codes)+1)
+	for n, code := range codes {
+		i, _ := regionIndex(code)
+		ix[n+1] = i
+	}
+	return ix
+}()
 
 // readE164 appends to dst the number libphonenumber reads in s (ASCII
 // digits, perhaps after one '+') with default region defaultRegion, in

@@ -54,14 +54,14 @@ func ParsePossible(s string) (Number, error) {
 	return parseWith(s, validOrPossible, errNotPossible)
 }
 
-func validOrPossible(d string) (int, string, bool) {
+func validOrPossible(d string) (int, uint16, bool) {
 	if cc, region, ok := checkValid(d); ok {
 		return cc, region, true
 	}
 	return checkPossible(d)
 }
 
-func parseWith(s string, check func(string) (int, string, bool), fail error) (Number, error) {
+func parseWith(s string, check func(string) (int, uint16, bool), fail error) (Number, error) {
 	d, v, err := e164Digits(s)
 	if err != nil {
 		return Number{}, err
@@ -70,14 +70,13 @@ func parseWith(s string, check func(string) (int, string, bool), fail error) (Nu
 	if !ok {
 		return Number{}, fail
 	}
-	r, known := regionIndex(region)
-	if !known || cc <= 0 || cc > 999 {
+	if cc <= 0 || cc > 999 {
 		// The engine named a region or code outside its own tables; treat
 		// the number as unusable rather than store a Number that could
 		// never be compared or supported correctly.
 		return Number{}, fail
 	}
-	return Number{digits: v, cc: uint16(cc), region: r}, nil
+	return Number{digits: v, cc: uint16(cc), region: region}, nil
 }
 
 // e164Digits checks the E.164 syntax of s and returns its digits (after the

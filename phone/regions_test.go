@@ -205,3 +205,17 @@ func TestRegionsComparable(t *testing.T) {
 		t.Errorf("== on Regions: %v == %v is %v, %v == %v is %v", a.Codes(), b.Codes(), a == b, a.Codes(), c.Codes(), a == c)
 	}
 }
+
+// TestEngineIndex keeps the map from the engine's region numbers to
+// regionTable true: a number's region is the code the engine names.
+func TestEngineIndex(t *testing.T) {
+	codes := engineRegions()
+	if len(engineIndex) != len(codes)+1 {
+		t.Fatalf("%d entries for %d regions", len(engineIndex), len(codes))
+	}
+	for n, code := range codes {
+		if got := regionTable[engineIndex[n+1]]; got != code {
+			t.Errorf("engine region %d is %s, the table says %s", n+1, code, got)
+		}
+	}
+}

@@ -67,9 +67,15 @@ func DefaultPolicy() Policy {
 	}
 }
 
+// defaults is DefaultPolicy, once: most calls pass the zero Policy.
+var defaults = DefaultPolicy()
+
 // resolved returns p with every zero field replaced by its default.
 func (p Policy) resolved() Policy {
-	d := DefaultPolicy()
+	if p == (Policy{}) {
+		return defaults
+	}
+	d := defaults
 	if p.SMSRegions.IsZero() {
 		p.SMSRegions = d.SMSRegions
 	}

@@ -57,6 +57,28 @@ func decide(d string, field uint) (cc int, region string, ok bool) {
 	return int(u16(outcomeTable, 2*o)), regionCode(r), true
 }
 
+// ValidIndex is Valid with the region as its number in Regions (from 1),
+// so that a caller can keep a table by region without looking its code
+// up.
+func ValidIndex(d string) (cc int, region int, ok bool) {
+	return decideIndex(d, validField)
+}
+
+// PossibleIndex is Possible with the region as its number in Regions
+// (from 1).
+func PossibleIndex(d string) (cc int, region int, ok bool) {
+	return decideIndex(d, possibleField)
+}
+
+func decideIndex(d string, field uint) (cc int, region int, ok bool) {
+	o := lookup(d)
+	r := outcomeTable[4*o+field]
+	if r == 0 {
+		return 0, 0, false
+	}
+	return int(u16(outcomeTable, 2*o)), int(r), true
+}
+
 // Regions returns every region code Valid and Possible can report: the
 // regions libphonenumber supports, sorted, then "001".
 func Regions() []string {
