@@ -17,7 +17,9 @@
 // has a possible length for its country calling code.
 //
 // [Normalize] turns form input such as "(415) 555-2671" (with default region
-// "US") into a [Number]; it is the only lenient entry point.
+// "US") into a [Number], and [ReadE164] reads such input into its E.164 text
+// without judging it (form input then goes through the same rule as JSON);
+// they are the only lenient entry points.
 //
 // [Regions] is a set of countries, such as those a deployment sends SMS to
 // ([DefaultSMSRegions]: US and CA). Numbers keep the region libphonenumber
@@ -28,8 +30,9 @@
 // Errors wrap one of two sentinels, [ErrSyntax] and [ErrInvalid], and never
 // contain the submitted value, since they end up in logs.
 //
-// All number metadata is reached through the few functions in engine.go, so
-// that a faster engine can replace libphonenumber's regular expressions
-// without changing this API; the differential test in diff_test.go judges
-// such an engine against libphonenumber.
+// The metadata is compiled ahead of time (go generate ./phone/internal/dfa)
+// into automaton tables, reached through engine.go; nothing of
+// libphonenumber runs at run time. The differential tests (diff_test.go,
+// normalize_diff_test.go and phone/internal/dfa's) hold the tables to
+// libphonenumber's own answers.
 package phone
