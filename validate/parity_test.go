@@ -11,6 +11,7 @@ import (
 	"github.com/leanovate/gopter/gen"
 	"github.com/leanovate/gopter/prop"
 
+	"github.com/contactrules/contactrules/internal/jsonwire"
 	"github.com/contactrules/contactrules/internal/testenv"
 	"github.com/contactrules/contactrules/validate"
 )
@@ -73,7 +74,7 @@ func (c formContact) json() []byte {
 		if len(b) > 1 {
 			b = append(b, ',')
 		}
-		b = append(quoteRaw(b, k), ':')
+		b = append(jsonwire.AppendQuoteBytes(b, k), ':')
 		b = append(b, v...)
 	}
 	keys := make([]string, 0, len(c.members))
@@ -82,7 +83,7 @@ func (c formContact) json() []byte {
 	}
 	slices.Sort(keys) // a form reports unknown members in name order
 	for _, k := range keys {
-		add(k, quoteRaw(nil, c.members[k]))
+		add(k, jsonwire.AppendQuoteBytes(nil, c.members[k]))
 	}
 	if c.tags != nil {
 		v := []byte{'['}
@@ -90,12 +91,12 @@ func (c formContact) json() []byte {
 			if i > 0 {
 				v = append(v, ',')
 			}
-			v = quoteRaw(v, t)
+			v = jsonwire.AppendQuoteBytes(v, t)
 		}
 		add("tags", append(v, ']'))
 	}
 	if c.custom != nil {
-		add("custom_fields", append(quoteRaw([]byte(`{"plan":`), c.custom["plan"]), '}'))
+		add("custom_fields", append(jsonwire.AppendQuoteBytes([]byte(`{"plan":`), c.custom["plan"]), '}'))
 	}
 	if c.welcome != "" {
 		add("send_welcome_sms", []byte(c.welcome))
@@ -155,22 +156,4 @@ func TestFormParity(t *testing.T) {
 		return ""
 	}, gen.UInt64()))
 	props.TestingRun(t)
-}
-
-// quoteRaw writes s as a JSON string with its bytes as they are, invalid
-// UTF-8 included (encoding/json would replace it), as a client may send.
-func quoteRaw(b []byte, s string) []byte {
-	b = append(b, '"')
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c == '"' || c == '\\':
-			b = append(b, '\\', c)
-		case c < 0x20:
-			b = append(b, `\u00`...)
-			b = append(b, "0123456789abcdef"[c>>4], "0123456789abcdef"[c&15])
-		default:
-			b = append(b, c)
-		}
-	}
-	return append(b, '"')
 }

@@ -120,3 +120,13 @@ func ExampleAppendQuote() {
 	fmt.Println(string(append(b, '}')))
 	// Output: {"message":"\u003cé\u003e\t\ufffd\u2028"}
 }
+
+// A test builds a body that carries a byte that is not UTF-8, for the
+// rules to report, where AppendQuote would have replaced it.
+func ExampleAppendQuoteBytes() {
+	fmt.Printf("%q\n", jsonwire.AppendQuoteBytes(nil, "J\xffne \"J\""))
+	fmt.Printf("%q\n", jsonwire.AppendQuote(nil, "J\xffne \"J\""))
+	// Output:
+	// "\"J\xffne \\\"J\\\"\""
+	// "\"J\\ufffdne \\\"J\\\"\""
+}

@@ -70,3 +70,25 @@ func AppendQuote(b []byte, s string) []byte {
 	b = append(b, s[start:]...)
 	return append(b, '"')
 }
+
+// AppendQuoteBytes appends s to b as a JSON string that keeps every byte
+// of s: only the quote, the backslash and control characters are
+// escaped, and bytes that are not UTF-8 stay as they are. The text is
+// then not valid JSON when s is not UTF-8, which is the point: a
+// Scanner reads the same bytes back (Str reports them invalid), so a
+// payload built from Go values is judged on exactly what was given.
+func AppendQuoteBytes(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '"' || c == '\\':
+			b = append(b, '\\', c)
+		case c < 0x20:
+			b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
+		default:
+			b = append(b, c)
+		}
+	}
+	return append(b, '"')
+}

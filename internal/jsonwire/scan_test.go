@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestPeekEatAtEnd(t *testing.T) {
@@ -193,5 +194,17 @@ func TestNoAllocation(t *testing.T) {
 	// at most.
 	if a := testing.AllocsPerRun(20, func() { s := Scanner{Buf: []byte(`"a\nb"`)}; s.Str() }); a != 1 {
 		t.Errorf("Str with escapes: %v allocations, want 1", a)
+	}
+}
+
+// TestAppendQuoteBytesReadsBack: Str reads back every string
+// AppendQuoteBytes writes, byte for byte, and says whether it is UTF-8.
+func TestAppendQuoteBytesReadsBack(t *testing.T) {
+	for _, s := range []string{"", "plain", `"quoted" \ back`, "\x00\x1f\n", "é€😀", "\xff\xfe", "a\xc3", "\u2028<&>"} {
+		sc := Scanner{Buf: AppendQuoteBytes(nil, s)}
+		got, valid, ok := sc.Str()
+		if !ok || got != s || valid != utf8.ValidString(s) || !sc.AtEnd() {
+			t.Errorf("%q: read back %q, valid %v, ok %v", s, got, valid, ok)
+		}
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 
+	"github.com/contactrules/contactrules/internal/jsonwire"
 	"github.com/contactrules/contactrules/validate"
 )
 
@@ -64,7 +65,7 @@ func customText(v reflect.Value) (_ []byte, ok bool) {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = append(appendString(b, m.key), ':')
+		b = append(jsonwire.AppendQuoteBytes(b, m.key), ':')
 		if b, ok = appendScalar(b, m.v); !ok {
 			return nil, false
 		}
@@ -106,7 +107,7 @@ func appendScalar(b []byte, v reflect.Value) ([]byte, bool) {
 	}
 	switch v.Kind() {
 	case reflect.String:
-		return appendString(b, v.String()), true
+		return jsonwire.AppendQuoteBytes(b, v.String()), true
 	case reflect.Bool:
 		return strconv.AppendBool(b, v.Bool()), true
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
@@ -125,23 +126,4 @@ func appendScalar(b []byte, v reflect.Value) ([]byte, bool) {
 		return append(b, "[]"...), true
 	}
 	return b, false
-}
-
-// appendString appends s as a JSON string: quotes, backslashes and
-// control characters escaped, every other byte as it is (invalid UTF-8
-// included, for validate to report).
-func appendString(b []byte, s string) []byte {
-	const hex = "0123456789abcdef"
-	b = append(b, '"')
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c == '"' || c == '\\':
-			b = append(b, '\\', c)
-		case c < 0x20:
-			b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
-		default:
-			b = append(b, c)
-		}
-	}
-	return append(b, '"')
 }
