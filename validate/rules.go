@@ -87,6 +87,7 @@ var rules = [numRules - 1]rule{
 	row(RuleReadOnly, onBoth, "id, created_at or updated_at is sent (whatever its value)", byExtra),
 	row(RuleUnknownField, onBoth, "a member the API does not know (off by policy)", 0),
 	row(RuleDuplicateKey, onBoth, "a member appears twice", 0),
+	// Added by report when the list is cut.
 	row(RuleMaxDetails, onBoth, "more details than the policy's MaxDetails: the first MaxDetails-1 are listed, then this one", 0),
 }
 
