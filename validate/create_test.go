@@ -249,3 +249,24 @@ func TestCreateCustomFieldsText(t *testing.T) {
 		}
 	}
 }
+
+// TestTypicalContactAllocatesOnce: a usual valid contact costs one
+// allocation, the store its returned strings and tags share.
+func TestTypicalContactAllocatesOnce(t *testing.T) {
+	body := []byte(`{"email":"jane.doe@example.com","phone_number":"+12015550123","first_name":"Jane","last_name":"Doe",` +
+		`"tags":["vip","newsletter"],"custom_fields":{"plan":"pro","seats":12,"trial":false},` +
+		`"email_consent":"subscribed","sms_consent":"subscribed"}`)
+	if n := testing.AllocsPerRun(100, func() { validate.CreateJSON(body, validate.Policy{}) }); n > 1 {
+		t.Errorf("%v allocations", n)
+	}
+	c, _, _ := validate.CreateJSON(body, validate.Policy{})
+	for i := range body {
+		body[i] = 'X'
+	}
+	if c.Email != "jane.doe@example.com" || c.Tags[1] != "newsletter" || string(c.CustomFields) != `{"plan":"pro","seats":12,"trial":false}` {
+		t.Errorf("the contact changed with the body: %+v", c)
+	}
+	if c.Tags = append(c.Tags, "more"); c.Tags[0] != "vip" {
+		t.Errorf("appending to the tags changed them: %q", c.Tags)
+	}
+}

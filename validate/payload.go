@@ -60,6 +60,11 @@ type payload struct {
 	ntags    int
 	tagFacts []tagFact
 
+	// fewTags holds the kept tags of a JSON body while there are few
+	// (tags is nil then): the reader allocates nothing for them.
+	fewTags [8]string
+	nfew    int
+
 	// custom is what the custom_fields object told about itself, and
 	// customText its text: a slice of the private buffer, capped so that
 	// an append cannot reach past it. The strings of the payload are views
@@ -288,10 +293,8 @@ var fieldShape = [numFields]kind{
 func (d *decoder) tags(sl *slot) bool {
 	d.Pos++ // [
 	sl.kind = list
-	// Most bodies have a few tags: collect them on the stack, then
-	// allocate the result once at its exact size.
-	var inline [16]string
-	tags := inline[:0]
+	// Most bodies have a few tags: they stay in the payload, and only a
+	// longer list goes to the heap.
 	if !d.Eat(']') {
 		for {
 			if d.Peek() == '"' {
@@ -300,7 +303,7 @@ func (d *decoder) tags(sl *slot) bool {
 					return false
 				}
 				if d.p.addTag(s, valid, d.pol) {
-					tags = append(tags, s)
+					d.p.keepTag(s)
 				}
 			} else {
 				sl.kind = badShape
@@ -317,11 +320,29 @@ func (d *decoder) tags(sl *slot) bool {
 			break
 		}
 	}
-	if sl.kind == list {
-		d.p.tags = make([]string, len(tags))
-		copy(d.p.tags, tags)
-	}
 	return true
+}
+
+// keepTag keeps a tag of a JSON body.
+func (p *payload) keepTag(t string) {
+	switch {
+	case p.tags != nil:
+		p.tags = append(p.tags, t)
+	case p.nfew < len(p.fewTags):
+		p.fewTags[p.nfew] = t
+		p.nfew++
+	default:
+		p.tags = append(append(make([]string, 0, 2*len(p.fewTags)), p.fewTags[:]...), t)
+	}
+}
+
+// tagList returns the tags kept: a view of the payload's own array while
+// they are few, so it must not outlive the payload (own copies it).
+func (p *payload) tagList() []string {
+	if p.tags != nil || p.nfew == 0 {
+		return p.tags
+	}
+	return p.fewTags[:p.nfew]
 }
 
 // readCustom reads a custom_fields object at s.Pos into r. It is shared by

@@ -166,7 +166,8 @@ func (c *checker) contact() Contact {
 		EmailConsent: c.state.Email,
 		SMSConsent:   c.state.SMS,
 	}
-	if c.p.m[Tags].kind == list {
+	list := c.p.m[Tags].kind == list
+	if list && !c.p.borrowed {
 		out.Tags = c.p.tags
 	}
 	if c.p.m[CustomFields].kind == object {
@@ -177,38 +178,58 @@ func (c *checker) contact() Contact {
 		out.SendWelcomeSMS = &b
 	}
 	if c.p.borrowed {
-		own(&out)
+		own(&out, list, c.p.tagList())
 	}
 	return out
 }
 
-// own copies the strings of a contact read from a caller's body into one
-// buffer of its own, so that the contact keeps nothing of the body: one
-// allocation for all of them. The tags slice was made by the reader.
-func own(c *Contact) {
+// own copies the strings of a contact read from a caller's body, and the
+// tags (from, a list when list is set), so that the contact keeps nothing
+// of the body (nor of the payload, where few tags are held). A usual contact takes one
+// allocation: its tags and its text in one small store; a larger one
+// takes two.
+func own(c *Contact, list bool, from []string) {
 	n := len(c.Email) + len(c.PhoneNumber) + len(c.FirstName) + len(c.LastName) + len(c.CustomFields)
-	for _, t := range c.Tags {
+	for _, t := range from {
 		n += len(t)
 	}
-	if n == 0 {
-		return
+	var buf []byte
+	var tags []string
+	if len(from) <= len(smallStore{}.tags) && n <= len(smallStore{}.text) {
+		st := new(smallStore)
+		buf, tags = st.text[:0:n], st.tags[:0:len(from)]
+	} else {
+		buf, tags = make([]byte, 0, n), make([]string, 0, len(from))
 	}
-	buf := make([]byte, 0, n)
 	keep := func(s string) string {
+		if s == "" {
+			return ""
+		}
 		start := len(buf)
 		buf = append(buf, s...)
-		return unsafe.String(unsafe.SliceData(buf[start:]), len(s))
+		return unsafe.String(&buf[start], len(s))
 	}
 	c.Email, c.PhoneNumber = keep(c.Email), keep(c.PhoneNumber)
 	c.FirstName, c.LastName = keep(c.FirstName), keep(c.LastName)
-	for i, t := range c.Tags {
-		c.Tags[i] = keep(t)
+	if list {
+		for _, t := range from {
+			tags = append(tags, keep(t))
+		}
+		c.Tags = tags
 	}
 	if c.CustomFields != nil {
 		start := len(buf)
 		buf = append(buf, c.CustomFields...)
 		c.CustomFields = buf[start:len(buf):len(buf)]
 	}
+}
+
+// A smallStore holds what a usual contact returns, in one allocation:
+// its tags' headers and the bytes of all its strings, which point into
+// text (the store lives as long as any of them).
+type smallStore struct {
+	tags [4]string
+	text [192]byte
 }
 
 // patch builds the result of a valid update.
