@@ -60,3 +60,13 @@ func ExampleParseSMS() {
 	// sms_consent: must be one of: subscribed, unsubscribed, never_subscribed, single_opt_in
 	// never_subscribed
 }
+
+// A refusal is typed; its detail is what the API reports.
+func ExampleRefusal() {
+	_, _, refusals := consent.Create(consent.Request{SMS: consent.Field{Value: "unsubscribed", Set: true}}, consent.Options{})
+	for _, r := range refusals {
+		fmt.Println(r == consent.RefuseUnsubscribeOnCreate, r.FieldError().Message)
+	}
+	// Output:
+	// true cannot be unsubscribed for a new contact
+}

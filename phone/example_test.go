@@ -75,3 +75,23 @@ func ExampleRegions() {
 	// [CA GB US] <nil>
 	// phone: unknown region code (argument 2)
 }
+
+// A form's typed number is read into E.164 without being judged, so that
+// the rule for E.164 input (and its policy) judges it.
+func ExampleReadE164() {
+	for _, in := range []string{"(415) 555-2671", "+44 (0)20 7183 8750", "555-0100", "1-800-FLOWERS"} {
+		e164, err := phone.ReadE164(in, "US")
+		fmt.Printf("%q %v\n", e164, err)
+	}
+	// Output:
+	// "+14155552671" <nil>
+	// "+442071838750" <nil>
+	// "+15550100" <nil>
+	// "" phone: malformed phone number: contains a character that is not a digit, a leading '+' or a separator ( ) - . / space
+}
+
+func ExampleIsRegion() {
+	fmt.Println(phone.IsRegion("GB"), phone.IsRegion("gb"), phone.IsRegion("UK"), phone.IsRegion("001"))
+	// Output:
+	// true false false false
+}

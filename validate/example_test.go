@@ -58,3 +58,28 @@ func ExampleRules() {
 	// base required_any: at least one field is required
 	// base required_one_of: email or phone_number is required
 }
+
+// A client that shows its own texts finds each detail's rule by its field
+// and name, whatever the policy made of the message.
+func ExampleRuleOf() {
+	_, _, details := validate.CreateJSON([]byte(`{"email":"a@b.co","tags":["",""],"nickname":1}`), validate.Policy{})
+	for _, d := range details {
+		id, _ := validate.RuleOf(d)
+		fmt.Println(d.Field, id, id == validate.RuleTag || id == validate.RuleUnknownField)
+	}
+	// Output:
+	// tags[0] tags[i]/tag true
+	// tags[1] tags[i]/tag true
+	// nickname <member>/unknown_field true
+}
+
+// A profile form updates a stored contact: an empty input leaves its
+// field alone, and the stored number typed another way is no change.
+func ExampleUpdateForm() {
+	stored := validate.Contact{Email: "jane@example.com", PhoneNumber: "+14155552671"}
+	form := map[string][]string{"first_name": {"Jane"}, "last_name": {""}, "phone_number": {"(415) 555-2671"}, "sms_consent": {"subscribed"}}
+	patch, effects, details := validate.UpdateForm(stored, form, validate.Policy{})
+	fmt.Println(details, patch.Apply(stored).FirstName, patch.Apply(stored).SMSConsent, effects.WelcomeSMS)
+	// Output:
+	// [] Jane subscribed true
+}

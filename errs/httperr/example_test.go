@@ -139,3 +139,18 @@ func ExampleParseRateLimit() {
 	// 0 of 60 left until 2025-03-01T12:01:00Z
 	// daily budget reported: false
 }
+
+// Parse reads an envelope a client already holds, and the RFC 6749 shape
+// of an OAuth token endpoint.
+func ExampleParse() {
+	for _, body := range []string{
+		`{"error":{"code":"conflict","message":"A contact with this email or phone number already exists","id":"c_42"}}`,
+		`{"error":"invalid_client","error_description":"Client authentication failed"}`,
+	} {
+		e, err := httperr.Parse([]byte(body))
+		fmt.Println(e.Code, e.ID, e.Message, err)
+	}
+	// Output:
+	// conflict c_42 A contact with this email or phone number already exists <nil>
+	// invalid_client  Client authentication failed <nil>
+}
