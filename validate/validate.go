@@ -195,10 +195,14 @@ func own(c *Contact, list bool, from []string) {
 	}
 	var buf []byte
 	var tags []string
-	if len(from) <= len(smallStore{}.tags) && n <= len(smallStore{}.text) {
-		st := new(smallStore)
+	switch {
+	case len(from) <= len(store128{}.tags) && n <= len(store128{}.text):
+		st := new(store128)
 		buf, tags = st.text[:0:n], st.tags[:0:len(from)]
-	} else {
+	case len(from) <= len(store256{}.tags) && n <= len(store256{}.text):
+		st := new(store256)
+		buf, tags = st.text[:0:n], st.tags[:0:len(from)]
+	default:
 		buf, tags = make([]byte, 0, n), make([]string, 0, len(from))
 	}
 	keep := func(s string) string {
@@ -224,13 +228,21 @@ func own(c *Contact, list bool, from []string) {
 	}
 }
 
-// A smallStore holds what a usual contact returns, in one allocation:
-// its tags' headers and the bytes of all its strings, which point into
-// text (the store lives as long as any of them).
-type smallStore struct {
-	tags [4]string
-	text [192]byte
-}
+// A store holds what a usual contact returns, in one allocation: its
+// tags' headers and the bytes of all its strings, which point into text
+// (the store lives as long as any of them). Two sizes, so that the
+// allocation (zeroed, and scanned by the collector for its tags) is no
+// larger than the contact needs.
+type (
+	store128 struct {
+		tags [2]string
+		text [96]byte
+	}
+	store256 struct {
+		tags [4]string
+		text [192]byte
+	}
+)
 
 // patch builds the result of a valid update.
 func (c *checker) patch() Patch {
