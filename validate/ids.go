@@ -179,10 +179,13 @@ func (id RuleID) String() string {
 // name (not its message, which depends on the policy), and false for a
 // detail no rule of this package gives.
 func RuleOf(d errs.FieldError) (RuleID, bool) {
-	family := familyOf(d.Field)
-	for id := RuleID(1); id < numRules; id++ {
-		if identities[id].name == d.Rule && identities[id].field == family {
-			return id, true
+	// A known field sent twice is reported by the <member> row, as any
+	// member is: look there when its own rows do not name the rule.
+	for _, family := range [...]string{familyOf(d.Field), "<member>"} {
+		for id := RuleID(1); id < numRules; id++ {
+			if identities[id].name == d.Rule && identities[id].field == family {
+				return id, true
+			}
 		}
 	}
 	return 0, false

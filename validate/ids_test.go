@@ -22,6 +22,7 @@ func TestRuleOf(t *testing.T) {
 		{errs.FieldError{Field: "tags[17]", Rule: "tag", Message: "must be a non-empty string of at most 9 characters"}, validate.RuleTag},
 		{errs.FieldError{Field: "custom_fields.plan", Rule: "duplicate_key"}, validate.RuleCustomFieldDuplicate},
 		{errs.FieldError{Field: "nickname", Rule: "unknown_field"}, validate.RuleUnknownField},
+		{errs.FieldError{Field: "email", Rule: "duplicate_key"}, validate.RuleDuplicateKey},
 		{errs.FieldError{Field: "base", Rule: "max_details"}, validate.RuleMaxDetails},
 		{errs.FieldError{Field: "phone_region", Rule: "region"}, validate.RulePhoneRegion},
 		{errs.FieldError{Field: "email", Rule: "required"}, 0},
