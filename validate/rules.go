@@ -291,10 +291,7 @@ func (c *checker) changes() bool {
 	if c.cur == nil || !c.sent(c.field) {
 		return false
 	}
-	stored := c.cur.Email
-	if c.field == PhoneNumber {
-		stored = c.cur.PhoneNumber
-	}
+	stored := c.stored()
 	sl := c.p.m[c.field]
 	if stored == "" || (sl.kind == text || sl.kind == badUTF8) && sameIdentity(c.field, stored, sl.s) {
 		return false
