@@ -74,9 +74,6 @@ func fromForm(pl *payload, form map[string][]string, p Policy) {
 		if len(values) == 0 {
 			continue
 		}
-		if _, ok := customKey(name); !ok && len(values) > 1 && name != "tags" {
-			pl.extra = note(pl.extra, p.MaxDetails, RuleDuplicateKey, name)
-		}
 		v := values[0]
 		if k, ok := customKey(name); ok {
 			custom = append(custom, k, v)
@@ -87,6 +84,9 @@ func fromForm(pl *payload, form map[string][]string, p Policy) {
 				pl.custom.facts = note(pl.custom.facts, p.MaxDetails, RuleCustomFieldDuplicate, k)
 			}
 			continue
+		}
+		if len(values) > 1 && name != "tags" {
+			pl.extra = note(pl.extra, p.MaxDetails, RuleDuplicateKey, name)
 		}
 		f, known := lookup(name)
 		switch {
