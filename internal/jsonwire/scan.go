@@ -17,6 +17,7 @@
 package jsonwire
 
 import (
+	"math/bits"
 	"unicode/utf16"
 	"unicode/utf8"
 	"unsafe"
@@ -333,6 +334,18 @@ func scanString(b []byte, i int) (end int, escaped, valid bool) {
 	i++
 	valid = true
 	for i < len(b) {
+		// Eight bytes at a time while none of them needs a look: most
+		// strings are plain ASCII, and then this is all the loop does.
+		for i+8 <= len(b) {
+			if m := special(load8(b, i)); m != 0 {
+				i += bits.TrailingZeros64(m) >> 3
+				break
+			}
+			i += 8
+		}
+		if i >= len(b) {
+			break
+		}
 		c := b[i]
 		if plain[c] {
 			i++
@@ -360,6 +373,28 @@ func scanString(b []byte, i int) (end int, escaped, valid bool) {
 		}
 	}
 	return -1, false, false
+}
+
+// special marks, in the high bit of each byte of the result, the bytes
+// of w (eight bytes of text, the first in the low byte) that are not
+// plain: control characters, the quote, the backslash and non-ASCII.
+// The lowest mark is exact (a borrow can only mark a byte after a true
+// one), which is all scanString uses.
+func special(w uint64) uint64 {
+	const (
+		ones  = 0x0101010101010101
+		highs = 0x8080808080808080
+	)
+	q, bs := w^(ones*'"'), w^(ones*'\\')
+	return ((w-ones*0x20) & ^w | (q-ones) & ^q | (bs-ones) & ^bs | w) & highs
+}
+
+// load8 reads b[i:i+8] as a little-endian word (one load, as the compiler
+// combines the bytes; encoding/binary would link reflect).
+func load8(b []byte, i int) uint64 {
+	b = b[i : i+8]
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
 }
 
 // escapeLen returns the length of the escape at b[i] == '\\': 2, 6, or 12

@@ -2,6 +2,7 @@ package jsonwire
 
 import (
 	"bytes"
+	"math/bits"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -205,6 +206,46 @@ func TestAppendQuoteBytesReadsBack(t *testing.T) {
 		got, valid, ok := sc.Str()
 		if !ok || got != s || valid != utf8.ValidString(s) || !sc.AtEnd() {
 			t.Errorf("%q: read back %q, valid %v, ok %v", s, got, valid, ok)
+		}
+	}
+}
+
+// TestSpecial: the lowest byte special marks is the first byte of the
+// word that is not plain, for every byte value at every position, over
+// backgrounds of plain and special bytes (borrows run upwards, so a
+// special byte below must not hide or move the mark).
+func TestSpecial(t *testing.T) {
+	first := func(w [8]byte) int {
+		for i, c := range w {
+			if !plain[c] {
+				return i
+			}
+		}
+		return 8
+	}
+	for _, bg := range []byte{'a', ' ', '~', 0x7f} {
+		for pos := range 8 {
+			for c := range 256 {
+				for _, low := range []byte{bg, 0x00, '"', 0x80, 0xff} {
+					var w [8]byte
+					for i := range w {
+						w[i] = bg
+					}
+					w[pos] = byte(c)
+					if pos > 0 {
+						w[pos-1] = low // a neighbour below, plain or not
+					}
+					want := first(w)
+					m := special(load8(w[:], 0))
+					got := 8
+					if m != 0 {
+						got = bits.TrailingZeros64(m) >> 3
+					}
+					if got != want {
+						t.Fatalf("special(% x) marks byte %d first, want %d", w, got, want)
+					}
+				}
+			}
 		}
 	}
 }
