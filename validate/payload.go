@@ -81,6 +81,23 @@ type payload struct {
 	badRegion bool
 }
 
+// clean reports whether the reader noted nothing wrong: the body was
+// read, every member has a type its field takes and valid UTF-8, and no
+// tag, custom field or member name was found wanting. The checks of
+// readerFacts can then report nothing.
+func (pl *payload) clean() bool {
+	if pl.body != 0 || pl.badRegion || len(pl.extra) > 0 || len(pl.tagFacts) > 0 ||
+		pl.custom.nested || len(pl.custom.facts) > 0 {
+		return false
+	}
+	for _, sl := range pl.m {
+		if sl.kind >= wrongType && sl.kind != unjudged {
+			return false
+		}
+	}
+	return true
+}
+
 // A fact is something the reader noted about a member, for a row to
 // report: the rule it breaks and the member's name as sent.
 type fact struct {

@@ -117,43 +117,43 @@ const (
 	byExtra
 )
 
-// apply runs row r's check.
-func (c *checker) apply(r *rule) {
-	switch r.check {
+// apply runs step s's check.
+func (c *checker) apply(s step) {
+	switch s.check {
 	case byBody:
-		checkBody(c, r)
+		checkBody(c, s.id)
 	case byAnyField:
-		checkAnyField(c, r)
+		checkAnyField(c, s.id)
 	case byIdentity:
-		checkIdentity(c, r)
+		checkIdentity(c, s.id)
 	case byType:
-		checkType(c, r)
+		checkType(c, s.id)
 	case byUTF8:
-		checkUTF8(c, r)
+		checkUTF8(c, s.id)
 	case byImmutable:
-		checkImmutable(c, r)
+		checkImmutable(c, s.id)
 	case byEmail:
-		checkEmail(c, r)
+		checkEmail(c, s.id)
 	case byRegion:
-		checkRegion(c, r)
+		checkRegion(c, s.id)
 	case byPhone:
-		checkPhone(c, r)
+		checkPhone(c, s.id)
 	case byNameLength:
-		checkNameLength(c, r)
+		checkNameLength(c, s.id)
 	case byTagsShape:
-		checkTagsShape(c, r)
+		checkTagsShape(c, s.id)
 	case byTagCount:
-		checkTagCount(c, r)
+		checkTagCount(c, s.id)
 	case byTags:
-		checkTags(c, r)
+		checkTags(c, s.id)
 	case byFlat:
-		checkFlat(c, r)
+		checkFlat(c, s.id)
 	case byCustomKeys:
-		checkCustomKeys(c, r)
+		checkCustomKeys(c, s.id)
 	case byConsent:
-		checkConsent(c, r)
+		checkConsent(c, s.id)
 	case byExtra:
-		checkExtra(c, r)
+		checkExtra(c, s.id)
 	}
 }
 
@@ -182,23 +182,58 @@ type checker struct {
 // run evaluates every row that applies, in order, until the details are
 // complete or reach the policy's cap.
 func (c *checker) run() []errs.FieldError {
-	for i := range rules {
-		r := &rules[i]
+	clean := 0
+	if c.p.clean() {
+		clean = 1
+	}
+	for _, s := range plans[c.op-1][clean] {
 		if c.full {
 			break
 		}
-		if r.ops&c.op == 0 || r.check == 0 {
-			continue
-		}
-		c.field = r.f
-		c.apply(r)
+		c.field = s.f
+		c.apply(s)
 	}
 	return c.details
 }
 
-// fail reports the failure of row r on field.
-func (c *checker) fail(r *rule, field string) {
-	c.report(r.id, field)
+// A step is a row of the table as run computes it: a few bytes, so that
+// the rows of one pass share a cache line or two.
+type step struct {
+	id    RuleID
+	f     Field
+	check check
+}
+
+// plans are the steps run takes, by operation (create, update) and by
+// whether the payload is clean (see payload.clean): for a clean one the
+// rows that only report what the reader noted are left out, since they
+// cannot fail.
+var plans = func() (p [2][2][]step) {
+	for i, o := range []op{onCreate, onUpdate} {
+		for _, r := range rules {
+			if r.ops&o == 0 || r.check == none {
+				continue
+			}
+			s := step{r.id, r.f, r.check}
+			p[i][0] = append(p[i][0], s)
+			if !readerFacts[r.check] {
+				p[i][1] = append(p[i][1], s)
+			}
+		}
+	}
+	return p
+}()
+
+// readerFacts are the checks that only report what the reader noted,
+// which payload.clean says there is none of.
+var readerFacts = [...]bool{
+	byBody: true, byType: true, byUTF8: true, byRegion: true, byTagsShape: true,
+	byTags: true, byFlat: true, byCustomKeys: true, byExtra: true,
+}
+
+// fail reports the failure of rule id on the field its row names.
+func (c *checker) fail(id RuleID) {
+	c.report(id, identities[id].field)
 }
 
 // report adds the detail of rule id on field, unless the cap is reached:
@@ -217,9 +252,9 @@ func (c *checker) report(id RuleID, field string) {
 }
 
 // checkBody reports a body that could not be read: the only detail.
-func checkBody(c *checker, r *rule) {
-	if c.p.body == r.id {
-		c.fail(r, r.field)
+func checkBody(c *checker, id RuleID) {
+	if c.p.body == id {
+		c.fail(id)
 		c.full = true
 	}
 }
@@ -250,7 +285,7 @@ func (c *checker) sent(f Field) bool {
 // send_welcome_sms) a null means the same as absent.
 func clearable(f Field) bool { return f <= CustomFields }
 
-func checkAnyField(c *checker, r *rule) {
+func checkAnyField(c *checker, id RuleID) {
 	for f := range numFields {
 		if c.sent(f) {
 			return
@@ -259,29 +294,29 @@ func checkAnyField(c *checker, r *rule) {
 	// A patch of read-only, unrecognized or repeated members gets their
 	// details alone: it names something, just nothing it may.
 	if len(c.p.extra) == 0 && !c.p.badRegion {
-		c.fail(r, r.field)
+		c.fail(id)
 	}
 }
 
-func checkIdentity(c *checker, r *rule) {
+func checkIdentity(c *checker, id RuleID) {
 	for _, f := range []Field{Email, PhoneNumber} {
 		sl := c.p.m[f]
 		if sl.kind != absent && sl.kind != null && !(sl.kind == text && sl.s == "") {
 			return
 		}
 	}
-	c.fail(r, r.field)
+	c.fail(id)
 }
 
-func checkType(c *checker, r *rule) {
+func checkType(c *checker, id RuleID) {
 	if c.p.m[c.field].kind == wrongType {
-		c.fail(r, r.field)
+		c.fail(id)
 	}
 }
 
-func checkUTF8(c *checker, r *rule) {
+func checkUTF8(c *checker, id RuleID) {
 	if c.p.m[c.field].kind == badUTF8 {
-		c.fail(r, r.field)
+		c.fail(id)
 	}
 }
 
@@ -332,9 +367,9 @@ func equalFoldASCII(a, b string) bool {
 	return true
 }
 
-func checkImmutable(c *checker, r *rule) {
+func checkImmutable(c *checker, id RuleID) {
 	if c.changes() {
-		c.fail(r, r.field)
+		c.fail(id)
 	}
 }
 
@@ -362,20 +397,20 @@ func (c *checker) stored() string {
 	return c.cur.Email
 }
 
-func checkEmail(c *checker, r *rule) {
+func checkEmail(c *checker, id RuleID) {
 	if s, ok := c.formatted(); ok && !validEmail(s) {
-		c.fail(r, r.field)
+		c.fail(id)
 	}
 }
 
 // checkRegion reports a form's phone_region that names no region.
-func checkRegion(c *checker, r *rule) {
+func checkRegion(c *checker, id RuleID) {
 	if c.p.badRegion {
-		c.fail(r, r.field)
+		c.fail(id)
 	}
 }
 
-func checkPhone(c *checker, r *rule) {
+func checkPhone(c *checker, id RuleID) {
 	s, ok := c.formatted()
 	if !ok {
 		if s, isText := c.str(); isText && c.cur != nil && s == c.cur.PhoneNumber {
@@ -387,33 +422,33 @@ func checkPhone(c *checker, r *rule) {
 	}
 	n, err := c.pol.parsePhone(s)
 	if err != nil {
-		c.fail(r, r.field)
+		c.fail(id)
 		return
 	}
 	c.number = n
 }
 
-func checkNameLength(c *checker, r *rule) {
+func checkNameLength(c *checker, id RuleID) {
 	if s, ok := c.str(); ok && len(s) > c.pol.MaxNameLength && utf8.RuneCountInString(s) > c.pol.MaxNameLength {
-		c.fail(r, r.field)
+		c.fail(id)
 	}
 }
 
-func checkTagsShape(c *checker, r *rule) {
+func checkTagsShape(c *checker, id RuleID) {
 	if k := c.p.m[Tags].kind; k == wrongType || k == badShape {
-		c.fail(r, r.field)
+		c.fail(id)
 	}
 }
 
-func checkTagCount(c *checker, r *rule) {
+func checkTagCount(c *checker, id RuleID) {
 	if c.p.m[Tags].kind == list && c.p.ntags > c.pol.MaxTags {
-		c.fail(r, r.field)
+		c.fail(id)
 	}
 }
 
 // checkTags reports the elements the reader found wanting, in element
 // order: each at most once, for UTF-8 or for its length.
-func checkTags(c *checker, r *rule) {
+func checkTags(c *checker, id RuleID) {
 	if c.p.m[Tags].kind != list {
 		return
 	}
@@ -422,13 +457,13 @@ func checkTags(c *checker, r *rule) {
 	}
 }
 
-func checkFlat(c *checker, r *rule) {
+func checkFlat(c *checker, id RuleID) {
 	if k := c.p.m[CustomFields].kind; k == wrongType || k == object && c.p.custom.nested {
-		c.fail(r, r.field)
+		c.fail(id)
 	}
 }
 
-func checkCustomKeys(c *checker, r *rule) {
+func checkCustomKeys(c *checker, id RuleID) {
 	if c.p.m[CustomFields].kind == object {
 		for _, f := range c.p.custom.facts {
 			c.report(f.id, "custom_fields."+echo(f.key)) // a new string: nothing of the body
@@ -437,17 +472,17 @@ func checkCustomKeys(c *checker, r *rule) {
 }
 
 // checkExtra reports the members the reader noted by name.
-func checkExtra(c *checker, r *rule) {
+func checkExtra(c *checker, id RuleID) {
 	for _, f := range c.p.extra {
 		c.report(f.id, strings.Clone(echo(f.key))) // the key may be a view of the caller's body
 	}
 }
 
 // checkConsent reports the consent package's refusal of this row.
-func checkConsent(c *checker, r *rule) {
+func checkConsent(c *checker, id RuleID) {
 	c.decide()
-	if slices.Contains(c.refused, consentRefusals[r.id]) {
-		c.report(r.id, r.field)
+	if slices.Contains(c.refused, consentRefusals[id]) {
+		c.fail(id)
 	}
 }
 
