@@ -182,10 +182,12 @@ func isReadOnly(k string) bool {
 	return false
 }
 
-// decoder reads a JSON body into a payload.
+// decoder reads a JSON body into a payload. Its methods take the payload
+// as an argument: a pointer held in the decoder would, for the escape
+// analysis, go wherever the body's views go (the heap), and take the
+// caller's checker with it.
 type decoder struct {
 	jsonwire.Scanner
-	p   payload // by value: the decoder's contents leak to the heap (views of the body), the caller's payload need not
 	pol Policy
 
 	// others holds the keys of members that are not writable fields,
@@ -212,15 +214,15 @@ func decode(body []byte, p *payload, pol Policy) bool {
 			switch {
 			case known && !seen.Has(f):
 				seen = seen.With(f)
-				ok = d.member(f)
+				ok = d.member(p, f)
 			case known:
 				if !repeated.Has(f) {
 					repeated = repeated.With(f)
-					d.p.extra = note(d.p.extra, pol.MaxDetails, RuleDuplicateKey, k)
+					p.extra = note(p.extra, pol.MaxDetails, RuleDuplicateKey, k)
 				}
 				ok = d.Skip()
 			default:
-				d.other(k)
+				d.other(p, k)
 				ok = d.Skip()
 			}
 			if !ok {
@@ -235,34 +237,33 @@ func decode(body []byte, p *payload, pol Policy) bool {
 			break
 		}
 	}
-	*p = d.p
 	return d.AtEnd()
 }
 
 // other records a member that is not a writable field.
-func (d *decoder) other(k string) {
-	if len(d.p.extra) > d.pol.MaxDetails {
+func (d *decoder) other(p *payload, k string) {
+	if len(p.extra) > d.pol.MaxDetails {
 		// Enough is known to cut the details; no later member can
 		// change them, so none is remembered (memory stays bounded).
 		return
 	}
 	if !d.others.add(k) {
 		if d.repeated.add(k) {
-			d.p.extra = note(d.p.extra, d.pol.MaxDetails, RuleDuplicateKey, k)
+			p.extra = note(p.extra, d.pol.MaxDetails, RuleDuplicateKey, k)
 		}
 		return
 	}
 	switch {
 	case isReadOnly(k):
-		d.p.extra = note(d.p.extra, d.pol.MaxDetails, RuleReadOnly, k)
+		p.extra = note(p.extra, d.pol.MaxDetails, RuleReadOnly, k)
 	case !d.pol.AllowUnknownFields:
-		d.p.extra = note(d.p.extra, d.pol.MaxDetails, RuleUnknownField, k)
+		p.extra = note(p.extra, d.pol.MaxDetails, RuleUnknownField, k)
 	}
 }
 
 // member reads the value of field f.
-func (d *decoder) member(f Field) bool {
-	sl := &d.p.m[f]
+func (d *decoder) member(p *payload, f Field) bool {
+	sl := &p.m[f]
 	c := d.Peek()
 	if c == 'n' {
 		sl.kind = null
@@ -280,13 +281,13 @@ func (d *decoder) member(f Field) bool {
 		}
 		return d.Literal("false")
 	case c == '[' && fieldShape[f] == list:
-		return d.tags(sl)
+		return d.tags(p, sl)
 	case c == '{' && fieldShape[f] == object:
 		start := d.Pos
-		d.p.custom.max = d.pol.MaxDetails
-		ok := readCustom(&d.Scanner, &d.p.custom)
+		p.custom.max = d.pol.MaxDetails
+		ok := readCustom(&d.Scanner, &p.custom)
 		sl.kind = object
-		d.p.customText = d.Buf[start:d.Pos:d.Pos]
+		p.customText = d.Buf[start:d.Pos:d.Pos]
 		return ok
 	}
 	sl.kind = wrongType
@@ -307,7 +308,7 @@ var fieldShape = [numFields]kind{
 }
 
 // tags reads an array, keeping its strings.
-func (d *decoder) tags(sl *slot) bool {
+func (d *decoder) tags(p *payload, sl *slot) bool {
 	d.Pos++ // [
 	sl.kind = list
 	// Most bodies have a few tags: they stay in the payload, and only a
@@ -319,8 +320,8 @@ func (d *decoder) tags(sl *slot) bool {
 				if !ok {
 					return false
 				}
-				if d.p.addTag(s, valid, d.pol) {
-					d.p.keepTag(s)
+				if p.addTag(s, valid, d.pol) {
+					p.keepTag(s)
 				}
 			} else {
 				sl.kind = badShape
