@@ -86,13 +86,13 @@ func decide(on op, current State, r Request, o Options, fired func(int)) (State,
 	cur := [2]string{string(current.Email), string(current.SMS)}
 	req := [2]Field{r.Email, r.SMS}
 	phoneOK := o.smsRegions().Supports(r.Phone)
+	m := memo()
 	for i, f := range fields {
-		in := input{on: on, current: cur[i], requested: f.token(req[i], o), phoneOK: phoneOK, welcome: !r.NoWelcomeSMS}
-		res, ok := outcome{}, false
-		if fired == nil {
-			res, ok = memo().lookup(i, in)
-		}
-		if !ok {
+		var res outcome
+		if k, ok := m.key(i, on, cur[i], req[i], o, phoneOK, !r.NoWelcomeSMS); ok && fired == nil {
+			res = m.byKey[i][k]
+		} else {
+			in := input{on: on, current: cur[i], requested: f.token(req[i], o), phoneOK: phoneOK, welcome: !r.NoWelcomeSMS}
 			res = evaluate(f, in, fired)
 		}
 		if res.refusal != 0 {
@@ -155,27 +155,37 @@ func evaluate(f *vocabulary, in input, fired func(int)) outcome {
 // on first use.
 type outcomes struct {
 	tokens [len(fields)][]string // per field: absent, invalid, none, then its values
+	byTerm [len(fields)][]int    // per field and term: the index of the token it means
 	byKey  [len(fields)][]outcome
 }
+
+// The first tokens of every field.
+const (
+	tokAbsent = iota
+	tokInvalid
+	tokNone
+)
 
 var memo = sync.OnceValue(func() *outcomes {
 	m := new(outcomes)
 	for i, f := range fields {
 		toks := []string{absent, invalid, none}
 		for _, t := range f.terms {
-			if !slices.Contains(toks, t.means) {
+			j := slices.Index(toks, t.means)
+			if j < 0 {
+				j = len(toks)
 				toks = append(toks, t.means)
 			}
+			m.byTerm[i] = append(m.byTerm[i], j)
 		}
 		m.tokens[i] = toks
 		m.byKey[i] = make([]outcome, 2*len(toks)*len(toks)*4)
 		for _, on := range []op{onCreate, onUpdate} {
-			for _, cur := range toks {
-				for _, req := range toks {
+			for c, cur := range toks {
+				for r, req := range toks {
 					for k := range 4 {
 						in := input{on: on, current: cur, requested: req, phoneOK: k&1 != 0, welcome: k&2 != 0}
-						key, _ := m.key(i, in)
-						m.byKey[i][key] = evaluate(f, in, nil)
+						m.byKey[i][m.index(i, on, c, r, in.phoneOK, in.welcome)] = evaluate(f, in, nil)
 					}
 				}
 			}
@@ -184,30 +194,38 @@ var memo = sync.OnceValue(func() *outcomes {
 	return m
 })
 
-// key is the index of in's outcome for field i, if its tokens are known.
-func (m *outcomes) key(i int, in input) (int, bool) {
-	toks := m.tokens[i]
-	c, r := slices.Index(toks, in.current), slices.Index(toks, in.requested)
-	if c < 0 || r < 0 {
-		return 0, false
+// key is the index in byKey[i] of the outcome for field i of a request
+// member req on a contact whose consent is current (unused on create),
+// when its tokens are known.
+func (m *outcomes) key(i int, on op, current string, req Field, o Options, phoneOK, welcome bool) (int, bool) {
+	c := tokNone
+	if on != onCreate {
+		if c = slices.Index(m.tokens[i], current); c < 0 {
+			return 0, false
+		}
 	}
-	k := ((int(in.on>>1)*len(toks)+c)*len(toks) + r) * 4
-	if in.phoneOK {
-		k |= 1
+	r := tokAbsent
+	if req.Set {
+		r = tokInvalid
+		if j := fields[i].find(req.Value, o); j >= 0 {
+			r = m.byTerm[i][j]
+		}
 	}
-	if in.welcome {
-		k |= 2
-	}
-	return k, true
+	return m.index(i, on, c, r, phoneOK, welcome), true
 }
 
-// lookup returns the outcome of in for field i, if it is held.
-func (m *outcomes) lookup(i int, in input) (outcome, bool) {
-	k, ok := m.key(i, in)
-	if !ok {
-		return outcome{}, false
+// index is the place in byKey[i] of the outcome for the tokens numbered
+// c (current) and r (requested).
+func (m *outcomes) index(i int, on op, c, r int, phoneOK, welcome bool) int {
+	n := len(m.tokens[i])
+	k := ((int(on>>1)*n+c)*n + r) * 4
+	if phoneOK {
+		k |= 1
 	}
-	return m.byKey[i][k], true
+	if welcome {
+		k |= 2
+	}
+	return k
 }
 
 // token is what the table matches a requested member as: its value,

@@ -270,18 +270,30 @@ func TestEffectsJSON(t *testing.T) {
 }
 
 // TestLookupIsTheTable checks that every outcome looked up by index is
-// the one the table gives when it is scanned.
+// the one the table gives when it is scanned: for every word a member
+// may hold (absent, each term, a word of no term), with and without
+// legacy words, on every current consent (and one of no vocabulary).
 func TestLookupIsTheTable(t *testing.T) {
 	m := memo()
 	for i, f := range fields {
-		for _, on := range []op{onCreate, onUpdate} {
-			for _, cur := range append(m.tokens[i], "garbage") {
-				for _, req := range m.tokens[i] {
-					for k := range 4 {
-						in := input{on: on, current: cur, requested: req, phoneOK: k&1 != 0, welcome: k&2 != 0}
-						got, ok := m.lookup(i, in)
-						if want := evaluate(f, in, nil); ok && got != want || !ok && cur != "garbage" {
-							t.Errorf("%s %+v: lookup %+v (%v), table %+v", f.field, in, got, ok, want)
+		reqs := []Field{{}, {Value: "garbage", Set: true}}
+		for _, term := range f.terms {
+			reqs = append(reqs, Field{Value: term.word, Set: true})
+		}
+		for _, o := range []Options{{}, {AcceptLegacy: true}} {
+			for _, on := range []op{onCreate, onUpdate} {
+				for _, cur := range append(m.tokens[i], "garbage") {
+					for _, req := range reqs {
+						for k := range 4 {
+							in := input{on: on, current: cur, requested: f.token(req, o), phoneOK: k&1 != 0, welcome: k&2 != 0}
+							if on == onCreate {
+								in.current = none
+							}
+							key, ok := m.key(i, on, cur, req, o, in.phoneOK, in.welcome)
+							want := evaluate(f, in, nil)
+							if ok && m.byKey[i][key] != want || !ok && (cur != "garbage" || on == onCreate) {
+								t.Errorf("%s %+v: lookup %+v (%v), table %+v", f.field, in, m.byKey[i][key], ok, want)
+							}
 						}
 					}
 				}

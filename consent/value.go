@@ -138,12 +138,20 @@ var fields = [...]*vocabulary{&emailWords, &smsWords}
 // Read-only values get the enum message too (docs/create.md): to a
 // client they are as unwritable as a typo.
 func (v vocabulary) parse(s string, o Options) (string, error) {
-	for _, t := range v.terms {
-		if t.word == s && t.writable && (!t.legacy || o.AcceptLegacy) {
-			return t.means, nil
-		}
+	if j := v.find(s, o); j >= 0 {
+		return v.terms[j].means, nil
 	}
 	return "", v.enumError()
+}
+
+// find returns the index of the term a client may send as s, or -1.
+func (v *vocabulary) find(s string, o Options) int {
+	for j, t := range v.terms {
+		if t.word == s && t.writable && (!t.legacy || o.AcceptLegacy) {
+			return j
+		}
+	}
+	return -1
 }
 
 // writable reports whether s is a current (non-legacy) value a client
