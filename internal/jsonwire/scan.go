@@ -42,8 +42,11 @@ type Scanner struct {
 
 // ws skips JSON white space.
 func (s *Scanner) ws() {
+	// A mask of the four bytes, so that Peek stays small enough to be
+	// inlined everywhere.
+	const space = 1<<' ' | 1<<'\n' | 1<<'\t' | 1<<'\r'
 	b, i := s.Buf, s.Pos
-	for i < len(b) && b[i] <= ' ' && (b[i] == ' ' || b[i] == '\n' || b[i] == '\t' || b[i] == '\r') {
+	for i < len(b) && b[i] <= ' ' && space&(1<<b[i]) != 0 {
 		i++
 	}
 	s.Pos = i
@@ -151,13 +154,21 @@ func (s *Scanner) Str() (v string, valid, ok bool) {
 	if end < 0 {
 		return "", false, false
 	}
-	body := s.Buf[s.Pos+1 : end-1]
-	s.Pos = end
-	if !escaped {
-		return view(body), valid, true
+	if escaped {
+		v = s.unescape(end)
+	} else {
+		v = view(s.Buf[s.Pos+1 : end-1])
 	}
+	s.Pos = end
+	return v, valid, true
+}
+
+// unescape returns the value of the well-formed string with escapes
+// that runs from Pos to end.
+func (s *Scanner) unescape(end int) string {
+	body := s.Buf[s.Pos+1 : end-1]
 	// A decoded string is never longer than its text.
-	return view(unquote(make([]byte, 0, len(body)), body)), valid, true
+	return view(unquote(make([]byte, 0, len(body)), body))
 }
 
 // Key skips white space and reads an object key and the colon after it.
@@ -165,13 +176,25 @@ func (s *Scanner) Str() (v string, valid, ok bool) {
 // UTF-8 (a name that is not text cannot be reported) or when no colon
 // follows it.
 func (s *Scanner) Key() (k string, ok bool) {
+	// Every member starts here: its steps are written out, so that
+	// reading a key takes one call besides scanString's.
 	if s.Peek() != '"' {
 		return "", false
 	}
-	k, valid, ok := s.Str()
-	if !ok || !valid || !s.Eat(':') {
+	end, escaped, valid := scanString(s.Buf, s.Pos)
+	if end < 0 || !valid {
 		return "", false
 	}
+	if escaped {
+		k = s.unescape(end)
+	} else {
+		k = view(s.Buf[s.Pos+1 : end-1])
+	}
+	s.Pos = end
+	if s.Peek() != ':' {
+		return "", false
+	}
+	s.Pos++
 	return k, true
 }
 
