@@ -7,42 +7,45 @@ package validate
 // beyond that (quoted local parts, comments, IP literals, display names) is
 // refused on purpose: no mail system a marketer uses needs them.
 func validEmail(s string) bool {
+	// One pass: the local part up to the '@', then the labels.
 	if len(s) > 254 {
 		return false
 	}
-	at := -1
-	for i := 0; i < len(s); i++ {
-		if s[i] == '@' {
-			if at >= 0 {
-				return false
-			}
-			at = i
+	i := 0
+	prevDot := true // a leading dot is refused like a double one
+	for ; i < len(s) && s[i] != '@'; i++ {
+		switch c := s[i]; {
+		case c == '.' && prevDot:
+			return false
+		case c == '.':
+			prevDot = true
+		case !isAtext(c):
+			return false
+		default:
+			prevDot = false
 		}
 	}
-	if at < 1 || at > 64 {
+	if i == len(s) || i > 64 || prevDot { // no '@', a long or empty local part, or a trailing dot
 		return false
 	}
-	return dotAtom(s[:at]) && validDomain(s[at+1:])
-}
-
-// dotAtom reports whether s is RFC 5322 dot-atom-text.
-func dotAtom(s string) bool {
-	prevDot := true // a leading dot is refused like a double one
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c == '.' {
-			if prevDot {
-				return false
+	labels, start := 0, i+1
+	for j := start; ; j++ {
+		if j < len(s) && s[j] != '.' {
+			if c := s[j]; !isLetter(c) && (c < '0' || '9' < c) && c != '-' {
+				return false // a second '@' too
 			}
-			prevDot = true
 			continue
 		}
-		if !isAtext(c) {
-			return false
+		label := s[start:j]
+		if len(label) < 1 || len(label) > 63 || label[0] == '-' || label[len(label)-1] == '-' {
+			return false // an empty domain or a trailing dot too
 		}
-		prevDot = false
+		labels++
+		if j == len(s) {
+			return labels >= 2 && topLabel(label)
+		}
+		start = j + 1
 	}
-	return !prevDot
 }
 
 // atext is RFC 5322 atext, as a bitmap over ASCII.
@@ -64,42 +67,6 @@ var atext = func() (m [2]uint64) {
 
 func isAtext(c byte) bool {
 	return c < 128 && atext[c/64]&(1<<(c%64)) != 0
-}
-
-// validDomain reports whether s is two or more dot-separated LDH labels of
-// 1 to 63 characters with no hyphen at either end, the last alphabetic or
-// punycode.
-func validDomain(s string) bool {
-	labels := 0
-	for len(s) > 0 {
-		end := 0
-		for end < len(s) && s[end] != '.' {
-			end++
-		}
-		label := s[:end]
-		if !ldhLabel(label) {
-			return false
-		}
-		labels++
-		if end == len(s) {
-			return labels >= 2 && topLabel(label)
-		}
-		s = s[end+1:]
-	}
-	return false // empty domain, or a trailing dot
-}
-
-func ldhLabel(l string) bool {
-	if len(l) < 1 || len(l) > 63 || l[0] == '-' || l[len(l)-1] == '-' {
-		return false
-	}
-	for i := 0; i < len(l); i++ {
-		c := l[i]
-		if !(isLetter(c) || '0' <= c && c <= '9' || c == '-') {
-			return false
-		}
-	}
-	return true
 }
 
 // topLabel reports whether the last label may end a domain: letters only,
