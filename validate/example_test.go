@@ -33,6 +33,28 @@ func ExampleUpdateJSON() {
 	// sms_consent: requires a phone number from a supported country
 }
 
+// A client that only needs the answer, before it sends a body, checks it
+// without building the contact.
+func ExampleCheckCreateJSON() {
+	effects, details := validate.CheckCreateJSON([]byte(`{"email":"jane@example.com","sms_consent":"subscribed"}`), validate.Policy{})
+	fmt.Println(effects.WelcomeSMS)
+	for _, d := range details {
+		fmt.Printf("%s: %s (%s)\n", d.Field, d.Message, d.Rule)
+	}
+	// Output:
+	// false
+	// sms_consent: requires a phone number from a supported country (sms_supported_country)
+}
+
+// The stored phone number sent again is no change.
+func ExampleCheckUpdateJSON() {
+	stored := validate.Contact{PhoneNumber: "+12015550123", SMSConsent: consent.SMSNeverSubscribed}
+	effects, details := validate.CheckUpdateJSON(stored, []byte(`{"phone_number":"+12015550123","sms_consent":"subscribed"}`), validate.Policy{})
+	fmt.Println(details == nil, effects.WelcomeSMS)
+	// Output:
+	// true true
+}
+
 // A pre-flight check in a client runs the server's rules before sending.
 // Here a deployment that also texts the UK.
 func ExampleCreate_preflight() {

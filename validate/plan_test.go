@@ -2,9 +2,13 @@ package validate
 
 import (
 	"math/rand/v2"
+
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/contactrules/contactrules/consent"
+	"github.com/contactrules/contactrules/errs"
 )
 
 // members are body fragments, right and wrong, for every field and for
@@ -25,6 +29,8 @@ var members = []string{
 // TestCleanPlan: the plan for a clean payload gives the details of the
 // whole table, on random bodies of the fragments above, for create and
 // update; and a payload the reader noted anything about is not clean.
+// On the same bodies CheckCreateJSON and CheckUpdateJSON give the
+// effects and details of CreateJSON and UpdateJSON.
 func TestCleanPlan(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	current := Contact{Email: "jane@example.com", PhoneNumber: "+12015550123", EmailConsent: "compliance_suppressed"}
@@ -58,6 +64,19 @@ func TestCleanPlan(t *testing.T) {
 				for _, d := range ch.details {
 					runs[i] = append(runs[i], d.Field+"/"+d.Rule)
 				}
+			}
+			// The answer alone is the whole answer's.
+			var effects, checkEffects consent.Effects
+			var ds, checkDs []errs.FieldError
+			if op == onCreate {
+				_, effects, ds = CreateJSON(body, Policy{})
+				checkEffects, checkDs = CheckCreateJSON(body, Policy{})
+			} else {
+				_, effects, ds = UpdateJSON(current, body, Policy{})
+				checkEffects, checkDs = CheckUpdateJSON(current, body, Policy{})
+			}
+			if effects != checkEffects || !slices.Equal(ds, checkDs) {
+				t.Fatalf("%s (%v): the check alone answers %v %v, the whole %v %v", body, op, checkEffects, checkDs, effects, ds)
 			}
 			if !c.p.clean() {
 				dirtySeen++

@@ -44,6 +44,24 @@ func UpdateJSON(current Contact, body []byte, p Policy) (Patch, consent.Effects,
 	return c.finishUpdate()
 }
 
+// CheckCreateJSON is CreateJSON for a caller that needs only the answer:
+// the effects of an acceptable body, or the details. It builds no
+// contact, so it allocates nothing for an acceptable body; a pre-flight
+// check, a bulk file's check and the browser build call it.
+func CheckCreateJSON(body []byte, p Policy) (consent.Effects, []errs.FieldError) {
+	c := &checker{op: onCreate, pol: p.resolved()}
+	readBody(body, &c.p, c.pol)
+	return c.answer()
+}
+
+// CheckUpdateJSON is UpdateJSON for a caller that needs only the answer,
+// as [CheckCreateJSON] is for CreateJSON.
+func CheckUpdateJSON(current Contact, body []byte, p Policy) (consent.Effects, []errs.FieldError) {
+	c := &checker{op: onUpdate, pol: p.resolved(), cur: &current}
+	readBody(body, &c.p, c.pol)
+	return c.answer()
+}
+
 // Create checks a contact a caller has already decoded, for a create. It
 // gives what CreateJSON gives on the JSON form of c: the contact to store
 // and the effects, or the details. (A Contact cannot hold what only JSON
@@ -68,6 +86,15 @@ func (c *checker) finishCreate() (Contact, consent.Effects, []errs.FieldError) {
 		return Contact{}, consent.Effects{}, d
 	}
 	return c.contact(), c.effects, nil
+}
+
+// answer runs the rules and returns the effects or the details.
+func (c *checker) answer() (consent.Effects, []errs.FieldError) {
+	if d := c.run(); d != nil {
+		return consent.Effects{}, d
+	}
+	c.decide()
+	return c.effects, nil
 }
 
 // finishUpdate runs the rules and builds the answer of an update.

@@ -251,7 +251,7 @@ func checkCreate(body, policy []byte) ([]errs.FieldError, consent.Effects, error
 	if err != nil {
 		return nil, consent.Effects{}, err
 	}
-	_, eff, details := validate.CreateJSON(body, p)
+	eff, details := validate.CheckCreateJSON(body, p)
 	return details, eff, nil
 }
 
@@ -266,7 +266,7 @@ func checkUpdate(current, body, policy []byte) ([]errs.FieldError, consent.Effec
 	if err != nil {
 		return nil, consent.Effects{}, err
 	}
-	_, eff, details := validate.UpdateJSON(cur, body, p)
+	eff, details := validate.CheckUpdateJSON(cur, body, p)
 	return details, eff, nil
 }
 

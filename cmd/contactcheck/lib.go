@@ -25,8 +25,7 @@ func createForm(form map[string][]string, p validate.Policy) (validate.Contact, 
 
 // updateJSON checks a patch body against the stored contact.
 func updateJSON(cur validate.Contact, body []byte, p validate.Policy) (consent.Effects, []errs.FieldError) {
-	_, eff, d := validate.UpdateJSON(cur, body, p)
-	return eff, d
+	return validate.CheckUpdateJSON(cur, body, p)
 }
 
 // appendResult appends {"ok":true,"effects":{…}} or
