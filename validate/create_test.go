@@ -270,3 +270,25 @@ func TestTypicalContactAllocatesOnce(t *testing.T) {
 		t.Errorf("appending to the tags changed them: %q", c.Tags)
 	}
 }
+
+// TestAnswerAloneAllocatesNothing: the check without the contact costs
+// no allocation on an acceptable create or update, however the stored
+// contact was passed.
+func TestAnswerAloneAllocatesNothing(t *testing.T) {
+	body := []byte(`{"email":"jane.doe@example.com","phone_number":"+12015550123","first_name":"Jane","last_name":"Doe",` +
+		`"tags":["vip","newsletter"],"custom_fields":{"plan":"pro","seats":12,"trial":false},` +
+		`"email_consent":"subscribed","sms_consent":"subscribed"}`)
+	stored := validate.Contact{Email: "jane.doe@example.com", SMSConsent: "never_subscribed"}
+	patch := []byte(`{"phone_number":"+12015550123","sms_consent":"subscribed","tags":["vip"]}`)
+	for name, f := range map[string]func(){
+		"CheckCreateJSON": func() { validate.CheckCreateJSON(body, validate.Policy{}) },
+		"CheckUpdateJSON": func() { validate.CheckUpdateJSON(stored, patch, validate.Policy{}) },
+	} {
+		if n := testing.AllocsPerRun(100, f); n != 0 {
+			t.Errorf("%s: %v allocations", name, n)
+		}
+	}
+	if _, ds := validate.CheckUpdateJSON(stored, patch, validate.Policy{}); ds != nil {
+		t.Errorf("the patch is refused: %v", ds)
+	}
+}

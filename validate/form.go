@@ -42,7 +42,7 @@ func CreateForm(form map[string][]string, p Policy) (Contact, consent.Effects, [
 // contact, as CreateForm checks a create. An empty input leaves its field
 // as it is: a form cannot clear a field.
 func UpdateForm(current Contact, form map[string][]string, p Policy) (Patch, consent.Effects, []errs.FieldError) {
-	c := &checker{op: onUpdate, pol: p.resolved(), cur: &current}
+	c := &checker{op: onUpdate, pol: p.resolved(), cur: current}
 	fromForm(&c.p, form, c.pol)
 	return c.finishUpdate()
 }
@@ -100,7 +100,7 @@ func fromForm(pl *payload, form map[string][]string, p Policy) {
 		case f == Tags:
 			pl.m[Tags] = slot{kind: list}
 			for _, t := range values {
-				if pl.addTag(t, utf8.ValidString(t), p) {
+				if pl.addTag(t, utf8.ValidString(t), p.limits()) {
 					pl.tags = append(pl.tags, t)
 				}
 			}

@@ -129,18 +129,29 @@ func note(facts []fact, max int, id RuleID, key string) []fact {
 // addTag counts one element of a tags list and notes whether it fails,
 // under the (resolved) policy p. It reports whether the tag is to be
 // kept: only the first MaxTags are.
-func (pl *payload) addTag(t string, valid bool, p Policy) bool {
+func (pl *payload) addTag(t string, valid bool, l limits) bool {
 	i := pl.ntags
 	pl.ntags++
-	if len(pl.tagFacts) <= p.MaxDetails {
+	if len(pl.tagFacts) <= l.maxDetails {
 		switch {
 		case !valid:
 			pl.tagFacts = append(pl.tagFacts, tagFact{i, RuleTagUTF8})
-		case t == "" || len(t) > p.MaxTagLength && utf8.RuneCountInString(t) > p.MaxTagLength:
+		case t == "" || len(t) > l.maxTagLength && utf8.RuneCountInString(t) > l.maxTagLength:
 			pl.tagFacts = append(pl.tagFacts, tagFact{i, RuleTag})
 		}
 	}
-	return i < p.MaxTags
+	return i < l.maxTags
+}
+
+// limits are the numbers of a resolved policy that reading needs: a few
+// words, where the Policy is a hundred bytes to copy.
+type limits struct {
+	maxDetails, maxTags, maxTagLength int
+	allowUnknown                      bool
+}
+
+func (p *Policy) limits() limits {
+	return limits{p.MaxDetails, p.MaxTags, p.MaxTagLength, p.AllowUnknownFields}
 }
 
 // readOnly are the top-level members the server sets.
@@ -188,7 +199,7 @@ func isReadOnly(k string) bool {
 // caller's checker with it.
 type decoder struct {
 	jsonwire.Scanner
-	pol Policy
+	lim limits
 
 	// others holds the keys of members that are not writable fields,
 	// and repeated those already reported as repeated: a key sent three
@@ -198,8 +209,8 @@ type decoder struct {
 
 // decode reads body into p. It returns false when body is not one
 // well-formed JSON object; p is then meaningless.
-func decode(body []byte, p *payload, pol Policy) bool {
-	d := decoder{Scanner: jsonwire.Scanner{Buf: body}, pol: pol}
+func decode(body []byte, p *payload, lim limits) bool {
+	d := decoder{Scanner: jsonwire.Scanner{Buf: body}, lim: lim}
 	if !d.Eat('{') {
 		return false
 	}
@@ -218,7 +229,7 @@ func decode(body []byte, p *payload, pol Policy) bool {
 			case known:
 				if !repeated.Has(f) {
 					repeated = repeated.With(f)
-					p.extra = note(p.extra, pol.MaxDetails, RuleDuplicateKey, k)
+					p.extra = note(p.extra, lim.maxDetails, RuleDuplicateKey, k)
 				}
 				ok = d.Skip()
 			default:
@@ -242,22 +253,22 @@ func decode(body []byte, p *payload, pol Policy) bool {
 
 // other records a member that is not a writable field.
 func (d *decoder) other(p *payload, k string) {
-	if len(p.extra) > d.pol.MaxDetails {
+	if len(p.extra) > d.lim.maxDetails {
 		// Enough is known to cut the details; no later member can
 		// change them, so none is remembered (memory stays bounded).
 		return
 	}
 	if !d.others.add(k) {
 		if d.repeated.add(k) {
-			p.extra = note(p.extra, d.pol.MaxDetails, RuleDuplicateKey, k)
+			p.extra = note(p.extra, d.lim.maxDetails, RuleDuplicateKey, k)
 		}
 		return
 	}
 	switch {
 	case isReadOnly(k):
-		p.extra = note(p.extra, d.pol.MaxDetails, RuleReadOnly, k)
-	case !d.pol.AllowUnknownFields:
-		p.extra = note(p.extra, d.pol.MaxDetails, RuleUnknownField, k)
+		p.extra = note(p.extra, d.lim.maxDetails, RuleReadOnly, k)
+	case !d.lim.allowUnknown:
+		p.extra = note(p.extra, d.lim.maxDetails, RuleUnknownField, k)
 	}
 }
 
@@ -284,7 +295,7 @@ func (d *decoder) member(p *payload, f Field) bool {
 		return d.tags(p, sl)
 	case c == '{' && fieldShape[f] == object:
 		start := d.Pos
-		p.custom.max = d.pol.MaxDetails
+		p.custom.max = d.lim.maxDetails
 		ok := readCustom(&d.Scanner, &p.custom)
 		sl.kind = object
 		p.customText = d.Buf[start:d.Pos:d.Pos]
@@ -320,7 +331,7 @@ func (d *decoder) tags(p *payload, sl *slot) bool {
 				if !ok {
 					return false
 				}
-				if p.addTag(s, valid, d.pol) {
+				if p.addTag(s, valid, d.lim) {
 					p.keepTag(s)
 				}
 			} else {

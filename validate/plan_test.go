@@ -42,8 +42,8 @@ func TestCleanPlan(t *testing.T) {
 		}
 		body := []byte("{" + strings.Join(parts, ",") + "}")
 		for o, op := range []op{onCreate, onUpdate} {
-			c := checker{op: op, pol: Policy{}.resolved(), cur: &current}
-			readBody(body, &c.p, c.pol)
+			c := checker{op: op, pol: Policy{}.resolved(), cur: current}
+			readBody(body, &c.p, &c.pol)
 			// The whole table, the clean plan, and the reader's rows alone.
 			var runs [3][]string
 			plan := append(plans[o][:], nil)

@@ -161,8 +161,8 @@ func (c *checker) apply(s step) {
 type checker struct {
 	op      op
 	pol     Policy
-	p       payload  // held here, so that one allocation serves both
-	cur     *Contact // the stored contact, on update
+	p       payload // held here, so that one allocation serves both
+	cur     Contact // the stored contact, on update (a value: a pointer would send the caller's to the heap)
 	details []errs.FieldError
 	full    bool // the details reached the policy's MaxDetails: stop
 
@@ -323,7 +323,7 @@ func checkUTF8(c *checker, id RuleID) {
 // changes reports whether the patch writes a value of email or
 // phone_number other than the stored one; an empty string and null clear.
 func (c *checker) changes() bool {
-	if c.cur == nil || !c.sent(c.field) {
+	if c.op != onUpdate || !c.sent(c.field) {
 		return false
 	}
 	stored := c.stored()
@@ -380,7 +380,7 @@ func (c *checker) formatted() (string, bool) {
 	if !ok || s == "" {
 		return "", false
 	}
-	if c.cur != nil && (c.changes() || c.stored() != "" && sameIdentity(c.field, c.stored(), s)) {
+	if c.op == onUpdate && (c.changes() || c.stored() != "" && sameIdentity(c.field, c.stored(), s)) {
 		// Refused as a change, or the stored value sent again: nothing
 		// new to judge.
 		return "", false
@@ -413,7 +413,7 @@ func checkRegion(c *checker, id RuleID) {
 func checkPhone(c *checker, id RuleID) {
 	s, ok := c.formatted()
 	if !ok {
-		if s, isText := c.str(); isText && c.cur != nil && s == c.cur.PhoneNumber {
+		if s, isText := c.str(); isText && c.op == onUpdate && s == c.cur.PhoneNumber {
 			// The stored number sent again: the contact keeps it, for
 			// the SMS rules too.
 			c.number, _ = c.pol.parsePhone(s)

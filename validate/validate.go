@@ -29,7 +29,7 @@ import (
 // len(body), which p bounds.
 func CreateJSON(body []byte, p Policy) (Contact, consent.Effects, []errs.FieldError) {
 	c := &checker{op: onCreate, pol: p.resolved()}
-	readBody(body, &c.p, c.pol)
+	readBody(body, &c.p, &c.pol)
 	return c.finishCreate()
 }
 
@@ -39,8 +39,8 @@ func CreateJSON(body []byte, p Policy) (Contact, consent.Effects, []errs.FieldEr
 // effects; Patch.Apply(current) is the contact to store. Otherwise it
 // returns the zero Patch, no effects, and the details.
 func UpdateJSON(current Contact, body []byte, p Policy) (Patch, consent.Effects, []errs.FieldError) {
-	c := &checker{op: onUpdate, pol: p.resolved(), cur: &current}
-	readBody(body, &c.p, c.pol)
+	c := &checker{op: onUpdate, pol: p.resolved(), cur: current}
+	readBody(body, &c.p, &c.pol)
 	return c.finishUpdate()
 }
 
@@ -50,15 +50,15 @@ func UpdateJSON(current Contact, body []byte, p Policy) (Patch, consent.Effects,
 // check, a bulk file's check and the browser build call it.
 func CheckCreateJSON(body []byte, p Policy) (consent.Effects, []errs.FieldError) {
 	c := &checker{op: onCreate, pol: p.resolved()}
-	readBody(body, &c.p, c.pol)
+	readBody(body, &c.p, &c.pol)
 	return c.answer()
 }
 
 // CheckUpdateJSON is UpdateJSON for a caller that needs only the answer,
 // as [CheckCreateJSON] is for CreateJSON.
 func CheckUpdateJSON(current Contact, body []byte, p Policy) (consent.Effects, []errs.FieldError) {
-	c := &checker{op: onUpdate, pol: p.resolved(), cur: &current}
-	readBody(body, &c.p, c.pol)
+	c := &checker{op: onUpdate, pol: p.resolved(), cur: current}
+	readBody(body, &c.p, &c.pol)
 	return c.answer()
 }
 
@@ -75,7 +75,7 @@ func Create(c Contact, p Policy) (Contact, consent.Effects, []errs.FieldError) {
 // Update checks a decoded patch against the stored contact. It gives what
 // UpdateJSON gives on the JSON form of patch.
 func Update(current Contact, patch Patch, p Policy) (Patch, consent.Effects, []errs.FieldError) {
-	ch := &checker{op: onUpdate, pol: p.resolved(), cur: &current}
+	ch := &checker{op: onUpdate, pol: p.resolved(), cur: current}
 	fromContact(&ch.p, patch.Contact, patch.Set, ch.pol)
 	return ch.finishUpdate()
 }
@@ -106,7 +106,7 @@ func (c *checker) finishUpdate() (Patch, consent.Effects, []errs.FieldError) {
 }
 
 // readBody fills pl from body, or notes in pl.body why it cannot.
-func readBody(body []byte, pl *payload, p Policy) {
+func readBody(body []byte, pl *payload, p *Policy) {
 	if len(body) > p.MaxBodyBytes {
 		pl.body = RuleMaxBytes
 		return
@@ -114,7 +114,7 @@ func readBody(body []byte, pl *payload, p Policy) {
 	// No copy: the payload's strings are views of body while the rules
 	// run; what the answer returns is copied out of it (own), so the
 	// caller may reuse body.
-	if !decode(body, pl, p) {
+	if !decode(body, pl, p.limits()) {
 		*pl = payload{body: RuleJSONObject}
 		return
 	}
@@ -143,7 +143,7 @@ func fromContact(pl *payload, c Contact, set Fields, p Policy) {
 	case c.Tags != nil && (set == 0 || set.Has(Tags)):
 		pl.m[Tags] = slot{kind: list}
 		for _, t := range c.Tags {
-			pl.addTag(t, utf8.ValidString(t), p)
+			pl.addTag(t, utf8.ValidString(t), p.limits())
 		}
 		pl.tags = c.Tags
 	case set.Has(Tags):
