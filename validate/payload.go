@@ -203,8 +203,11 @@ type decoder struct {
 
 	// others holds the keys of members that are not writable fields,
 	// and repeated those already reported as repeated: a key sent three
-	// times earns one detail (one detail per field and rule).
-	others, repeated keySet
+	// times earns one detail (one detail per field and rule). repeated is
+	// made for the first repeat: a valid body has none, and clearing a
+	// set costs more than reading a member.
+	others   keySet
+	repeated *keySet
 }
 
 // decode reads body into p. It returns false when body is not one
@@ -259,6 +262,9 @@ func (d *decoder) other(p *payload, k string) {
 		return
 	}
 	if !d.others.add(k) {
+		if d.repeated == nil {
+			d.repeated = new(keySet)
+		}
 		if d.repeated.add(k) {
 			p.extra = note(p.extra, d.lim.maxDetails, RuleDuplicateKey, k)
 		}
@@ -381,7 +387,8 @@ func readCustom(s *jsonwire.Scanner, r *customReport) bool {
 	if s.Eat('}') {
 		return true
 	}
-	var seen, reported keySet
+	var seen keySet
+	var reported *keySet // made for the first repeat, as decoder.repeated
 	for {
 		k, ok := s.Key()
 		if !ok {
@@ -390,6 +397,9 @@ func readCustom(s *jsonwire.Scanner, r *customReport) bool {
 		// Past the cap no key can change the details: stop remembering.
 		full := len(r.facts) > r.max
 		repeated := !full && !seen.add(k)
+		if repeated && reported == nil {
+			reported = new(keySet)
+		}
 		if repeated && reported.add(k) {
 			r.facts = note(r.facts, r.max, RuleCustomFieldDuplicate, k)
 		}
