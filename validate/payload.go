@@ -193,12 +193,14 @@ func isReadOnly(k string) bool {
 	return false
 }
 
-// decoder reads a JSON body into a payload. Its methods take the payload
-// as an argument: a pointer held in the decoder would, for the escape
-// analysis, go wherever the body's views go (the heap), and take the
-// caller's checker with it.
+// decoder reads a JSON body into a payload. It keeps its place in the
+// text in a local variable of each function, passed along and returned
+// (-1 for a text that is not JSON), as jsonwire's stateless functions do:
+// a place kept in a struct would be stored and loaded again around every
+// call. Its methods take the payload as an argument: a pointer held in
+// the decoder would, for the escape analysis, go wherever the body's
+// views go (the heap), and take the caller's checker with it.
 type decoder struct {
-	jsonwire.Scanner
 	lim limits
 
 	// others holds the keys of members that are not writable fields,
@@ -212,46 +214,53 @@ type decoder struct {
 
 // decode reads body into p. It returns false when body is not one
 // well-formed JSON object; p is then meaningless.
-func decode(body []byte, p *payload, lim limits) bool {
-	d := decoder{Scanner: jsonwire.Scanner{Buf: body}, lim: lim}
-	if !d.Eat('{') {
+func decode(b []byte, p *payload, lim limits) bool {
+	d := decoder{lim: lim}
+	i := jsonwire.Space(b, 0)
+	if i == len(b) || b[i] != '{' {
 		return false
 	}
+	i, more := open(b, i, '}')
 	var seen, repeated Fields
-	if !d.Eat('}') {
-		for {
-			k, ok := d.Key()
-			if !ok {
-				return false
+	for more {
+		k, v := jsonwire.ConsumeKey(b, i)
+		if v < 0 {
+			return false
+		}
+		f, known := lookup(k)
+		switch {
+		case known && !seen.Has(f):
+			seen = seen.With(f)
+			i = d.member(b, v, p, f)
+		case known:
+			if !repeated.Has(f) {
+				repeated = repeated.With(f)
+				p.extra = note(p.extra, lim.maxDetails, RuleDuplicateKey, k)
 			}
-			f, known := lookup(k)
-			switch {
-			case known && !seen.Has(f):
-				seen = seen.With(f)
-				ok = d.member(p, f)
-			case known:
-				if !repeated.Has(f) {
-					repeated = repeated.With(f)
-					p.extra = note(p.extra, lim.maxDetails, RuleDuplicateKey, k)
-				}
-				ok = d.Skip()
-			default:
-				d.other(p, k)
-				ok = d.Skip()
-			}
-			if !ok {
-				return false
-			}
-			if d.Eat(',') {
-				continue
-			}
-			if !d.Eat('}') {
-				return false
-			}
-			break
+			i = jsonwire.ConsumeValue(b, v)
+		default:
+			d.other(p, k)
+			i = jsonwire.ConsumeValue(b, v)
+		}
+		if i < 0 {
+			return false
+		}
+		if i, more = jsonwire.ConsumeNext(b, i, '}'); i < 0 {
+			return false
 		}
 	}
-	return d.AtEnd()
+	return jsonwire.Space(b, i) == len(b)
+}
+
+// open reads past the opening byte at b[i] of an object or array and the
+// white space after it: more says whether a member or element follows,
+// at next; otherwise next is past the closing byte.
+func open(b []byte, i int, close byte) (next int, more bool) {
+	i = jsonwire.Space(b, i+1)
+	if i < len(b) && b[i] == close {
+		return i + 1, false
+	}
+	return i, true
 }
 
 // other records a member that is not a writable field.
@@ -278,37 +287,42 @@ func (d *decoder) other(p *payload, k string) {
 	}
 }
 
-// member reads the value of field f.
-func (d *decoder) member(p *payload, f Field) bool {
+// member reads the value of field f at b[i].
+func (d *decoder) member(b []byte, i int, p *payload, f Field) int {
 	sl := &p.m[f]
-	c := d.Peek()
-	if c == 'n' {
-		sl.kind = null
-		return d.Literal("null")
+	var c byte
+	if i < len(b) {
+		c = b[i]
 	}
 	switch {
+	case c == 'n':
+		sl.kind = null
+		return jsonwire.ConsumeLiteral(b, i, "null")
 	case c == '"' && fieldShape[f] == text:
-		s, valid, ok := d.Str()
-		*sl = textSlot(s, valid)
-		return ok
+		end, escaped, valid := jsonwire.ConsumeString(b, i)
+		if end >= 0 {
+			*sl = textSlot(jsonwire.StringValue(b, i, end, escaped), valid)
+		}
+		return end
 	case (c == 't' || c == 'f') && fieldShape[f] == boolean:
 		sl.kind, sl.b = boolean, c == 't'
 		if sl.b {
-			return d.Literal("true")
+			return jsonwire.ConsumeLiteral(b, i, "true")
 		}
-		return d.Literal("false")
+		return jsonwire.ConsumeLiteral(b, i, "false")
 	case c == '[' && fieldShape[f] == list:
-		return d.tags(p, sl)
+		return d.tags(b, i, p, sl)
 	case c == '{' && fieldShape[f] == object:
-		start := d.Pos
 		p.custom.max = d.lim.maxDetails
-		ok := readCustom(&d.Scanner, &p.custom)
 		sl.kind = object
-		p.customText = d.Buf[start:d.Pos:d.Pos]
-		return ok
+		end := readCustom(b, i, &p.custom)
+		if end >= 0 {
+			p.customText = b[i:end:end]
+		}
+		return end
 	}
 	sl.kind = wrongType
-	return d.Skip()
+	return jsonwire.ConsumeValue(b, i)
 }
 
 // fieldShape is the JSON type each field takes.
@@ -324,41 +338,35 @@ var fieldShape = [numFields]kind{
 	SendWelcomeSMS: boolean,
 }
 
-// tags reads an array, keeping its strings.
-func (d *decoder) tags(p *payload, sl *slot) bool {
-	d.Pos++ // [
+// tags reads the array at b[i], keeping its strings.
+func (d *decoder) tags(b []byte, i int, p *payload, sl *slot) int {
 	sl.kind = list
-	// Most bodies have a few tags: they stay in the payload, and only a
-	// longer list goes to the heap.
-	if !d.Eat(']') {
-		for {
-			if d.Peek() == '"' {
-				s, valid, ok := d.Str()
-				if !ok {
-					return false
-				}
-				if p.addTag(s, valid, d.lim) {
-					p.keepTag(s)
-				}
-			} else {
-				sl.kind = badShape
-				if !d.Skip() {
-					return false
-				}
+	i, more := open(b, i, ']')
+	for more {
+		if i < len(b) && b[i] == '"' {
+			end, escaped, valid := jsonwire.ConsumeString(b, i)
+			if end < 0 {
+				return -1
 			}
-			if d.Eat(',') {
-				continue
+			if t := jsonwire.StringValue(b, i, end, escaped); p.addTag(t, valid, d.lim) {
+				p.keepTag(t)
 			}
-			if !d.Eat(']') {
-				return false
+			i = end
+		} else {
+			sl.kind = badShape
+			if i = jsonwire.ConsumeValue(b, i); i < 0 {
+				return -1
 			}
-			break
+		}
+		if i, more = jsonwire.ConsumeNext(b, i, ']'); i < 0 {
+			return -1
 		}
 	}
-	return true
+	return i
 }
 
-// keepTag keeps a tag of a JSON body.
+// keepTag keeps a tag of a JSON body. Most bodies have a few tags: they
+// stay in the payload, and only a longer list goes to the heap.
 func (p *payload) keepTag(t string) {
 	switch {
 	case p.tags != nil:
@@ -380,19 +388,17 @@ func (p *payload) tagList() []string {
 	return p.fewTags[:p.nfew]
 }
 
-// readCustom reads a custom_fields object at s.Pos into r. It is shared by
-// both entry points: the struct path reads Contact.CustomFields with it.
-func readCustom(s *jsonwire.Scanner, r *customReport) bool {
-	s.Pos++ // {
-	if s.Eat('}') {
-		return true
-	}
+// readCustom reads the custom_fields object at b[i] into r and returns
+// the index after it, or -1. It is shared by both entry points: the
+// struct path reads Contact.CustomFields with it.
+func readCustom(b []byte, i int, r *customReport) int {
+	i, more := open(b, i, '}')
 	var seen keySet
 	var reported *keySet // made for the first repeat, as decoder.repeated
-	for {
-		k, ok := s.Key()
-		if !ok {
-			return false
+	for more {
+		k, v := jsonwire.ConsumeKey(b, i)
+		if v < 0 {
+			return -1
 		}
 		// Past the cap no key can change the details: stop remembering.
 		full := len(r.facts) > r.max
@@ -403,27 +409,27 @@ func readCustom(s *jsonwire.Scanner, r *customReport) bool {
 		if repeated && reported.add(k) {
 			r.facts = note(r.facts, r.max, RuleCustomFieldDuplicate, k)
 		}
-		switch s.Peek() {
-		case '{', '[':
+		switch {
+		case v < len(b) && (b[v] == '{' || b[v] == '['):
 			r.nested = true
-			ok = s.Skip()
-		case '"':
+			i = jsonwire.ConsumeValue(b, v)
+		case v < len(b) && b[v] == '"':
 			var valid bool
-			_, valid, ok = s.Str()
-			if ok && !repeated && !full && !valid {
+			i, _, valid = jsonwire.ConsumeString(b, v)
+			if i >= 0 && !repeated && !full && !valid {
 				r.facts = note(r.facts, r.max, RuleCustomFieldUTF8, k)
 			}
 		default:
-			ok = s.Scalar()
+			i = jsonwire.ConsumeValue(b, v)
 		}
-		if !ok {
-			return false
+		if i < 0 {
+			return -1
 		}
-		if s.Eat(',') {
-			continue
+		if i, more = jsonwire.ConsumeNext(b, i, '}'); i < 0 {
+			return -1
 		}
-		return s.Eat('}')
 	}
+	return i
 }
 
 // keySet finds repeated keys: by a scan of a small array for the few keys

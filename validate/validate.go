@@ -167,14 +167,15 @@ func fromContact(pl *payload, c Contact, set Fields, p Policy) {
 func customSlot(raw []byte, r *customReport) slot {
 	// No copy: the scan keeps no view of raw beyond this call (details
 	// build their own strings).
-	s := jsonwire.Scanner{Buf: raw}
-	switch s.Peek() {
-	case 'n':
-		if s.Literal("null") && s.AtEnd() {
+	i := jsonwire.Space(raw, 0)
+	switch {
+	case i == len(raw):
+	case raw[i] == 'n':
+		if end := jsonwire.ConsumeLiteral(raw, i, "null"); end >= 0 && jsonwire.Space(raw, end) == len(raw) {
 			return slot{kind: null}
 		}
-	case '{':
-		if readCustom(&s, r) && s.AtEnd() {
+	case raw[i] == '{':
+		if end := readCustom(raw, i, r); end >= 0 && jsonwire.Space(raw, end) == len(raw) {
 			return slot{kind: object}
 		}
 		*r = customReport{max: r.max}

@@ -40,16 +40,90 @@ type Scanner struct {
 	Pos int
 }
 
-// ws skips JSON white space.
-func (s *Scanner) ws() {
-	// A mask of the four bytes, so that Peek stays small enough to be
-	// inlined everywhere.
+// The stateless layer: functions of a text and an index into it, as
+// encoding/json/v2's jsonwire has them, for a reader that keeps its index
+// in a local variable (a register) rather than in a Scanner, which every
+// call would store and load again. The Scanner is built on them.
+
+// Space returns the index of the first byte of b at or after i that is
+// not JSON white space, or len(b).
+func Space(b []byte, i int) int {
+	// A mask of the four bytes, so that Space (and Peek, Eat) stays
+	// small enough to be inlined everywhere.
 	const space = 1<<' ' | 1<<'\n' | 1<<'\t' | 1<<'\r'
-	b, i := s.Buf, s.Pos
 	for i < len(b) && b[i] <= ' ' && space&(1<<b[i]) != 0 {
 		i++
 	}
-	s.Pos = i
+	return i
+}
+
+// ConsumeLiteral returns the index after word (true, false or null) when
+// b[i:] starts with it, or -1.
+func ConsumeLiteral(b []byte, i int, word string) int {
+	if len(b)-i >= len(word) && string(b[i:i+len(word)]) == word {
+		return i + len(word)
+	}
+	return -1
+}
+
+// StringValue returns the value of the string b[i:end], which
+// [ConsumeString] read, escaped telling whether it holds escapes: a view
+// of b without escapes, a new string with them (see [Scanner.Str]).
+func StringValue(b []byte, i, end int, escaped bool) string {
+	if escaped {
+		return unescape(b, i, end)
+	}
+	// The closing quote is there, so b[i+1] is too, even for "".
+	return unsafe.String(&b[i+1], end-i-2)
+}
+
+// ConsumeKey reads, at b[i], an object key, the colon after it and the
+// white space around the colon. It returns the key and the index of the
+// member's value, or next -1 when there is no string at b[i], the key is
+// not valid UTF-8 (a name that is not text cannot be reported) or no
+// colon follows it. Like [StringValue], the key is a view of b unless it
+// holds escapes.
+func ConsumeKey(b []byte, i int) (k string, next int) {
+	end, escaped, valid := ConsumeString(b, i)
+	if end < 0 || !valid {
+		return "", -1
+	}
+	k = StringValue(b, i, end, escaped)
+	if end = Space(b, end); end == len(b) || b[end] != ':' {
+		return "", -1
+	}
+	return k, Space(b, end+1)
+}
+
+// ConsumeNext reads what follows a member or an element at b[i]: white
+// space, then a comma and the white space after it (more is true and
+// next is the index of the next member or element), or close, the
+// closing brace or bracket (more is false and next is the index after
+// it). next is -1 when neither follows.
+func ConsumeNext(b []byte, i int, close byte) (next int, more bool) {
+	switch i = Space(b, i); {
+	case i == len(b):
+	case b[i] == ',':
+		return Space(b, i+1), true
+	case b[i] == close:
+		return i + 1, false
+	}
+	return -1, false
+}
+
+// ConsumeValue reads one JSON value of any kind and depth at b[i], as
+// [Scanner.Skip] does, and returns the index after it, or -1.
+func ConsumeValue(b []byte, i int) int {
+	s := Scanner{Buf: b, Pos: i}
+	if !s.Skip() {
+		return -1
+	}
+	return s.Pos
+}
+
+// ws skips JSON white space.
+func (s *Scanner) ws() {
+	s.Pos = Space(s.Buf, s.Pos)
 }
 
 // Peek skips white space and returns the next byte, or 0 at the end of
@@ -83,8 +157,8 @@ func (s *Scanner) Eat(c byte) bool {
 // with it. It does not skip white space before it, nor look at what
 // follows it: the caller's next step rejects "nullx".
 func (s *Scanner) Literal(word string) bool {
-	if len(s.Buf)-s.Pos >= len(word) && string(s.Buf[s.Pos:s.Pos+len(word)]) == word {
-		s.Pos += len(word)
+	if end := ConsumeLiteral(s.Buf, s.Pos, word); end >= 0 {
+		s.Pos = end
 		return true
 	}
 	return false
@@ -150,51 +224,35 @@ func digits(b []byte, i int) int {
 // caller that rejects invalid UTF-8 rejects both, where encoding/json
 // would have replaced both with U+FFFD.
 func (s *Scanner) Str() (v string, valid, ok bool) {
-	end, escaped, valid := scanString(s.Buf, s.Pos)
+	end, escaped, valid := ConsumeString(s.Buf, s.Pos)
 	if end < 0 {
 		return "", false, false
 	}
-	if escaped {
-		v = s.unescape(end)
-	} else {
-		v = view(s.Buf[s.Pos+1 : end-1])
-	}
+	v = StringValue(s.Buf, s.Pos, end, escaped)
 	s.Pos = end
 	return v, valid, true
 }
 
 // unescape returns the value of the well-formed string with escapes
-// that runs from Pos to end.
-func (s *Scanner) unescape(end int) string {
-	body := s.Buf[s.Pos+1 : end-1]
+// b[i:end].
+func unescape(b []byte, i, end int) string {
+	body := b[i+1 : end-1]
 	// A decoded string is never longer than its text.
 	return view(unquote(make([]byte, 0, len(body)), body))
 }
 
-// Key skips white space and reads an object key and the colon after it.
+// Key skips white space and reads an object key, the colon after it and
+// the white space after that (see [ConsumeKey]).
 // ok is false when there is no string there, when the key is not valid
 // UTF-8 (a name that is not text cannot be reported) or when no colon
 // follows it.
 func (s *Scanner) Key() (k string, ok bool) {
-	// Every member starts here: its steps are written out, so that
-	// reading a key takes one call besides scanString's.
-	if s.Peek() != '"' {
+	s.ws()
+	k, next := ConsumeKey(s.Buf, s.Pos)
+	if next < 0 {
 		return "", false
 	}
-	end, escaped, valid := scanString(s.Buf, s.Pos)
-	if end < 0 || !valid {
-		return "", false
-	}
-	if escaped {
-		k = s.unescape(end)
-	} else {
-		k = view(s.Buf[s.Pos+1 : end-1])
-	}
-	s.Pos = end
-	if s.Peek() != ':' {
-		return "", false
-	}
-	s.Pos++
+	s.Pos = next
 	return k, true
 }
 
@@ -203,7 +261,7 @@ func (s *Scanner) skipKey() bool {
 	if s.Peek() != '"' {
 		return false
 	}
-	end, _, valid := scanString(s.Buf, s.Pos)
+	end, _, valid := ConsumeString(s.Buf, s.Pos)
 	if end < 0 || !valid {
 		return false
 	}
@@ -221,7 +279,7 @@ func (s *Scanner) Scalar() bool {
 func (s *Scanner) scalar(c byte) bool {
 	switch c {
 	case '"':
-		end, _, _ := scanString(s.Buf, s.Pos)
+		end, _, _ := ConsumeString(s.Buf, s.Pos)
 		if end < 0 {
 			return false
 		}
@@ -342,15 +400,15 @@ var plain = func() (t [256]bool) {
 	return t
 }()
 
-// scanString reads the JSON string that starts at b[i] without decoding
-// it. end is the index after its closing quote, or -1 when b[i:] does
+// ConsumeString reads the JSON string that starts at b[i] without
+// decoding it. end is the index after its closing quote, or -1 when b[i:] does
 // not start with a well-formed string; escaped reports whether it holds
 // escapes and valid whether its value is valid UTF-8 (neither raw bytes
 // that are not UTF-8 nor lone surrogate escapes). Validity is judged on
 // the text: raw bytes between escapes must be UTF-8 on their own, since
 // an escape decodes to whole characters and so cannot complete a
 // sequence that the raw bytes before it began.
-func scanString(b []byte, i int) (end int, escaped, valid bool) {
+func ConsumeString(b []byte, i int) (end int, escaped, valid bool) {
 	if i >= len(b) || b[i] != '"' {
 		return -1, false, false
 	}
@@ -402,7 +460,7 @@ func scanString(b []byte, i int) (end int, escaped, valid bool) {
 // of w (eight bytes of text, the first in the low byte) that are not
 // plain: control characters, the quote, the backslash and non-ASCII.
 // The lowest mark is exact (a borrow can only mark a byte after a true
-// one), which is all scanString uses.
+// one), which is all ConsumeString uses.
 func special(w uint64) uint64 {
 	const (
 		ones  = 0x0101010101010101

@@ -94,7 +94,7 @@ func TestStr(t *testing.T) {
 
 func TestKey(t *testing.T) {
 	for _, tt := range []readCase{
-		{in: ` "a" : 1`, ok: true, v: "a", pos: 6},
+		{in: ` "a" : 1`, ok: true, v: "a", pos: 7}, // the white space after the colon too
 		{in: `"\u0061":`, ok: true, v: "a", pos: 9},
 		{in: `"":`, ok: true, pos: 3},
 		{in: `"a" 1`}, {in: `"a"`}, {in: `a:`}, {in: `1:`}, {in: "\"\xff\":"}, {in: `"\udc00":`}, {in: `"a`},
@@ -246,6 +246,38 @@ func TestSpecial(t *testing.T) {
 					}
 				}
 			}
+		}
+	}
+}
+
+// TestConsumeNext: after a member or element comes a comma (more), the
+// closing byte (done) or nothing the text may hold.
+func TestConsumeNext(t *testing.T) {
+	for _, tt := range []struct {
+		in    string
+		next  int
+		more  bool
+		close byte
+	}{
+		{",", 1, true, '}'}, {" , \"a\"", 3, true, '}'}, {"}", 1, false, '}'}, {" ]", 2, false, ']'},
+		{"]", -1, false, '}'}, {"", -1, false, '}'}, {" ", -1, false, ']'}, {":", -1, false, '}'},
+	} {
+		if next, more := ConsumeNext([]byte(tt.in), 0, tt.close); next != tt.next || more != tt.more {
+			t.Errorf("ConsumeNext(%q, %q) = %d, %v; want %d, %v", tt.in, tt.close, next, more, tt.next, tt.more)
+		}
+	}
+}
+
+// TestConsumeValue: Skip's answer, as an index.
+func TestConsumeValue(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		next int
+	}{
+		{`{"a":[1,{}]} x`, 12}, {` "s"`, 4}, {`nul`, -1}, {`[`, -1}, {`{1:2}`, -1},
+	} {
+		if next := ConsumeValue([]byte(tt.in), 0); next != tt.next {
+			t.Errorf("ConsumeValue(%q) = %d, want %d", tt.in, next, tt.next)
 		}
 	}
 }
