@@ -428,13 +428,14 @@ func ConsumeString(b []byte, i int) (end int, escaped, valid bool) {
 			break
 		}
 		c := b[i]
+		if c == '"' {
+			return i + 1, escaped, valid // the usual way out, asked first
+		}
 		if plain[c] {
 			i++
 			continue
 		}
 		switch {
-		case c == '"':
-			return i + 1, escaped, valid
 		case c == '\\':
 			escaped = true
 			n, lone := escapeLen(b, i)
