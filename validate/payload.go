@@ -223,11 +223,10 @@ func decode(b []byte, p *payload, lim limits) bool {
 	i, more := open(b, i, '}')
 	var seen, repeated Fields
 	for more {
-		k, v := jsonwire.ConsumeKey(b, i)
+		f, k, v, known := fieldKey(b, i)
 		if v < 0 {
 			return false
 		}
-		f, known := lookup(k)
 		switch {
 		case known && !seen.Has(f):
 			seen = seen.With(f)
@@ -251,6 +250,38 @@ func decode(b []byte, p *payload, lim limits) bool {
 	}
 	return jsonwire.Space(b, i) == len(b)
 }
+
+// fieldKey reads the key of a top-level member at b[i], the colon after
+// it and the white space around the colon, as jsonwire.ConsumeKey does,
+// and looks the field up. A field's name written plainly, as nearly every
+// body writes it, is matched in place, without a scan for its end.
+func fieldKey(b []byte, i int) (f Field, k string, next int, known bool) {
+	if i+1 < len(b) && b[i] == '"' {
+		for _, f := range byFirstByte[b[i+1]&31] {
+			name := fieldNames[f]
+			end := i + 1 + len(name)
+			if end < len(b) && b[end] == '"' && string(b[i+1:end]) == name {
+				if end = jsonwire.Space(b, end+1); end < len(b) && b[end] == ':' {
+					return f, name, jsonwire.Space(b, end+1), true
+				}
+				return 0, "", -1, false
+			}
+		}
+	}
+	k, next = jsonwire.ConsumeKey(b, i)
+	f, known = lookup(k)
+	return f, k, next, known
+}
+
+// byFirstByte lists the fields by the first letter of their names (its
+// low five bits: the names are lower case).
+var byFirstByte = func() (t [32][]Field) {
+	for f := range numFields {
+		c := fieldNames[f][0] & 31
+		t[c] = append(t[c], f)
+	}
+	return t
+}()
 
 // open reads past the opening byte at b[i] of an object or array and the
 // white space after it: more says whether a member or element follows,

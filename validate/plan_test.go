@@ -2,6 +2,7 @@ package validate
 
 import (
 	"math/rand/v2"
+	"strconv"
 
 	"slices"
 	"strings"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/contactrules/contactrules/consent"
 	"github.com/contactrules/contactrules/errs"
+	"github.com/contactrules/contactrules/internal/jsonwire"
 )
 
 // members are body fragments, right and wrong, for every field and for
@@ -90,5 +92,31 @@ func TestCleanPlan(t *testing.T) {
 	}
 	if cleanSeen < 1000 || dirtySeen < 1000 {
 		t.Fatalf("the bodies were %d clean and %d not: the test needs both", cleanSeen, dirtySeen)
+	}
+}
+
+// TestFieldKey: the in-place match of a field's name gives what
+// jsonwire.ConsumeKey and lookup give, on names, near names, escapes,
+// white space and cut texts.
+func TestFieldKey(t *testing.T) {
+	var keys []string
+	for f := range numFields {
+		n := fieldNames[f]
+		keys = append(keys, n, n[:len(n)-1], n+"x", strings.ToUpper(n[:1])+n[1:], `\u00`+strconv.FormatInt(int64(n[0]), 16)+n[1:])
+	}
+	keys = append(keys, "", "id", "e", "\xff", "%mail")
+	for _, k := range keys {
+		for _, tail := range []string{`:1`, ` : 1`, `:`, ``, `1`, ` `} {
+			b := []byte(`"` + k + `"` + tail)
+			for _, cut := range []int{len(b), len(b) - 1, 1, 0} {
+				text := b[:max(cut, 0)]
+				f, name, next, known := fieldKey(text, 0)
+				wantName, wantNext := jsonwire.ConsumeKey(text, 0)
+				wantF, wantKnown := lookup(wantName)
+				if next != wantNext || next >= 0 && (name != wantName || known != wantKnown || known && f != wantF) {
+					t.Errorf("fieldKey(%q) = %v %q %d %v; ConsumeKey and lookup give %v %q %d %v", text, f, name, next, known, wantF, wantName, wantNext, wantKnown)
+				}
+			}
+		}
 	}
 }
