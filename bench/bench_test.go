@@ -108,8 +108,9 @@ var typical = []byte(`{"email":"jane.doe@example.com","phone_number":"+120155501
 var invalid = []byte(`{"email":"jane.doe@","phone_number":"+4402071838750","first_name":1,"tags":[""],` +
 	`"custom_fields":{"a":{}},"sms_consent":"pending","phone":"x"}`)
 
-// BenchmarkCreateJSON: the whole typical contact, against the trio on its
-// phone number alone; and a contact whose every field is wrong.
+// BenchmarkCreateJSON: the whole typical contact, against the stack a Go
+// user would write (userStack) and the trio on its phone number alone;
+// and a contact whose every field is wrong.
 func BenchmarkCreateJSON(b *testing.B) {
 	b.Run("typical", func(b *testing.B) {
 		b.ReportAllocs()
@@ -124,6 +125,14 @@ func BenchmarkCreateJSON(b *testing.B) {
 		for b.Loop() {
 			if _, _, ds := validate.CreateJSON(invalid, validate.Policy{}); len(ds) != 7 {
 				b.Fatal(ds)
+			}
+		}
+	})
+	b.Run("encoding/json+validator+phonenumbers", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if !userStack(typical) {
+				b.Fatal("invalid")
 			}
 		}
 	})
