@@ -32,10 +32,11 @@ import (
 // spelled as its underlying map so that this package need not link
 // net/url. It returns the contact to store, with the phone number in
 // E.164, and the effects, or the details.
-func CreateForm(form map[string][]string, p Policy) (Contact, consent.Effects, []errs.FieldError) {
+func CreateForm(form map[string][]string, p Policy) (out Contact, eff consent.Effects, details []errs.FieldError) {
 	c := &checker{op: onCreate, pol: p.resolved()}
 	fromForm(&c.p, form, c.pol)
-	return c.finishCreate()
+	eff, details = c.finishCreate(&out)
+	return out, eff, details
 }
 
 // UpdateForm checks an update posted from an HTML form against the stored

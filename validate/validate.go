@@ -27,10 +27,11 @@ import (
 // the zero Contact, no effects, and the details in the order of the rule
 // table. It never panics, and its time and memory are linear in
 // len(body), which p bounds.
-func CreateJSON(body []byte, p Policy) (Contact, consent.Effects, []errs.FieldError) {
-	c := &checker{op: onCreate, pol: p.resolved()}
-	readBody(body, &c.p, &c.pol)
-	return c.finishCreate()
+func CreateJSON(body []byte, p Policy) (c Contact, eff consent.Effects, details []errs.FieldError) {
+	ch := &checker{op: onCreate, pol: p.resolved()}
+	readBody(body, &ch.p, &ch.pol)
+	eff, details = ch.finishCreate(&c)
+	return c, eff, details
 }
 
 // UpdateJSON checks the body of an update request against the contact as
@@ -66,10 +67,11 @@ func CheckUpdateJSON(current Contact, body []byte, p Policy) (consent.Effects, [
 // gives what CreateJSON gives on the JSON form of c: the contact to store
 // and the effects, or the details. (A Contact cannot hold what only JSON
 // can get wrong: wrong types, repeated keys, unknown members.)
-func Create(c Contact, p Policy) (Contact, consent.Effects, []errs.FieldError) {
+func Create(c Contact, p Policy) (out Contact, eff consent.Effects, details []errs.FieldError) {
 	ch := &checker{op: onCreate, pol: p.resolved()}
 	fromContact(&ch.p, c, Fields(0), ch.pol)
-	return ch.finishCreate()
+	eff, details = ch.finishCreate(&out)
+	return out, eff, details
 }
 
 // Update checks a decoded patch against the stored contact. It gives what
@@ -80,12 +82,15 @@ func Update(current Contact, patch Patch, p Policy) (Patch, consent.Effects, []e
 	return ch.finishUpdate()
 }
 
-// finishCreate runs the rules and builds the answer of a create.
-func (c *checker) finishCreate() (Contact, consent.Effects, []errs.FieldError) {
+// finishCreate runs the rules and builds the answer of a create: the
+// contact in *out (written in place: it is the largest part of the
+// answer), the effects or the details.
+func (c *checker) finishCreate(out *Contact) (consent.Effects, []errs.FieldError) {
 	if d := c.run(); d != nil {
-		return Contact{}, consent.Effects{}, d
+		return consent.Effects{}, d
 	}
-	return c.contact(), c.effects, nil
+	c.contact(out)
+	return c.effects, nil
 }
 
 // answer runs the rules and returns the effects or the details.
@@ -183,10 +188,10 @@ func customSlot(raw []byte, r *customReport) slot {
 	return slot{kind: wrongType}
 }
 
-// contact builds the result of a valid create.
-func (c *checker) contact() Contact {
+// contact builds the result of a valid create in *out.
+func (c *checker) contact(out *Contact) {
 	c.decide()
-	out := Contact{
+	*out = Contact{
 		Email:        c.p.m[Email].s,
 		PhoneNumber:  c.p.m[PhoneNumber].s,
 		FirstName:    c.p.m[FirstName].s,
@@ -206,9 +211,8 @@ func (c *checker) contact() Contact {
 		out.SendWelcomeSMS = &b
 	}
 	if c.p.borrowed {
-		own(&out, list, c.p.tagList())
+		own(out, list, c.p.tagList())
 	}
-	return out
 }
 
 // own copies the strings of a contact read from a caller's body, and the
@@ -281,7 +285,8 @@ func (c *checker) patch() Patch {
 			set = set.With(f)
 		}
 	}
-	out := Patch{Set: set, Contact: c.contact()}
+	out := Patch{Set: set}
+	c.contact(&out.Contact)
 	// Sending the stored email or phone again is no change, even when it
 	// is spelt differently (an email domain in another case): the stored
 	// spelling stays.
