@@ -225,19 +225,37 @@ func BenchmarkContactcheck(b *testing.B) {
 	if err := os.WriteFile(input, file, 0o644); err != nil {
 		b.Fatal(err)
 	}
+	check := func(procs string) time.Duration {
+		cmd := exec.Command(bin, "-duplicates=false", input)
+		cmd.Env = append(os.Environ(), "GOMAXPROCS="+procs)
+		start := time.Now()
+		if err := cmd.Run(); err != nil {
+			if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 1 {
+				b.Fatal(err)
+			}
+		}
+		return time.Since(start)
+	}
 	for _, procs := range []string{"1", "2"} {
 		b.Run("GOMAXPROCS="+procs, func(b *testing.B) {
 			runtime.GC()
 			for b.Loop() {
-				cmd := exec.Command(bin, "-duplicates=false", input)
-				cmd.Env = append(os.Environ(), "GOMAXPROCS="+procs)
-				if err := cmd.Run(); err != nil {
-					if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 1 {
-						b.Fatal(err)
-					}
-				}
+				check(procs)
 			}
 			b.ReportMetric(float64(lines)*float64(b.N)/b.Elapsed().Seconds(), "lines/s")
 		})
 	}
+	// One op is a run on one core and one on two, back to back: the
+	// ratio of their times, which a neighbour's load skews less than
+	// runs seconds apart.
+	b.Run("speedup", func(b *testing.B) {
+		var ratios []float64
+		for b.Loop() {
+			one, two := check("1"), check("2")
+			ratios = append(ratios, float64(one)/float64(two))
+		}
+		slices.Sort(ratios)
+		b.ReportMetric(0, "ns/op")
+		b.ReportMetric(ratios[len(ratios)/2], "x-median")
+	})
 }
