@@ -115,7 +115,13 @@ func ConsumeNext(b []byte, i int, close byte) (next int, more bool) {
 // [Scanner.Skip] does, and returns the index after it, or -1.
 func ConsumeValue(b []byte, i int) int {
 	s := Scanner{Buf: b, Pos: i}
-	if !s.Skip() {
+	ok := false
+	if c := s.Peek(); c == '{' || c == '[' {
+		ok = s.Skip()
+	} else {
+		ok = s.scalar(c) // none of Skip's stack for the usual number or boolean
+	}
+	if !ok {
 		return -1
 	}
 	return s.Pos
