@@ -7,13 +7,20 @@ import (
 	"github.com/contactrules/contactrules/phone"
 )
 
-// smsRegions applies the default of Options.SMSRegions.
-func (o Options) smsRegions() phone.Regions {
-	if o.SMSRegions.IsZero() {
-		return phone.DefaultSMSRegions()
+// smsOK reports whether n is a number of the SMS regions of o, the zero
+// set meaning phone.DefaultSMSRegions. (A pointer and no copy of the set:
+// every decision asks.)
+func (o *Options) smsOK(n phone.Number) bool {
+	if !n.IsValid() {
+		return false
 	}
-	return o.SMSRegions
+	if o.SMSRegions.IsZero() {
+		return defaultSMSRegions.Supports(n)
+	}
+	return o.SMSRegions.Supports(n)
 }
+
+var defaultSMSRegions = phone.DefaultSMSRegions()
 
 // A Field is a consent member of a payload as sent. The zero value is an
 // absent member; null is the same (docs/create.md), so a patch cannot
@@ -62,7 +69,7 @@ type Effects struct {
 // refusals ignore them. Refusals come email_consent first, then
 // sms_consent, at most one each; the slice is nil when there are none.
 func Create(r Request, o Options) (State, Effects, []Refusal) {
-	return decide(onCreate, State{Email: none, SMS: none}, r, o, nil)
+	return decide(onCreate, State{Email: none, SMS: none}, &r, &o, nil)
 }
 
 // Update decides the consent of an existing contact whose consent is
@@ -72,12 +79,12 @@ func Create(r Request, o Options) (State, Effects, []Refusal) {
 // the State keeps the current value of each refused field and no effect
 // comes from it.
 func Update(current State, r Request, o Options) (State, Effects, []Refusal) {
-	return decide(onUpdate, current, r, o, nil)
+	return decide(onUpdate, current, &r, &o, nil)
 }
 
 // decide evaluates the table for each field; fired, when not nil, is told
 // the index of every row that applies (the tests check each row is used).
-func decide(on op, current State, r Request, o Options, fired func(int)) (State, Effects, []Refusal) {
+func decide(on op, current State, r *Request, o *Options, fired func(int)) (State, Effects, []Refusal) {
 	var (
 		eff  Effects
 		errl []Refusal
@@ -85,14 +92,14 @@ func decide(on op, current State, r Request, o Options, fired func(int)) (State,
 	)
 	cur := [2]string{string(current.Email), string(current.SMS)}
 	req := [2]Field{r.Email, r.SMS}
-	phoneOK := o.smsRegions().Supports(r.Phone)
+	phoneOK := o.smsOK(r.Phone)
 	m := memo()
 	for i, f := range fields {
 		var res outcome
-		if k, ok := m.key(i, on, cur[i], req[i], o, phoneOK, !r.NoWelcomeSMS); ok && fired == nil {
+		if k, ok := m.key(i, on, cur[i], req[i], o.AcceptLegacy, phoneOK, !r.NoWelcomeSMS); ok && fired == nil {
 			res = m.byKey[i][k]
 		} else {
-			in := input{on: on, current: cur[i], requested: f.token(req[i], o), phoneOK: phoneOK, welcome: !r.NoWelcomeSMS}
+			in := input{on: on, current: cur[i], requested: f.token(req[i], *o), phoneOK: phoneOK, welcome: !r.NoWelcomeSMS}
 			res = evaluate(f, in, fired)
 		}
 		if res.refusal != 0 {
@@ -197,7 +204,7 @@ var memo = sync.OnceValue(func() *outcomes {
 // key is the index in byKey[i] of the outcome for field i of a request
 // member req on a contact whose consent is current (unused on create),
 // when its tokens are known.
-func (m *outcomes) key(i int, on op, current string, req Field, o Options, phoneOK, welcome bool) (int, bool) {
+func (m *outcomes) key(i int, on op, current string, req Field, legacy, phoneOK, welcome bool) (int, bool) {
 	c := tokNone
 	if on != onCreate {
 		if c = slices.Index(m.tokens[i], current); c < 0 {
@@ -207,7 +214,7 @@ func (m *outcomes) key(i int, on op, current string, req Field, o Options, phone
 	r := tokAbsent
 	if req.Set {
 		r = tokInvalid
-		if j := fields[i].find(req.Value, o); j >= 0 {
+		if j := fields[i].find(req.Value, legacy); j >= 0 {
 			r = m.byTerm[i][j]
 		}
 	}

@@ -224,7 +224,8 @@ func TestEveryRuleIsTested(t *testing.T) {
 		if c.on == onCreate {
 			current = State{Email: none, SMS: none}
 		}
-		st, eff, fe := decide(c.on, current, c.request(t), c.o, func(i int) { used[i] = true })
+		req := c.request(t)
+		st, eff, fe := decide(c.on, current, &req, &c.o, func(i int) { used[i] = true })
 		// decide with a tracer must be what Create and Update do.
 		st2, eff2, fe2 := c.run(t)
 		if st != st2 || eff != eff2 || !reflect.DeepEqual(fe, fe2) {
@@ -289,7 +290,7 @@ func TestLookupIsTheTable(t *testing.T) {
 							if on == onCreate {
 								in.current = none
 							}
-							key, ok := m.key(i, on, cur, req, o, in.phoneOK, in.welcome)
+							key, ok := m.key(i, on, cur, req, o.AcceptLegacy, in.phoneOK, in.welcome)
 							want := evaluate(f, in, nil)
 							if ok && m.byKey[i][key] != want || !ok && (cur != "garbage" || on == onCreate) {
 								t.Errorf("%s %+v: lookup %+v (%v), table %+v", f.field, in, m.byKey[i][key], ok, want)

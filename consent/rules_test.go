@@ -188,7 +188,11 @@ func checkInvariants(t *testing.T, create bool, cur State, r Request, o Options,
 		fail("email_consent refused when it should not be, or not refused")
 	}
 	optedIn := r.SMS.Set && !refused["sms_consent"] && slices.Contains([]SMS{SMSSubscribed, SMSSingleOptIn}, st.SMS)
-	if optedIn && !o.smsRegions().Supports(r.Phone) {
+	regions := o.SMSRegions
+	if regions.IsZero() {
+		regions = phone.DefaultSMSRegions()
+	}
+	if optedIn && !regions.Supports(r.Phone) {
 		fail("SMS opt-in accepted without a supported phone")
 	}
 	if create && st.SMS == SMSUnsubscribed {

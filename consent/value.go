@@ -138,16 +138,17 @@ var fields = [...]*vocabulary{&emailWords, &smsWords}
 // Read-only values get the enum message too (docs/create.md): to a
 // client they are as unwritable as a typo.
 func (v vocabulary) parse(s string, o Options) (string, error) {
-	if j := v.find(s, o); j >= 0 {
+	if j := v.find(s, o.AcceptLegacy); j >= 0 {
 		return v.terms[j].means, nil
 	}
 	return "", v.enumError()
 }
 
-// find returns the index of the term a client may send as s, or -1.
-func (v *vocabulary) find(s string, o Options) int {
+// find returns the index of the term a client may send as s (legacy
+// words too when legacy is set), or -1.
+func (v *vocabulary) find(s string, legacy bool) int {
 	for j, t := range v.terms {
-		if t.word == s && t.writable && (!t.legacy || o.AcceptLegacy) {
+		if t.word == s && t.writable && (!t.legacy || legacy) {
 			return j
 		}
 	}
