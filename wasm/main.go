@@ -22,6 +22,7 @@ import (
 // header, with the answer's summary. No JavaScript value is made or held
 // on the Go side: a call costs the rules and two copies of bytes.
 var (
+	argv   [3][]byte // the arguments of the call running (a local would go to the heap: f is not known)
 	input  []byte    // the arguments, back to back
 	output []byte    // the last answer
 	header [3]uint32 // address and length of the last answer, its summary
@@ -109,7 +110,6 @@ func answer(f func(dst []byte, args [][]byte) ([]byte, summary, error), lens ...
 			status = finish(internalError, "internal error")
 		}
 	}()
-	var argv [3][]byte
 	args := argv[:len(lens)]
 	at := uint64(0)
 	for i, n := range lens {
