@@ -244,6 +244,10 @@ func decode(b []byte, p *payload, lim limits) bool {
 		if i < 0 {
 			return false
 		}
+		if i < len(b) && b[i] == ',' { // compact text: no call
+			i = jsonwire.Space(b, i+1)
+			continue
+		}
 		if i, more = jsonwire.ConsumeNext(b, i, '}'); i < 0 {
 			return false
 		}

@@ -72,10 +72,9 @@ var defaults = DefaultPolicy()
 
 // resolved returns p with every zero field replaced by its default.
 func (p Policy) resolved() Policy {
-	if p == (Policy{}) {
-		return defaults
-	}
-	d := defaults
+	// Field by field even for the zero Policy: comparing the whole struct
+	// with the zero value costs more than the few tests below.
+	d := &defaults
 	if p.SMSRegions.IsZero() {
 		p.SMSRegions = d.SMSRegions
 	}
