@@ -130,3 +130,34 @@ func ExampleAppendQuoteBytes() {
 	// "\"J\xffne \\\"J\\\"\""
 	// "\"J\\ufffdne \\\"J\\\"\""
 }
+
+// The same object read by the stateless functions, the place in the text
+// kept in a local variable: -1 says the text is malformed.
+func ExampleConsumeKey() {
+	b := []byte(`{"name": "Ann", "tags": [["x"]], "vip": true}`)
+	i := jsonwire.Space(b, 0) + 1 // past the '{'
+	for more := true; more; {
+		k, v := jsonwire.ConsumeKey(b, jsonwire.Space(b, i))
+		if v < 0 {
+			fmt.Println("malformed")
+			return
+		}
+		if end, escaped, _ := jsonwire.ConsumeString(b, v); k == "name" && end >= 0 {
+			fmt.Println("name:", jsonwire.StringValue(b, v, end, escaped))
+			i = end
+		} else {
+			i = jsonwire.ConsumeValue(b, v)
+			fmt.Println("skipped", k)
+		}
+		if i, more = jsonwire.ConsumeNext(b, i, '}'); i < 0 {
+			fmt.Println("malformed")
+			return
+		}
+	}
+	fmt.Println("end at", i, "of", len(b))
+	// Output:
+	// name: Ann
+	// skipped tags
+	// skipped vip
+	// end at 45 of 45
+}

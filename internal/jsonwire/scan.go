@@ -1,7 +1,11 @@
 // Package jsonwire is the project's one JSON layer, at the level of bytes:
-// a small forward-only [Scanner] that reads white space, literals,
-// numbers, strings and whole values of any depth, and [AppendQuote], which
-// writes a string exactly as encoding/json does. It is modelled on
+// stateless functions of a text and an index ([Space], [ConsumeKey],
+// [ConsumeString], [StringValue], [ConsumeNext], [ConsumeValue],
+// [ConsumeLiteral]) for a reader that keeps its place in a local
+// variable; a small forward-only [Scanner] built on them, which reads
+// white space, literals, numbers, strings and whole values of any depth;
+// and [AppendQuote], which writes a string exactly as encoding/json does.
+// It is modelled on
 // encoding/json/v2's jsontext and its internal jsonwire package: no
 // reflection, no allocation for strings without escapes, time linear in
 // the input and no recursion, so a hostile text costs neither stack nor
