@@ -141,7 +141,7 @@ func (c *Catalog) Text(d errs.FieldError, p validate.Policy) string {
 	if c == nil {
 		c = builtin[0]
 	}
-	k := Key{family(d.Field), d.Rule}
+	k := Key{validate.Family(d.Field), d.Rule}
 	t, ok := c.texts[k]
 	if !ok {
 		k.Field = "<member>"
@@ -153,19 +153,6 @@ func (c *Catalog) Text(d errs.FieldError, p validate.Policy) string {
 		t = render(k, t, limitsOf(p))
 	}
 	return t
-}
-
-// family maps a detail's field to the family it belongs to.
-func family(field string) string {
-	if rest, ok := strings.CutPrefix(field, "tags["); ok {
-		if n, ok := strings.CutSuffix(rest, "]"); ok && n != "" && strings.Trim(n, "0123456789") == "" {
-			return "tags[i]"
-		}
-	}
-	if strings.HasPrefix(field, "custom_fields.") {
-		return "custom_fields.<key>"
-	}
-	return field
 }
 
 // With returns a copy of c in which the given texts replace the

@@ -105,3 +105,15 @@ func ExampleUpdateForm() {
 	// Output:
 	// [] Jane subscribed true
 }
+
+// A detail's field names the element or key it is about; Family gives
+// the field its rule is listed under, to look up a text of one's own.
+func ExampleFamily() {
+	for _, field := range []string{"tags[3]", "custom_fields.plan", "email"} {
+		fmt.Println(validate.Family(field))
+	}
+	// Output:
+	// tags[i]
+	// custom_fields.<key>
+	// email
+}

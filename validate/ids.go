@@ -179,9 +179,10 @@ func (id RuleID) String() string {
 // name (not its message, which depends on the policy), and false for a
 // detail no rule of this package gives.
 func RuleOf(d errs.FieldError) (RuleID, bool) {
-	// A known field sent twice is reported by the <member> row, as any
-	// member is: look there when its own rows do not name the rule.
-	for _, family := range [...]string{familyOf(d.Field), "<member>"} {
+	// A member reported by name (unknown, read-only, or a known field
+	// sent twice) is in the <member> row: look there when the field's
+	// own rows do not name the rule.
+	for _, family := range [...]string{Family(d.Field), "<member>"} {
 		for id := RuleID(1); id < numRules; id++ {
 			if identities[id].name == d.Rule && identities[id].field == family {
 				return id, true
@@ -191,20 +192,23 @@ func RuleOf(d errs.FieldError) (RuleID, bool) {
 	return 0, false
 }
 
-// familyOf maps a detail's field to the field of its row.
-func familyOf(field string) string {
-	switch {
-	case strings.HasPrefix(field, "tags[") && strings.HasSuffix(field, "]"):
-		return "tags[i]"
-	case strings.HasPrefix(field, "custom_fields."):
+// Family returns the field a detail's rule is listed under in the rule
+// table ([Rules], [RuleID.Field]): "tags[i]" for an element of tags
+// ("tags[3]"), "custom_fields.<key>" for a custom field
+// ("custom_fields.plan"), and field itself otherwise. (Members reported
+// by name, such as an unknown "nickname", are listed as "<member>"; they
+// keep their own name here, so that a caller's own rules on a field of
+// its own can be told apart.)
+func Family(field string) string {
+	if rest, ok := strings.CutPrefix(field, "tags["); ok {
+		if n, ok := strings.CutSuffix(rest, "]"); ok && n != "" && strings.Trim(n, "0123456789") == "" {
+			return "tags[i]"
+		}
+	}
+	if strings.HasPrefix(field, "custom_fields.") {
 		return "custom_fields.<key>"
-	case field == "base" || field == "phone_region" || field == "custom_fields":
-		return field
 	}
-	if _, ok := lookup(field); ok {
-		return field
-	}
-	return "<member>"
+	return field
 }
 
 // detail returns the detail of rule id on field under a resolved policy.

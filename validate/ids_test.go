@@ -10,6 +10,21 @@ import (
 	"github.com/contactrules/contactrules/validate"
 )
 
+// TestFamily: an element of tags and a custom field map to their rows'
+// fields; anything else, unknown names and look-alikes included, is
+// itself.
+func TestFamily(t *testing.T) {
+	for field, want := range map[string]string{
+		"tags[0]": "tags[i]", "tags[17]": "tags[i]", "custom_fields.plan": "custom_fields.<key>", "custom_fields.": "custom_fields.<key>",
+		"tags": "tags", "tags[]": "tags[]", "tags[x]": "tags[x]", "tags[1": "tags[1", "custom_fields": "custom_fields",
+		"email": "email", "base": "base", "nickname": "nickname", "": "",
+	} {
+		if got := validate.Family(field); got != want {
+			t.Errorf("Family(%q) = %q, want %q", field, got, want)
+		}
+	}
+}
+
 // TestRuleOf finds each detail's rule by its field and name, whatever the
 // policy made of its message.
 func TestRuleOf(t *testing.T) {

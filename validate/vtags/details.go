@@ -136,13 +136,7 @@ func rankOf(field, rule string) int {
 	if id, ok := validate.RuleOf(errs.FieldError{Field: field, Rule: rule}); ok {
 		return int(id)
 	}
-	family := field
-	switch {
-	case strings.HasPrefix(field, "tags["):
-		family = "tags[i]"
-	case strings.HasPrefix(field, "custom_fields."):
-		family = "custom_fields.<key>"
-	}
+	family := validate.Family(field)
 	for id := validate.RuleID(1); id.Field() != ""; id++ {
 		if id.Field() == family {
 			return int(id)
