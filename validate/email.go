@@ -1,5 +1,28 @@
 package validate
 
+import "strings"
+
+// AppendEmailKey appends to dst the form under which two email addresses
+// name the same contact: the local part as it is (RFC 5321 lets a mail
+// server tell its cases apart) and the domain in ASCII lower case (DNS
+// ignores case). An update that sends the stored address in another case
+// of its domain changes nothing, and contactcheck finds duplicates by this
+// form. A text without '@' is appended as it is.
+func AppendEmailKey(dst []byte, email string) []byte {
+	at := strings.LastIndexByte(email, '@')
+	start := len(dst)
+	dst = append(dst, email...)
+	if at < 0 {
+		return dst
+	}
+	for i := start + at + 1; i < len(dst); i++ {
+		if c := dst[i]; 'A' <= c && c <= 'Z' {
+			dst[i] = c + 'a' - 'A'
+		}
+	}
+	return dst
+}
+
 // validEmail reports whether s is an address docs/email.md accepts:
 // ASCII local@domain, a dot-atom local part of at most 64 characters, a
 // domain of two or more LDH labels whose last is alphabetic or a punycode

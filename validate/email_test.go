@@ -75,3 +75,22 @@ func TestEmailIsTheDefinition(t *testing.T) {
 		t.Fatalf("only %d addresses were valid: the test needs more", accepted)
 	}
 }
+
+// TestAppendEmailKey: the domain in ASCII lower case, the local part and
+// everything not ASCII as sent.
+func TestAppendEmailKey(t *testing.T) {
+	for in, want := range map[string]string{
+		"Jane@Example.COM": "Jane@example.com",
+		"jane@example.com": "jane@example.com",
+		"J@ne@EXAMPLE.com": "J@ne@example.com",
+		"jane@EXAMPLÉ.com": "jane@examplÉ.com",
+		"NO-AT-SIGN.COM":   "NO-AT-SIGN.COM",
+		"":                 "",
+		"x@":               "x@",
+		"@Z":               "@z",
+	} {
+		if got := string(AppendEmailKey([]byte("prefix:"), in)); got != "prefix:"+want {
+			t.Errorf("AppendEmailKey(%q) = %q, want %q", in, got, "prefix:"+want)
+		}
+	}
+}

@@ -117,3 +117,13 @@ func ExampleFamily() {
 	// custom_fields.<key>
 	// email
 }
+
+// Two spellings of one address: the domain's case does not count.
+func ExampleAppendEmailKey() {
+	a := validate.AppendEmailKey(nil, "Jane@Example.COM")
+	b := validate.AppendEmailKey(nil, "Jane@example.com")
+	c := validate.AppendEmailKey(nil, "jane@example.com")
+	fmt.Println(string(a), string(a) == string(b), string(a) == string(c))
+	// Output:
+	// Jane@example.com true false
+}

@@ -334,9 +334,8 @@ func (c *checker) changes() bool {
 	return sl.kind != wrongType && sl.kind != unjudged && sl.kind != badUTF8
 }
 
-// sameIdentity compares a stored and a sent value. Email domains are
-// compared without regard to case (DNS ignores it), local parts exactly
-// (RFC 5321 lets the receiving server tell cases apart).
+// sameIdentity compares a stored and a sent value: emails by
+// AppendEmailKey, anything else byte for byte.
 func sameIdentity(f Field, stored, sent string) bool {
 	if stored == sent {
 		return true // identical bytes are never a change, whatever they hold
@@ -344,27 +343,8 @@ func sameIdentity(f Field, stored, sent string) bool {
 	if f != Email || len(stored) != len(sent) {
 		return false
 	}
-	at := lastAt(stored)
-	return at >= 0 && at == lastAt(sent) && stored[:at] == sent[:at] && equalFoldASCII(stored[at:], sent[at:])
-}
-
-func lastAt(s string) int {
-	for i := len(s) - 1; i >= 0; i-- {
-		if s[i] == '@' {
-			return i
-		}
-	}
-	return -1
-}
-
-func equalFoldASCII(a, b string) bool {
-	for i := 0; i < len(a); i++ {
-		x, y := a[i], b[i]
-		if x != y && (x|0x20 != y|0x20 || !isLetter(x)) {
-			return false
-		}
-	}
-	return true
+	var a, b [64]byte // most addresses: no allocation
+	return string(AppendEmailKey(a[:0], stored)) == string(AppendEmailKey(b[:0], sent))
 }
 
 func checkImmutable(c *checker, id RuleID) {

@@ -3,7 +3,6 @@ package main
 import (
 	"hash/maphash"
 	"math"
-	"strings"
 )
 
 // Duplicates. The writer remembers the email and the phone number of
@@ -20,16 +19,10 @@ var (
 )
 
 // emailKey returns the hash of an email as the duplicate check compares
-// it: the local part exactly, the domain in ASCII lower case (DNS ignores
-// case), as on update. scratch is a buffer to reuse.
+// it: the library's key of the address (the domain in ASCII lower case),
+// as an update compares it. scratch is a buffer to reuse.
 func emailKey(email string, scratch []byte) (uint64, []byte) {
-	at := strings.LastIndexByte(email, '@')
-	scratch = append(scratch[:0], email...)
-	for i := at + 1; i < len(scratch); i++ {
-		if c := scratch[i]; 'A' <= c && c <= 'Z' {
-			scratch[i] = c + 'a' - 'A'
-		}
-	}
+	scratch = appendEmailKey(scratch[:0], email)
 	return nonzero(maphash.Bytes(emailSeed, scratch)), scratch
 }
 

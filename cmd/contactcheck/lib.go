@@ -28,6 +28,12 @@ func updateJSON(cur validate.Contact, body []byte, p validate.Policy) (consent.E
 	return validate.CheckUpdateJSON(cur, body, p)
 }
 
+// appendEmailKey appends the form under which two addresses are one
+// contact.
+func appendEmailKey(dst []byte, email string) []byte {
+	return validate.AppendEmailKey(dst, email)
+}
+
 // appendResult appends {"ok":true,"effects":{…}} or
 // {"ok":false,"error":{…}}: the library's JSON form of an outcome.
 func appendResult(b []byte, d []errs.FieldError, eff consent.Effects) []byte {
