@@ -460,6 +460,10 @@ func readCustom(b []byte, i int, r *customReport) int {
 		if i < 0 {
 			return -1
 		}
+		if i < len(b) && b[i] == ',' { // compact text: no call
+			i = jsonwire.Space(b, i+1)
+			continue
+		}
 		if i, more = jsonwire.ConsumeNext(b, i, '}'); i < 0 {
 			return -1
 		}
