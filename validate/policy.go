@@ -99,12 +99,12 @@ func (p Policy) resolved() Policy {
 	return p
 }
 
-func (p Policy) consent() consent.Options {
+func (p *Policy) consent() consent.Options {
 	return consent.Options{SMSRegions: p.SMSRegions, AcceptLegacy: p.AcceptLegacyConsent}
 }
 
 // parsePhone applies the policy's phone check.
-func (p Policy) parsePhone(s string) (phone.Number, error) {
+func (p *Policy) parsePhone(s string) (phone.Number, error) {
 	if p.PossiblePhoneOnly {
 		return phone.ParsePossible(s)
 	}
