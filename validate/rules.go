@@ -161,7 +161,7 @@ func (c *checker) apply(s step) {
 type checker struct {
 	op      op
 	pol     Policy
-	p       payload // held here, so that one allocation serves both
+	p       payload // held here: the checker, payload included, lives on the caller's stack
 	cur     Contact // the stored contact, on update (a value: a pointer would send the caller's to the heap)
 	details []errs.FieldError
 	full    bool // the details reached the policy's MaxDetails: stop
