@@ -90,8 +90,8 @@ func (pl *payload) clean() bool {
 		pl.custom.nested || len(pl.custom.facts) > 0 {
 		return false
 	}
-	for _, sl := range pl.m {
-		if sl.kind >= wrongType && sl.kind != unjudged {
+	for i := range pl.m {
+		if k := pl.m[i].kind; k >= wrongType && k != unjudged {
 			return false
 		}
 	}
