@@ -15,12 +15,10 @@ func (o *Options) smsOK(n phone.Number) bool {
 		return false
 	}
 	if o.SMSRegions.IsZero() {
-		return defaultSMSRegions.Supports(n)
+		return phone.DefaultSMSRegions().Supports(n)
 	}
 	return o.SMSRegions.Supports(n)
 }
-
-var defaultSMSRegions = phone.DefaultSMSRegions()
 
 // A Field is a consent member of a payload as sent. The zero value is an
 // absent member; null is the same (docs/create.md), so a patch cannot

@@ -160,7 +160,9 @@ var readOnly = [...]string{"id", "created_at", "updated_at"}
 // lookup returns the field named k.
 func lookup(k string) (Field, bool) {
 	// A switch compiles to a search by length and bytes: the reader
-	// looks up every key of every body.
+	// looks up every name it does not meet in place (fieldKey), such as
+	// each of a hostile body's unknown members (a loop over fieldNames
+	// made those bodies 1.3 to 1.6 times slower).
 	switch k {
 	case "email":
 		return Email, true
@@ -220,7 +222,7 @@ func decode(b []byte, p *payload, lim limits) bool {
 	if i == len(b) || b[i] != '{' {
 		return false
 	}
-	i, more := open(b, i, '}')
+	i, more := jsonwire.ConsumeOpen(b, i, '}')
 	var seen, repeated Fields
 	for more {
 		f, k, v, known := fieldKey(b, i)
@@ -265,10 +267,7 @@ func fieldKey(b []byte, i int) (f Field, k string, next int, known bool) {
 			name := fieldNames[f]
 			end := i + 1 + len(name)
 			if end < len(b) && b[end] == '"' && string(b[i+1:end]) == name {
-				if end = jsonwire.Space(b, end+1); end < len(b) && b[end] == ':' {
-					return f, name, jsonwire.Space(b, end+1), true
-				}
-				return 0, "", -1, false
+				return f, name, jsonwire.ConsumeColon(b, end+1), true
 			}
 		}
 	}
@@ -286,17 +285,6 @@ var byFirstByte = func() (t [32][]Field) {
 	}
 	return t
 }()
-
-// open reads past the opening byte at b[i] of an object or array and the
-// white space after it: more says whether a member or element follows,
-// at next; otherwise next is past the closing byte.
-func open(b []byte, i int, close byte) (next int, more bool) {
-	i = jsonwire.Space(b, i+1)
-	if i < len(b) && b[i] == close {
-		return i + 1, false
-	}
-	return i, true
-}
 
 // other records a member that is not a writable field.
 func (d *decoder) other(p *payload, k string) {
@@ -376,7 +364,7 @@ var fieldShape = [numFields]kind{
 // tags reads the array at b[i], keeping its strings.
 func (d *decoder) tags(b []byte, i int, p *payload, sl *slot) int {
 	sl.kind = list
-	i, more := open(b, i, ']')
+	i, more := jsonwire.ConsumeOpen(b, i, ']')
 	for more {
 		if i < len(b) && b[i] == '"' {
 			end, escaped, valid := jsonwire.ConsumeString(b, i)
@@ -427,7 +415,7 @@ func (p *payload) tagList() []string {
 // the index after it, or -1. It is shared by both entry points: the
 // struct path reads Contact.CustomFields with it.
 func readCustom(b []byte, i int, r *customReport) int {
-	i, more := open(b, i, '}')
+	i, more := jsonwire.ConsumeOpen(b, i, '}')
 	var seen keySet
 	var reported *keySet // made for the first repeat, as decoder.repeated
 	for more {

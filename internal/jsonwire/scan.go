@@ -1,7 +1,7 @@
 // Package jsonwire is the project's one JSON layer, at the level of bytes:
-// stateless functions of a text and an index ([Space], [ConsumeKey],
-// [ConsumeString], [StringValue], [ConsumeNext], [ConsumeValue],
-// [ConsumeLiteral]) for a reader that keeps its place in a local
+// stateless functions of a text and an index ([Space], [ConsumeOpen],
+// [ConsumeKey], [ConsumeColon], [ConsumeString], [StringValue],
+// [ConsumeNext], [ConsumeValue], [ConsumeLiteral]) for a reader that keeps its place in a local
 // variable; a small forward-only [Scanner] built on them, which reads
 // white space, literals, numbers, strings and whole values of any depth;
 // and [AppendQuote], which writes a string exactly as encoding/json does.
@@ -92,11 +92,31 @@ func ConsumeKey(b []byte, i int) (k string, next int) {
 	if end < 0 || !valid {
 		return "", -1
 	}
-	k = StringValue(b, i, end, escaped)
-	if end = Space(b, end); end == len(b) || b[end] != ':' {
+	if next = ConsumeColon(b, end); next < 0 {
 		return "", -1
 	}
-	return k, Space(b, end+1)
+	return StringValue(b, i, end, escaped), next
+}
+
+// ConsumeColon reads, at b[i], white space, the colon between a key and
+// its value and the white space after it, and returns the index of the
+// value, or -1 when there is no colon.
+func ConsumeColon(b []byte, i int) int {
+	if i = Space(b, i); i == len(b) || b[i] != ':' {
+		return -1
+	}
+	return Space(b, i+1)
+}
+
+// ConsumeOpen reads past the opening brace or bracket at b[i] and the
+// white space after it: more says whether a member or element follows,
+// at next; otherwise (close follows at once) next is past close.
+func ConsumeOpen(b []byte, i int, close byte) (next int, more bool) {
+	i = Space(b, i+1)
+	if i < len(b) && b[i] == close {
+		return i + 1, false
+	}
+	return i, true
 }
 
 // ConsumeNext reads what follows a member or an element at b[i]: white
@@ -268,15 +288,17 @@ func (s *Scanner) Key() (k string, ok bool) {
 
 // skipKey is Key without decoding the key: no allocation.
 func (s *Scanner) skipKey() bool {
-	if s.Peek() != '"' {
-		return false
-	}
+	s.ws()
 	end, _, valid := ConsumeString(s.Buf, s.Pos)
 	if end < 0 || !valid {
 		return false
 	}
-	s.Pos = end
-	return s.Eat(':')
+	next := ConsumeColon(s.Buf, end)
+	if next < 0 {
+		return false
+	}
+	s.Pos = next
+	return true
 }
 
 // Scalar skips white space and consumes a string, number, true, false or

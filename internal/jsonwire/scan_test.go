@@ -281,3 +281,22 @@ func TestConsumeValue(t *testing.T) {
 		}
 	}
 }
+
+// TestConsumeColonAndOpen: the colon between a key and its value, and
+// the opening of an object or array, with the white space around them.
+func TestConsumeColonAndOpen(t *testing.T) {
+	for in, want := range map[string]int{`:1`: 1, ` : 1`: 3, "\t:\n": 3, `1`: -1, ``: -1, ` `: -1} {
+		if got := ConsumeColon([]byte(in), 0); got != want {
+			t.Errorf("ConsumeColon(%q) = %d, want %d", in, got, want)
+		}
+	}
+	for _, tt := range []struct {
+		in   string
+		next int
+		more bool
+	}{{`{}`, 2, false}, {`{ } x`, 3, false}, {`{ "a"`, 2, true}, {`{`, 1, true}, {`{]`, 1, true}} {
+		if next, more := ConsumeOpen([]byte(tt.in), 0, '}'); next != tt.next || more != tt.more {
+			t.Errorf("ConsumeOpen(%q) = %d, %v; want %d, %v", tt.in, next, more, tt.next, tt.more)
+		}
+	}
+}
