@@ -29,6 +29,27 @@ go test ./bench -run '^$' -bench 'Contactcheck' -benchtime 1x -count "$count" | 
 if [ -d wasm/test/node_modules/libphonenumber-js ]; then
   bash wasm/build.sh >/dev/null && { node wasm/test/bench.mjs || true; } # it reports a missed target; the table is still wanted
 fi
+# Instructions per call on the typical contact, counted by valgrind: a
+# figure that, unlike time, does not move with the machine's load (see
+# bench/count). Run once and 1+n times; the difference over n is the call.
+if command -v valgrind >/dev/null; then
+  go build -o "$out.count" ./bench/count
+  count() {
+    valgrind --tool=lackey --basic-counts=yes "$out.count" "$1" "$2" 2>&1 |
+      sed -n 's/.*guest instrs: *\([0-9,]*\)$/\1/p' | tr -d ,
+  }
+  n=10000
+  declare -A per
+  for f in json.Valid CreateJSON CheckCreateJSON; do
+    per[$f]=$(( ($(count "$f" $((n + 1))) - $(count "$f" 1)) / n ))
+  done
+  echo "instructions per call on the typical contact (valgrind):"
+  for f in CreateJSON CheckCreateJSON json.Valid; do
+    awk -v f="$f" -v i="${per[$f]}" -v v="${per[json.Valid]}" \
+      'BEGIN { printf "  %-16s %6d   %.3f of json.Valid\n", f, i, i / v }'
+  done
+  rm -f "$out.count"
+fi
 if ! command -v benchstat >/dev/null; then
   go install golang.org/x/perf/cmd/benchstat@v0.0.0-20260908200009-22c9c6c9d4da
 fi

@@ -52,8 +52,8 @@ func userStack(body []byte) bool {
 // TestUserStack: the alternative passes the typical contact and refuses
 // the invalid one, so that it is measured doing the work.
 func TestUserStack(t *testing.T) {
-	if !userStack(typical) || userStack(invalid) {
-		t.Fatalf("userStack: typical %v, invalid %v", userStack(typical), userStack(invalid))
+	if !userStack(Typical) || userStack(invalid) {
+		t.Fatalf("userStack: typical %v, invalid %v", userStack(Typical), userStack(invalid))
 	}
 	if userStack([]byte(`{"email":"jane@example.com","phone_number":"+4402071838750"}`)) {
 		t.Fatal("userStack passes a number that is not E.164")

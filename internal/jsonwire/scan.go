@@ -138,17 +138,35 @@ func ConsumeNext(b []byte, i int, close byte) (next int, more bool) {
 // ConsumeValue reads one JSON value of any kind and depth at b[i], as
 // [Scanner.Skip] does, and returns the index after it, or -1.
 func ConsumeValue(b []byte, i int) int {
-	s := Scanner{Buf: b, Pos: i}
-	ok := false
-	if c := s.Peek(); c == '{' || c == '[' {
-		ok = s.Skip()
-	} else {
-		ok = s.scalar(c) // none of Skip's stack for the usual number or boolean
+	i = Space(b, i)
+	if i < len(b) && (b[i] == '{' || b[i] == '[') {
+		s := Scanner{Buf: b, Pos: i}
+		if !s.Skip() {
+			return -1
+		}
+		return s.Pos
 	}
-	if !ok {
+	return consumeScalar(b, i) // none of Skip's stack for the usual number or boolean
+}
+
+// consumeScalar reads the string, number, true, false or null at b[i]
+// and returns the index after it, or -1.
+func consumeScalar(b []byte, i int) int {
+	if i >= len(b) {
 		return -1
 	}
-	return s.Pos
+	switch b[i] {
+	case '"':
+		end, _, _ := ConsumeString(b, i)
+		return end
+	case 't':
+		return ConsumeLiteral(b, i, "true")
+	case 'f':
+		return ConsumeLiteral(b, i, "false")
+	case 'n':
+		return ConsumeLiteral(b, i, "null")
+	}
+	return ConsumeNumber(b, i)
 }
 
 // ws skips JSON white space.
@@ -187,20 +205,30 @@ func (s *Scanner) Eat(c byte) bool {
 // with it. It does not skip white space before it, nor look at what
 // follows it: the caller's next step rejects "nullx".
 func (s *Scanner) Literal(word string) bool {
-	if end := ConsumeLiteral(s.Buf, s.Pos, word); end >= 0 {
-		s.Pos = end
-		return true
-	}
-	return false
+	return s.to(ConsumeLiteral(s.Buf, s.Pos, word))
 }
 
-// Number consumes the JSON number at Pos: an optional minus, an integer
-// part without leading zeros, an optional fraction and an optional
-// exponent. It does not skip white space before it and stops at the
-// first byte that cannot continue the number, so "01" reads as 0 and
-// leaves "1" for the caller to reject.
+// to moves to end, the answer of a stateless function, unless it is -1
+// (the text there is not what was asked), and reports which.
+func (s *Scanner) to(end int) bool {
+	if end < 0 {
+		return false
+	}
+	s.Pos = end
+	return true
+}
+
+// Number consumes the JSON number at Pos, as ConsumeNumber reads it.
 func (s *Scanner) Number() bool {
-	b, i := s.Buf, s.Pos
+	return s.to(ConsumeNumber(s.Buf, s.Pos))
+}
+
+// ConsumeNumber reads the JSON number at b[i]: an optional minus, an
+// integer part without leading zeros, an optional fraction and an
+// optional exponent; it returns the index after it, or -1. It stops at
+// the first byte that cannot continue the number, so "01" reads as 0 and
+// leaves "1" for the caller to reject.
+func ConsumeNumber(b []byte, i int) int {
 	if i < len(b) && b[i] == '-' {
 		i++
 	}
@@ -210,12 +238,12 @@ func (s *Scanner) Number() bool {
 	case i < len(b) && '1' <= b[i] && b[i] <= '9':
 		i = digits(b, i)
 	default:
-		return false
+		return -1
 	}
 	if i < len(b) && b[i] == '.' {
 		j := digits(b, i+1)
 		if j == i+1 {
-			return false
+			return -1
 		}
 		i = j
 	}
@@ -226,12 +254,11 @@ func (s *Scanner) Number() bool {
 		}
 		j := digits(b, i)
 		if j == i {
-			return false
+			return -1
 		}
 		i = j
 	}
-	s.Pos = i
-	return true
+	return i
 }
 
 func digits(b []byte, i int) int {
@@ -304,28 +331,13 @@ func (s *Scanner) skipKey() bool {
 // Scalar skips white space and consumes a string, number, true, false or
 // null, without decoding it (no allocation).
 func (s *Scanner) Scalar() bool {
-	return s.scalar(s.Peek())
+	s.ws()
+	return s.scalar()
 }
 
-// scalar is Scalar once white space is skipped, c being the next byte.
-func (s *Scanner) scalar(c byte) bool {
-	switch c {
-	case '"':
-		end, _, _ := ConsumeString(s.Buf, s.Pos)
-		if end < 0 {
-			return false
-		}
-		s.Pos = end
-		return true
-	case 't':
-		return s.Literal("true")
-	case 'f':
-		return s.Literal("false")
-	case 'n':
-		return s.Literal("null")
-	default:
-		return s.Number()
-	}
+// scalar is Scalar once white space is skipped.
+func (s *Scanner) scalar() bool {
+	return s.to(consumeScalar(s.Buf, s.Pos))
 }
 
 // Skip skips white space and consumes one JSON value of any kind and
@@ -357,7 +369,7 @@ func (s *Scanner) Skip() bool {
 				continue
 			}
 		default:
-			if !s.scalar(c) {
+			if !s.scalar() {
 				return false
 			}
 		}
