@@ -102,6 +102,9 @@ func ConsumeKey(b []byte, i int) (k string, next int) {
 // its value and the white space after it, and returns the index of the
 // value, or -1 when there is no colon.
 func ConsumeColon(b []byte, i int) int {
+	if i+1 < len(b) && b[i] == ':' && b[i+1] > ' ' { // compact text, asked first
+		return i + 1
+	}
 	if i = Space(b, i); i == len(b) || b[i] != ':' {
 		return -1
 	}

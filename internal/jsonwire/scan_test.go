@@ -285,7 +285,7 @@ func TestConsumeValue(t *testing.T) {
 // TestConsumeColonAndOpen: the colon between a key and its value, and
 // the opening of an object or array, with the white space around them.
 func TestConsumeColonAndOpen(t *testing.T) {
-	for in, want := range map[string]int{`:1`: 1, ` : 1`: 3, "\t:\n": 3, `1`: -1, ``: -1, ` `: -1} {
+	for in, want := range map[string]int{`:1`: 1, `:`: 1, `: 1`: 2, `:"a"`: 1, ` : 1`: 3, "\t:\n": 3, `1`: -1, ``: -1, ` `: -1} {
 		if got := ConsumeColon([]byte(in), 0); got != want {
 			t.Errorf("ConsumeColon(%q) = %d, want %d", in, got, want)
 		}
