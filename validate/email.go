@@ -30,31 +30,34 @@ func AppendEmailKey(dst []byte, email string) []byte {
 // beyond that (quoted local parts, comments, IP literals, display names) is
 // refused on purpose: no mail system a marketer uses needs them.
 func validEmail(s string) bool {
-	// One pass: the local part up to the '@', then the labels.
+	// One pass: the local part up to the '@', then the labels, each byte
+	// judged by its class.
 	if len(s) > 254 {
 		return false
 	}
 	i := 0
 	prevDot := true // a leading dot is refused like a double one
-	for ; i < len(s) && s[i] != '@'; i++ {
-		switch c := s[i]; {
-		case c == '.' && prevDot:
-			return false
-		case c == '.':
-			prevDot = true
-		case !isAtext(c):
-			return false
-		default:
+	for ; i < len(s); i++ {
+		c := s[i]
+		if class[c]&atext != 0 {
 			prevDot = false
+			continue
 		}
+		if c != '.' || prevDot {
+			break
+		}
+		prevDot = true
 	}
-	if i == len(s) || i > 64 || prevDot { // no '@', a long or empty local part, or a trailing dot
+	// Stopped at the '@', or at a byte the local part cannot hold (a
+	// double dot too); refused also: no '@', a long or empty local part,
+	// a trailing dot.
+	if i == len(s) || s[i] != '@' || i > 64 || prevDot {
 		return false
 	}
 	labels, start := 0, i+1
 	for j := start; ; j++ {
 		if j < len(s) && s[j] != '.' {
-			if c := s[j]; !isLetter(c) && (c < '0' || '9' < c) && c != '-' {
+			if class[s[j]]&ldh == 0 {
 				return false // a second '@' too
 			}
 			continue
@@ -71,26 +74,26 @@ func validEmail(s string) bool {
 	}
 }
 
-// atext is RFC 5322 atext, as a bitmap over ASCII.
-var atext = func() (m [2]uint64) {
-	const punct = "!#$%&'*+-/=?^_`{|}~"
-	set := func(c byte) { m[c/64] |= 1 << (c % 64) }
-	for c := byte('0'); c <= '9'; c++ {
-		set(c)
-	}
-	for c := byte('a'); c <= 'z'; c++ {
-		set(c)
-		set(c - 'a' + 'A')
-	}
-	for i := 0; i < len(punct); i++ {
-		set(punct[i])
-	}
-	return m
-}()
+// The classes of a byte in an address: RFC 5322 atext (what a dot-atom
+// local part holds besides its dots), and a letter, digit or hyphen (what
+// a domain label holds).
+const (
+	atext = 1 << iota
+	ldh
+)
 
-func isAtext(c byte) bool {
-	return c < 128 && atext[c/64]&(1<<(c%64)) != 0
-}
+var class = func() (t [256]uint8) {
+	for c := range 128 {
+		if isLetter(byte(c)) || '0' <= c && c <= '9' {
+			t[c] = atext | ldh
+		}
+	}
+	for _, c := range []byte("!#$%&'*+-/=?^_`{|}~") {
+		t[c] |= atext
+	}
+	t['-'] |= ldh
+	return t
+}()
 
 // topLabel reports whether the last label may end a domain: letters only,
 // or an internationalised top-level domain in its punycode form.
