@@ -72,6 +72,13 @@ var defaults = DefaultPolicy()
 
 // resolved returns p with every zero field replaced by its default.
 func (p Policy) resolved() Policy {
+	p.resolve()
+	return p
+}
+
+// resolve fills in p's zero settings in place: the checkers resolve the
+// policy they hold, without a copy in and out.
+func (p *Policy) resolve() {
 	// Field by field even for the zero Policy: comparing the whole struct
 	// with the zero value costs more than the few tests below.
 	d := &defaults
@@ -96,7 +103,6 @@ func (p Policy) resolved() Policy {
 	if p.DefaultRegion == "" {
 		p.DefaultRegion = d.DefaultRegion
 	}
-	return p
 }
 
 func (p *Policy) consent() consent.Options {
