@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Reproduces the README's performance table: the benchmarks of package
-# bench (the library beside the obvious alternative, on the same inputs) in
-# one `go test -bench` call, COUNT times (default 6), then benchstat.
+# bench (the library beside the obvious alternative, on the same inputs),
+# COUNT rounds (default 6), then benchstat; and, when valgrind is
+# installed, the instructions per call of the typical contact.
 # Usage: bench/run.sh [COUNT]
 #
 # A few benchmarks stay beside the code they need, because package bench
@@ -21,9 +22,19 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 count=${1:-6}
 out=$(mktemp)
-go test ./bench -run '^$' -bench 'Parse|CreateJSON|TypicalVsValid' -count "$count" | tee "$out"
-go test ./bench -run '^$' -bench 'Hostile' -benchtime 10x -count "$count" | tee -a "$out"
-go test ./bench -run '^$' -bench 'Contactcheck' -benchtime 1x -count "$count" | tee -a "$out"
+# COUNT rounds of every benchmark, rather than COUNT runs of one and then
+# the next: the machine's speed drifts over minutes, and a benchmark set
+# beside its alternative should see the same drift.
+go test -c -o "$out.test" ./bench
+for _ in $(seq "$count"); do
+  (
+    cd bench # where go test runs it: the Contactcheck benchmark reads ../examples
+    "$out.test" -test.run '^$' -test.bench 'Parse|CreateJSON|TypicalVsValid'
+    "$out.test" -test.run '^$' -test.bench 'Hostile' -test.benchtime 10x
+    "$out.test" -test.run '^$' -test.bench 'Contactcheck' -test.benchtime 1x
+  ) | tee -a "$out"
+done
+rm -f "$out.test"
 # The browser module beside libphonenumber-js in one Node process (needs
 # wasm/test's devDependencies: cd wasm/test && npm ci).
 if [ -d wasm/test/node_modules/libphonenumber-js ]; then
