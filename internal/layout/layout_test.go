@@ -1,0 +1,102 @@
+// Package layout holds the test of the module's layering: the import
+// order the README states, checked on the packages as they are.
+package layout
+
+import (
+	"os/exec"
+	"slices"
+	"strings"
+	"testing"
+)
+
+const module = "github.com/contactrules/contactrules"
+
+// rank is each package's place in the one-way order of imports: a
+// package imports only packages of a lower rank. Every package of the
+// module is listed, so a new one cannot join without a place.
+var rank = map[string]int{
+	"internal/jsonwire":  0, // the wire layer, under everything that reads or writes JSON
+	"phone/internal/dfa": 0,
+	"phone/internal/gen": 0, // the generator: its own program, at go generate time
+	"errs":               1,
+	"phone":              1,
+	"errs/httperr":       2, // the envelope over HTTP: nothing of the rules imports it
+	"consent":            2,
+	"validate":           3,
+	"internal/report":    3,
+	"validate/vtags":     4,
+	"messages":           4,
+	"bench":              4,
+	"internal/testenv":   4,
+	"internal/layout":    4,
+	// programs and the tests' packages
+	"phone/internal/gen/cmd": 5,
+	"cmd/contactcheck":       5,
+	"wasm":                   5,
+	"bench/count":            5,
+	"fuzz":                   5,
+}
+
+// validateImporters are the only packages that may import validate:
+// "nothing imports validate but vtags, messages, programs and tests".
+var validateImporters = []string{"validate/vtags", "messages", "cmd/contactcheck", "wasm", "bench/count"}
+
+// heavy are what the library's packages must not link: an HTTP stack,
+// reflection-based JSON, the tag validator and libphonenumber's runtime
+// belong to the programs and adapters that want them.
+var heavy = []string{"net/http", "net/url", "encoding/json", "reflect", "github.com/go-playground/validator/v10", "github.com/nyaruka/phonenumbers"}
+
+func list(t *testing.T, args ...string) []string {
+	out, err := exec.Command("go", append([]string{"list"}, args...)...).Output()
+	if err != nil {
+		t.Fatalf("go list %v: %v", args, err)
+	}
+	return strings.Split(strings.TrimSpace(string(out)), "\n")
+}
+
+// TestImportsRunOneWay: every import between the module's packages goes
+// down the order of rank, and only the listed packages import validate.
+func TestImportsRunOneWay(t *testing.T) {
+	lines := list(t, "-f", `{{.ImportPath}}{{range .Imports}} {{.}}{{end}}`, module+"/...")
+	seen := map[string]bool{}
+	for _, line := range lines {
+		fields := strings.Fields(line)
+		pkg := strings.TrimPrefix(strings.TrimPrefix(fields[0], module), "/")
+		seen[pkg] = true
+		r, ok := rank[pkg]
+		if !ok {
+			t.Errorf("package %s has no rank: give it its place in the order", pkg)
+			continue
+		}
+		for _, imp := range fields[1:] {
+			dep, inModule := strings.CutPrefix(imp, module+"/")
+			if !inModule {
+				continue
+			}
+			if rank[dep] >= r {
+				t.Errorf("%s (rank %d) imports %s (rank %d): imports run one way", pkg, r, dep, rank[dep])
+			}
+			if dep == "validate" && !slices.Contains(validateImporters, pkg) {
+				t.Errorf("%s imports validate; only %v may", pkg, validateImporters)
+			}
+		}
+	}
+	for pkg := range rank {
+		if !seen[pkg] {
+			t.Errorf("rank lists %s, which go list does not find", pkg)
+		}
+	}
+}
+
+// TestLibraryStaysLight: the packages a server, a form backend or the
+// browser build link hold none of the heavy packages.
+func TestLibraryStaysLight(t *testing.T) {
+	for _, pkg := range []string{"errs", "phone", "consent", "validate"} {
+		deps := list(t, "-deps", module+"/"+pkg)
+		for _, h := range heavy {
+			if slices.Contains(deps, h) {
+				t.Errorf("%s links %s", pkg, h)
+			}
+		}
+	}
+}
