@@ -540,10 +540,13 @@ func (w *worker) row(out []byte, it *item, b *batch) []byte {
 // line runs the rules on one NDJSON line.
 func (w *worker) line(body []byte) outcome {
 	var res outcome
-	if w.c.cfg.update {
+	switch {
+	case w.c.cfg.update:
 		res.effects, res.details = w.c.update(body)
-	} else {
+	case w.c.dedup || w.c.cfg.fix != "":
 		res.contact, res.effects, res.details = createJSON(body, w.c.cfg.policy)
+	default: // nothing reads the contact: the answer alone, which allocates nothing
+		res.effects, res.details = checkCreateJSON(body, w.c.cfg.policy)
 	}
 	return res
 }

@@ -17,6 +17,11 @@ func createJSON(body []byte, p validate.Policy) (validate.Contact, consent.Effec
 	return validate.CreateJSON(body, p)
 }
 
+// checkCreateJSON checks a create body for its answer alone.
+func checkCreateJSON(body []byte, p validate.Policy) (consent.Effects, []errs.FieldError) {
+	return validate.CheckCreateJSON(body, p)
+}
+
 // createForm checks a create posted as form values, with the typed phone
 // number read in p.DefaultRegion unless the form names a phone_region.
 func createForm(form map[string][]string, p validate.Policy) (validate.Contact, consent.Effects, []errs.FieldError) {
