@@ -3,7 +3,10 @@
 package layout
 
 import (
+	"bufio"
+	"os"
 	"os/exec"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -97,6 +100,41 @@ func TestLibraryStaysLight(t *testing.T) {
 			if slices.Contains(deps, h) {
 				t.Errorf("%s links %s", pkg, h)
 			}
+		}
+	}
+}
+
+// library are the packages a server, a form backend or a client links.
+var library = []string{"errs", "errs/httperr", "phone", "phone/internal/dfa", "consent", "validate", "validate/vtags", "messages", "internal/jsonwire", "internal/report"}
+
+// TestLibraryBuildsEverywhere: no library file has a build constraint,
+// so every platform, the browser's included, compiles the same rules.
+func TestLibraryBuildsEverywhere(t *testing.T) {
+	for _, pkg := range library {
+		dir := list(t, "-f", "{{.Dir}}", module+"/"+pkg)[0]
+		files, err := filepath.Glob(filepath.Join(dir, "*.go"))
+		if err != nil || len(files) == 0 {
+			t.Fatalf("%s: no Go files in %s (%v)", pkg, dir, err)
+		}
+		for _, name := range files {
+			if strings.HasSuffix(name, "_test.go") {
+				continue
+			}
+			f, err := os.Open(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sc := bufio.NewScanner(f)
+			for sc.Scan() {
+				line := sc.Text()
+				if strings.HasPrefix(line, "package ") {
+					break
+				}
+				if strings.HasPrefix(line, "//go:build") {
+					t.Errorf("%s has a build constraint: %s", name, line)
+				}
+			}
+			f.Close()
 		}
 	}
 }
