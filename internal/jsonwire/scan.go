@@ -459,11 +459,28 @@ func ConsumeString(b []byte, i int) (end int, escaped, valid bool) {
 	if i >= len(b) || b[i] != '"' {
 		return -1, false, false
 	}
+	// Eight bytes at a time while none of them needs a look: most strings
+	// are plain ASCII up to their closing quote, and then this is all
+	// that runs (a loop small enough to keep its values in registers).
 	i++
+	for i+8 <= len(b) {
+		if m := special(load8(b, i)); m != 0 {
+			i += bits.TrailingZeros64(m) >> 3
+			if b[i] == '"' {
+				return i + 1, false, true
+			}
+			break
+		}
+		i += 8
+	}
+	return consumeRest(b, i)
+}
+
+// consumeRest is ConsumeString from b[i] on, inside a string whose bytes
+// so far were plain.
+func consumeRest(b []byte, i int) (end int, escaped, valid bool) {
 	valid = true
 	for i < len(b) {
-		// Eight bytes at a time while none of them needs a look: most
-		// strings are plain ASCII, and then this is all the loop does.
 		for i+8 <= len(b) {
 			if m := special(load8(b, i)); m != 0 {
 				i += bits.TrailingZeros64(m) >> 3
@@ -476,7 +493,7 @@ func ConsumeString(b []byte, i int) (end int, escaped, valid bool) {
 		}
 		c := b[i]
 		if c == '"' {
-			return i + 1, escaped, valid // the usual way out, asked first
+			return i + 1, escaped, valid
 		}
 		if plain[c] {
 			i++
@@ -507,15 +524,19 @@ func ConsumeString(b []byte, i int) (end int, escaped, valid bool) {
 // special marks, in the high bit of each byte of the result, the bytes
 // of w (eight bytes of text, the first in the low byte) that are not
 // plain: control characters, the quote, the backslash and non-ASCII.
-// The lowest mark is exact (a borrow can only mark a byte after a true
-// one), which is all ConsumeString uses.
+// The lowest mark is exact (a borrow starts only at a byte that is
+// marked, and can only mark bytes after it), which is all ConsumeString
+// uses. Below 0x80, each difference marks the bytes of its kind; from
+// 0x80 up, a byte stays at 0x80 or above after either exclusive or, and
+// is marked by a difference whose exclusive or did not leave it at
+// exactly 0x80 (they cannot both).
 func special(w uint64) uint64 {
 	const (
 		ones  = 0x0101010101010101
 		highs = 0x8080808080808080
 	)
 	q, bs := w^(ones*'"'), w^(ones*'\\')
-	return ((w-ones*0x20) & ^w | (q-ones) & ^q | (bs-ones) & ^bs | w) & highs
+	return ((w - ones*0x20) | (q - ones) | (bs - ones)) & highs
 }
 
 // load8 reads b[i:i+8] as a little-endian word (one load, as the compiler

@@ -3,6 +3,7 @@ package jsonwire
 import (
 	"bytes"
 	"math/bits"
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -246,6 +247,30 @@ func TestSpecial(t *testing.T) {
 					}
 				}
 			}
+		}
+	}
+}
+
+// TestSpecialWords: the same on whole words of bytes next to the marked
+// ones (where a borrow would show), a million of them.
+func TestSpecialWords(t *testing.T) {
+	alphabet := []byte{0x00, 0x01, 0x1f, 0x20, 0x21, '"', 0x23, '[', '\\', ']', 'a', 0x7f, 0x80, 0xc3, 0xff}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 1_000_000 {
+		var w [8]byte
+		want := 8
+		for i := range w {
+			w[i] = alphabet[rng.IntN(len(alphabet))]
+			if want == 8 && !plain[w[i]] {
+				want = i
+			}
+		}
+		got := 8
+		if m := special(load8(w[:], 0)); m != 0 {
+			got = bits.TrailingZeros64(m) >> 3
+		}
+		if got != want {
+			t.Fatalf("special(% x) marks byte %d first, want %d", w, got, want)
 		}
 	}
 }
