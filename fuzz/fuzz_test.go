@@ -102,6 +102,7 @@ func lex(body []byte) lexed {
 			if decoded {
 				l.keys = append(l.keys, s)
 				l.keySet[s] = true
+				l.keySet[echoed(s)] = true // how a detail may show it
 			}
 			if !decoded || !utf8.Valid(lit) || bytes.Contains(bytes.ToLower(lit), []byte(`\ud`)) {
 				l.plainKeys = false
@@ -115,6 +116,20 @@ func lex(body []byte) lexed {
 }
 
 func (l lexed) isKey(k string) bool { return l.keySet[k] }
+
+// echoed is a member name as a detail shows it (docs/bounds.md): whole up
+// to 64 bytes, else its longest prefix of at most 64 bytes that ends at a
+// code point boundary, then "...".
+func echoed(k string) string {
+	if len(k) <= 64 {
+		return k
+	}
+	i := 64
+	for i > 0 && !utf8.RuneStart(k[i]) {
+		i--
+	}
+	return k[:i] + "..."
+}
 
 // jsonOnly reports whether ds has a detail only a JSON body can earn.
 func jsonOnly(ds []errs.FieldError) bool {
