@@ -188,11 +188,7 @@ func checkInvariants(t *testing.T, create bool, cur State, r Request, o Options,
 		fail("email_consent refused when it should not be, or not refused")
 	}
 	optedIn := r.SMS.Set && !refused["sms_consent"] && slices.Contains([]SMS{SMSSubscribed, SMSSingleOptIn}, st.SMS)
-	regions := o.SMSRegions
-	if regions.IsZero() {
-		regions = phone.DefaultSMSRegions()
-	}
-	if optedIn && !regions.Supports(r.Phone) {
+	if optedIn && !o.smsOK(r.Phone) {
 		fail("SMS opt-in accepted without a supported phone")
 	}
 	if create && st.SMS == SMSUnsubscribed {

@@ -35,7 +35,7 @@ import (
 func CreateForm(form map[string][]string, p Policy) (out Contact, eff consent.Effects, details []errs.FieldError) {
 	c := &checker{op: onCreate, pol: p}
 	c.pol.resolve()
-	fromForm(&c.p, form, c.pol)
+	fromForm(&c.p, form, &c.pol)
 	eff, details = c.finishCreate(&out)
 	return out, eff, details
 }
@@ -46,7 +46,7 @@ func CreateForm(form map[string][]string, p Policy) (out Contact, eff consent.Ef
 func UpdateForm(current Contact, form map[string][]string, p Policy) (Patch, consent.Effects, []errs.FieldError) {
 	c := &checker{op: onUpdate, pol: p, cur: current}
 	c.pol.resolve()
-	fromForm(&c.p, form, c.pol)
+	fromForm(&c.p, form, &c.pol)
 	return c.finishUpdate()
 }
 
@@ -57,7 +57,7 @@ const (
 )
 
 // fromForm reduces form values to a payload.
-func fromForm(pl *payload, form map[string][]string, p Policy) {
+func fromForm(pl *payload, form map[string][]string, p *Policy) {
 	names := make([]string, 0, len(form))
 	for name := range form {
 		names = append(names, name)
@@ -102,8 +102,9 @@ func fromForm(pl *payload, form map[string][]string, p Policy) {
 			}
 		case f == Tags:
 			pl.m[Tags] = slot{kind: list}
+			lim := p.limits()
 			for _, t := range values {
-				if pl.addTag(t, utf8.ValidString(t), p.limits()) {
+				if pl.addTag(t, utf8.ValidString(t), lim) {
 					pl.tags = append(pl.tags, t)
 				}
 			}

@@ -74,7 +74,7 @@ func CheckUpdateJSON(current Contact, body []byte, p Policy) (consent.Effects, [
 func Create(c Contact, p Policy) (out Contact, eff consent.Effects, details []errs.FieldError) {
 	ch := &checker{op: onCreate, pol: p}
 	ch.pol.resolve()
-	fromContact(&ch.p, c, Fields(0), ch.pol)
+	fromContact(&ch.p, c, Fields(0), &ch.pol)
 	eff, details = ch.finishCreate(&out)
 	return out, eff, details
 }
@@ -84,7 +84,7 @@ func Create(c Contact, p Policy) (out Contact, eff consent.Effects, details []er
 func Update(current Contact, patch Patch, p Policy) (Patch, consent.Effects, []errs.FieldError) {
 	ch := &checker{op: onUpdate, pol: p, cur: current}
 	ch.pol.resolve()
-	fromContact(&ch.p, patch.Contact, patch.Set, ch.pol)
+	fromContact(&ch.p, patch.Contact, patch.Set, &ch.pol)
 	return ch.finishUpdate()
 }
 
@@ -135,7 +135,7 @@ func readBody(body []byte, pl *payload, p *Policy) {
 // fromContact reduces a decoded contact to a payload. With set == 0 (a
 // create) a zero value is absent; otherwise the members in set are sent,
 // and a zero value of a clearable one is null.
-func fromContact(pl *payload, c Contact, set Fields, p Policy) {
+func fromContact(pl *payload, c Contact, set Fields, p *Policy) {
 	str := func(f Field, s string) {
 		switch {
 		case set == 0 && s != "", set.Has(f) && (s != "" || !clearable(f)):
@@ -153,8 +153,9 @@ func fromContact(pl *payload, c Contact, set Fields, p Policy) {
 	switch {
 	case c.Tags != nil && (set == 0 || set.Has(Tags)):
 		pl.m[Tags] = slot{kind: list}
+		lim := p.limits()
 		for _, t := range c.Tags {
-			pl.addTag(t, utf8.ValidString(t), p.limits())
+			pl.addTag(t, utf8.ValidString(t), lim)
 		}
 		pl.tags = c.Tags
 	case set.Has(Tags):
@@ -223,9 +224,9 @@ func (c *checker) contact(out *Contact) {
 
 // own copies the strings of a contact read from a caller's body, and the
 // tags (from, a list when list is set), so that the contact keeps nothing
-// of the body (nor of the payload, where few tags are held). A usual contact takes one
-// allocation: its tags and its text in one small store; a larger one
-// takes two.
+// of the body (nor of the payload, where few tags are held). A usual
+// contact takes one allocation: its tags and its text in one small store;
+// a larger one takes two.
 func own(c *Contact, list bool, from []string) {
 	n := len(c.Email) + len(c.PhoneNumber) + len(c.FirstName) + len(c.LastName) + len(c.CustomFields)
 	for _, t := range from {
