@@ -524,10 +524,10 @@ func (w *worker) row(out []byte, it *item, b *batch) []byte {
 	}
 	it.details = res.details
 	if res.details == nil && !w.c.cfg.update {
-		if e := res.contact.Email; e != "" {
+		if e := res.contact.Email; e != "" && w.c.dedup {
 			it.keys[0], w.scratch = emailKey(e, w.scratch)
 		}
-		if p := res.contact.PhoneNumber; p != "" {
+		if p := res.contact.PhoneNumber; p != "" && w.c.dedup {
 			it.keys[1] = phoneKey(p)
 		}
 		if w.c.cfg.fix != "" {
