@@ -17,6 +17,7 @@ import (
 
 	"github.com/contactrules/contactrules/consent"
 	"github.com/contactrules/contactrules/internal/jsonwire"
+	"github.com/contactrules/contactrules/internal/op"
 
 	"github.com/contactrules/contactrules/errs"
 )
@@ -28,7 +29,7 @@ import (
 // table. It never panics, and its time and memory are linear in
 // len(body), which p bounds.
 func CreateJSON(body []byte, p Policy) (c Contact, eff consent.Effects, details []errs.FieldError) {
-	ch := &checker{op: onCreate, pol: p}
+	ch := &checker{op: op.Create, pol: p}
 	ch.pol.resolve()
 	readBody(body, &ch.p, &ch.pol)
 	eff, details = ch.finishCreate(&c)
@@ -41,7 +42,7 @@ func CreateJSON(body []byte, p Policy) (c Contact, eff consent.Effects, details 
 // effects; Patch.Apply(current) is the contact to store. Otherwise it
 // returns the zero Patch, no effects, and the details.
 func UpdateJSON(current Contact, body []byte, p Policy) (Patch, consent.Effects, []errs.FieldError) {
-	c := &checker{op: onUpdate, pol: p, cur: current}
+	c := &checker{op: op.Update, pol: p, cur: current}
 	c.pol.resolve()
 	readBody(body, &c.p, &c.pol)
 	return c.finishUpdate()
@@ -52,7 +53,7 @@ func UpdateJSON(current Contact, body []byte, p Policy) (Patch, consent.Effects,
 // contact, so it allocates nothing for an acceptable body; a pre-flight
 // check, a bulk file's check and the browser build call it.
 func CheckCreateJSON(body []byte, p Policy) (consent.Effects, []errs.FieldError) {
-	c := &checker{op: onCreate, pol: p}
+	c := &checker{op: op.Create, pol: p}
 	c.pol.resolve()
 	readBody(body, &c.p, &c.pol)
 	return c.answer()
@@ -61,7 +62,7 @@ func CheckCreateJSON(body []byte, p Policy) (consent.Effects, []errs.FieldError)
 // CheckUpdateJSON is UpdateJSON for a caller that needs only the answer,
 // as [CheckCreateJSON] is for CreateJSON.
 func CheckUpdateJSON(current Contact, body []byte, p Policy) (consent.Effects, []errs.FieldError) {
-	c := &checker{op: onUpdate, pol: p, cur: current}
+	c := &checker{op: op.Update, pol: p, cur: current}
 	c.pol.resolve()
 	readBody(body, &c.p, &c.pol)
 	return c.answer()
@@ -72,7 +73,7 @@ func CheckUpdateJSON(current Contact, body []byte, p Policy) (consent.Effects, [
 // and the effects, or the details. (A Contact cannot hold what only JSON
 // can get wrong: wrong types, repeated keys, unknown members.)
 func Create(c Contact, p Policy) (out Contact, eff consent.Effects, details []errs.FieldError) {
-	ch := &checker{op: onCreate, pol: p}
+	ch := &checker{op: op.Create, pol: p}
 	ch.pol.resolve()
 	fromContact(&ch.p, c, Fields(0), &ch.pol)
 	eff, details = ch.finishCreate(&out)
@@ -82,7 +83,7 @@ func Create(c Contact, p Policy) (out Contact, eff consent.Effects, details []er
 // Update checks a decoded patch against the stored contact. It gives what
 // UpdateJSON gives on the JSON form of patch.
 func Update(current Contact, patch Patch, p Policy) (Patch, consent.Effects, []errs.FieldError) {
-	ch := &checker{op: onUpdate, pol: p, cur: current}
+	ch := &checker{op: op.Update, pol: p, cur: current}
 	ch.pol.resolve()
 	fromContact(&ch.p, patch.Contact, patch.Set, &ch.pol)
 	return ch.finishUpdate()
