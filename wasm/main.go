@@ -7,10 +7,6 @@ package main
 
 import (
 	"unsafe"
-
-	"github.com/contactrules/contactrules/consent"
-	"github.com/contactrules/contactrules/errs"
-	"github.com/contactrules/contactrules/internal/report"
 )
 
 // The exports JavaScript calls (dist/contactrules.mjs). Arguments travel
@@ -64,8 +60,7 @@ func contactrulesInput(n uint32) uint32 {
 //go:wasmexport contactrules_create
 func contactrulesCreate(policyLen, bodyLen, text uint32) uint32 {
 	return answer(func(dst []byte, args [][]byte) ([]byte, summary, error) {
-		details, eff, err := checkCreate(args[1], args[0])
-		return appendAnswer(dst, details, eff, text), summarize(details, eff), err
+		return createResult(dst, args[1], args[0], text != 0)
 	}, policyLen, bodyLen)
 }
 
@@ -76,18 +71,8 @@ func contactrulesCreate(policyLen, bodyLen, text uint32) uint32 {
 //go:wasmexport contactrules_update
 func contactrulesUpdate(policyLen, currentLen, patchLen, text uint32) uint32 {
 	return answer(func(dst []byte, args [][]byte) ([]byte, summary, error) {
-		details, eff, err := checkUpdate(args[1], args[2], args[0])
-		return appendAnswer(dst, details, eff, text), summarize(details, eff), err
+		return updateResult(dst, args[1], args[2], args[0], text != 0)
 	}, policyLen, currentLen, patchLen)
-}
-
-// appendAnswer appends the answer's text unless text is 0 and the answer
-// is acceptable.
-func appendAnswer(dst []byte, details []errs.FieldError, eff consent.Effects, text uint32) []byte {
-	if text == 0 && len(details) == 0 {
-		return dst
-	}
-	return report.AppendResult(dst, details, eff)
 }
 
 // contactrulesNormalize is normalizePhone(input, defaultRegion).
