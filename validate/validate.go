@@ -5,10 +5,14 @@
 // details: servers, pre-flight checks, form backends and the browser build
 // all call it, so all of them give the same answer, byte for byte.
 //
-// Two entry points read JSON bodies (CreateJSON, UpdateJSON), two check
-// payloads a caller already decoded (Create, Update). Both kinds reduce
-// their input to the same internal payload and run the same rule table
-// (listed by Rules), in the order of the contract's tables (docs/).
+// Eight entry points, create and update of each: CreateJSON and
+// UpdateJSON read JSON bodies; CheckCreateJSON and CheckUpdateJSON do the
+// same for the answer alone (no contact built: no allocation); Create and
+// Update check payloads a caller already decoded; CreateForm and
+// UpdateForm read HTML form values. All reduce their input to the same
+// internal payload and run the same rule table (listed by Rules), in the
+// order of the contract's tables (docs/). ParseContact reads the stored
+// contact an update is checked against.
 package validate
 
 import (

@@ -188,57 +188,57 @@ func cachedPolicy(text []byte) (validate.Policy, error) {
 	return p, nil
 }
 
-// A summary is an answer in one number, from which JavaScript builds the
+// A verdict is an answer in one number, from which JavaScript builds the
 // parsed object of an acceptable answer without reading its text: 0 for
 // a refused payload (whose details only the text holds), else
-// summaryOK with a bit per effect.
-type summary uint32
+// verdictOK with a bit per effect.
+type verdict uint32
 
 const (
-	summaryOK summary = 1 << iota
-	summaryWelcomeSMS
-	summaryEmailUnsuppressed
-	summaryDefaultedEmail
-	summaryDefaultedSMS
+	verdictOK verdict = 1 << iota
+	verdictWelcomeSMS
+	verdictEmailUnsuppressed
+	verdictDefaultedEmail
+	verdictDefaultedSMS
 )
 
-// summarize returns the summary of the answer report.AppendResult writes.
-func summarize(details []errs.FieldError, eff consent.Effects) summary {
+// verdictOf returns the verdict of the answer report.AppendResult writes.
+func verdictOf(details []errs.FieldError, eff consent.Effects) verdict {
 	if len(details) > 0 {
 		return 0
 	}
-	s := summaryOK
+	s := verdictOK
 	if eff.WelcomeSMS {
-		s |= summaryWelcomeSMS
+		s |= verdictWelcomeSMS
 	}
 	if eff.EmailUnsuppressed {
-		s |= summaryEmailUnsuppressed
+		s |= verdictEmailUnsuppressed
 	}
 	if eff.DefaultsApplied&consent.DefaultedEmail != 0 {
-		s |= summaryDefaultedEmail
+		s |= verdictDefaultedEmail
 	}
 	if eff.DefaultsApplied&consent.DefaultedSMS != 0 {
-		s |= summaryDefaultedSMS
+		s |= verdictDefaultedSMS
 	}
 	return s
 }
 
 // createResult is validateCreate: under the policy written as JSON, it
-// appends the answer to a create body to dst, and returns its summary.
+// appends the answer to a create body to dst, and returns its verdict.
 // With all false only a refused answer's text is written: JavaScript
-// builds an acceptable one from the summary.
-func createResult(dst, body, policy []byte, all bool) ([]byte, summary, error) {
+// builds an acceptable one from the verdict.
+func createResult(dst, body, policy []byte, all bool) ([]byte, verdict, error) {
 	p, err := cachedPolicy(policy)
 	if err != nil {
 		return dst, 0, err
 	}
 	eff, details := validate.CheckCreateJSON(body, p)
-	return appendAnswer(dst, details, eff, all), summarize(details, eff), nil
+	return appendAnswer(dst, details, eff, all), verdictOf(details, eff), nil
 }
 
 // updateResult is validateUpdate: createResult for a patch body against
 // the stored contact, written as JSON.
-func updateResult(dst, current, body, policy []byte, all bool) ([]byte, summary, error) {
+func updateResult(dst, current, body, policy []byte, all bool) ([]byte, verdict, error) {
 	p, err := cachedPolicy(policy)
 	if err != nil {
 		return dst, 0, err
@@ -248,7 +248,7 @@ func updateResult(dst, current, body, policy []byte, all bool) ([]byte, summary,
 		return dst, 0, err
 	}
 	eff, details := validate.CheckUpdateJSON(cur, body, p)
-	return appendAnswer(dst, details, eff, all), summarize(details, eff), nil
+	return appendAnswer(dst, details, eff, all), verdictOf(details, eff), nil
 }
 
 // appendAnswer appends the answer's text, unless all is false and the

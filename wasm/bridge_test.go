@@ -223,7 +223,7 @@ func TestReadContact(t *testing.T) {
 	}
 }
 
-// The summary says what the answer's text says, for JavaScript to build
+// The verdict says what the answer's text says, for JavaScript to build
 // an acceptable answer's object from it.
 func TestSummary(t *testing.T) {
 	bodies := []string{
@@ -233,8 +233,8 @@ func TestSummary(t *testing.T) {
 		`{"phone_number":"+14155552671","sms_consent":"subscribed"}`,
 		`{"phone_number":"+14155552671","sms_consent":"subscribed","send_welcome_sms":false,"email_consent":"unsubscribed"}`,
 	}
-	seen := map[summary]bool{}
-	check := func(text []byte, s summary) {
+	seen := map[verdict]bool{}
+	check := func(text []byte, s verdict) {
 		var answer struct {
 			OK      bool
 			Effects struct {
@@ -246,19 +246,19 @@ func TestSummary(t *testing.T) {
 		if err := json.Unmarshal(text, &answer); err != nil {
 			t.Fatal(err)
 		}
-		want := summary(0)
+		want := verdict(0)
 		if answer.OK {
-			want = summaryOK
+			want = verdictOK
 			e := answer.Effects
-			for flag, on := range map[summary]bool{summaryWelcomeSMS: e.WelcomeSMS, summaryEmailUnsuppressed: e.EmailUnsuppressed,
-				summaryDefaultedEmail: slices.Contains(e.DefaultsApplied, "email_consent"), summaryDefaultedSMS: slices.Contains(e.DefaultsApplied, "sms_consent")} {
+			for flag, on := range map[verdict]bool{verdictWelcomeSMS: e.WelcomeSMS, verdictEmailUnsuppressed: e.EmailUnsuppressed,
+				verdictDefaultedEmail: slices.Contains(e.DefaultsApplied, "email_consent"), verdictDefaultedSMS: slices.Contains(e.DefaultsApplied, "sms_consent")} {
 				if on {
 					want |= flag
 				}
 			}
 		}
 		if s != want {
-			t.Errorf("%s: summary %05b, want %05b", text, s, want)
+			t.Errorf("%s: verdict %05b, want %05b", text, s, want)
 		}
 		seen[s] = true
 	}
