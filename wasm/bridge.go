@@ -316,14 +316,6 @@ func members(text []byte, f func(name string, value []byte)) bool {
 	return true
 }
 
-// stringValue reads the JSON string v; ok is false when v is another
-// value.
-func stringValue(v []byte) (string, bool) {
-	s := jsonwire.Scanner{Buf: v}
-	str, _, ok := s.Str()
-	return str, ok
-}
-
 // stringArray appends to dst the strings of the JSON array v (nothing for
 // null); ok is false when v is another value or holds one.
 func stringArray(v []byte, dst []string) ([]string, bool) {
