@@ -127,6 +127,10 @@
 //		do not report members the API does not know (NDJSON).
 //	-legacy-consent
 //		accept the consent value non_subscribed of older API versions.
+//	-sms-needs-mobile
+//		refuse SMS consent for a number whose type cannot take SMS: a
+//		landline, toll-free, premium-rate, shared-cost, UAN, voicemail
+//		or pager number (rule sms_mobile; US and CA numbers pass).
 //	-max-bytes N
 //		the largest payload, an NDJSON line or a CSV row, in bytes
 //		(default 1048576).
@@ -291,6 +295,7 @@ func parseArgs(args []string, stderr io.Writer) (config, error) {
 	fs.StringVar(&regions, "sms-regions", "US,CA", "comma-separated `regions` whose numbers may subscribe to SMS")
 	fs.BoolVar(&cfg.policy.AllowUnknownFields, "allow-unknown", false, "do not report members the API does not know")
 	fs.BoolVar(&cfg.policy.AcceptLegacyConsent, "legacy-consent", false, "accept the legacy consent value non_subscribed")
+	fs.BoolVar(&cfg.policy.SMSNeedsMobile, "sms-needs-mobile", false, "refuse SMS consent for a number whose type cannot take SMS (a landline, toll-free, …)")
 	fs.IntVar(&cfg.policy.MaxBodyBytes, "max-bytes", validate.DefaultPolicy().MaxBodyBytes, "the largest payload, in `bytes`")
 	fs.BoolVar(&cfg.summary, "summary", false, "write counts per field and message to standard error")
 	if err := fs.Parse(args); err != nil {

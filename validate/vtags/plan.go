@@ -2,6 +2,7 @@ package vtags
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 
 	"github.com/contactrules/contactrules/consent"
@@ -305,6 +306,9 @@ func (r *Rules) own(tag string, v reflect.Value, phone string) []errs.FieldError
 		}
 	}
 	ds := r.create(c, apiField(tag))
+	if tag == TagSMSConsent {
+		ds = slices.DeleteFunc(ds, isMobile) // the next check of the alias
+	}
 	if tag == TagSMSPhone && len(ds) == 0 {
 		// The number is valid: is it one SMS may go to?
 		c.SMSConsent = consent.SMSSubscribed

@@ -56,9 +56,11 @@ package vtags
 import (
 	"errors"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 
+	"github.com/contactrules/contactrules/consent"
 	"github.com/contactrules/contactrules/errs"
 	"github.com/contactrules/contactrules/validate"
 	"github.com/go-playground/validator/v10"
@@ -80,6 +82,17 @@ const (
 
 // tags are the tags Register adds.
 var tags = [...]string{TagEmail, TagPhone, TagSMSPhone, TagEmailConsent, TagSMSConsent, TagFlat, TagTag, TagName, TagTags}
+
+// sms_consent is registered as an alias of two checks in a row: the
+// value's own rules with the SMS country rule, then the policy's
+// sms_mobile rule. A validator error carries the failing field's value,
+// not its struct, so FieldErrors could not tell a number that cannot
+// take SMS from one that is missing; the validator's ActualTag tells
+// which of the two failed.
+const (
+	tagSMSConsentOwn = "sms_consent_value"
+	tagSMSMobile     = "sms_consent_mobile"
+)
 
 func isOurs(tag string) bool {
 	for _, t := range tags {
@@ -159,10 +172,18 @@ func (r *Rules) Register(v *validator.Validate) error {
 	r.key = key
 	v.RegisterTagNameFunc(jsonName)
 	for _, tag := range tags {
-		if err := v.RegisterValidation(tag, r.fieldFunc(tag), true); err != nil {
+		name := tag
+		if tag == TagSMSConsent {
+			name = tagSMSConsentOwn
+		}
+		if err := v.RegisterValidation(name, r.fieldFunc(tag), true); err != nil {
 			return err
 		}
 	}
+	if err := v.RegisterValidation(tagSMSMobile, r.mobile, true); err != nil {
+		return err
+	}
+	v.RegisterAlias(TagSMSConsent, tagSMSConsentOwn+","+tagSMSMobile)
 	return nil
 }
 
@@ -207,6 +228,22 @@ func (r *Rules) fieldFunc(tag string) validator.Func {
 		return !ok || !pl.identityFails(parent) || pl.reporter(r, parent) != at
 	}
 }
+
+// mobile is the check of the policy's sms_mobile rule on an sms_consent
+// field that passed its own rules: the struct's phone number is of a type
+// that can take SMS.
+func (r *Rules) mobile(fl validator.FieldLevel) bool {
+	parent, ok := structValue(fl.Parent())
+	v, set := deref(fl.Field())
+	if !r.p.SMSNeedsMobile || !ok || !set || v.Kind() != reflect.String {
+		return true
+	}
+	c := validate.Contact{PhoneNumber: r.plan(parent.Type()).phone(parent), SMSConsent: consent.SMS(v.String())}
+	return !slices.ContainsFunc(r.create(c, "sms_consent"), isMobile)
+}
+
+// isMobile reports whether d is the sms_mobile rule's detail.
+func isMobile(d errs.FieldError) bool { return d.Rule == validate.RuleSMSMobile.Name() }
 
 // structValue returns v, or what it points to, when that is a struct.
 func structValue(v reflect.Value) (reflect.Value, bool) {

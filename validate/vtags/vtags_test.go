@@ -629,3 +629,27 @@ func TestTagNameIsTheValidators(t *testing.T) {
 		t.Error("Register with a validator of another tag name: no error")
 	}
 }
+
+// TestSMSNeedsMobile: the policy's sms_mobile rule gives the tags the
+// details CreateJSON gives the struct's JSON.
+func TestSMSNeedsMobile(t *testing.T) {
+	p := validate.Policy{SMSNeedsMobile: true}
+	for _, c := range []contact{
+		{Phone: "+18002530000", SMSConsent: "subscribed"},    // toll-free
+		{Phone: "+18002530000", SMSConsent: "single_opt_in"}, // toll-free
+		{Phone: usNumber, SMSConsent: "subscribed"},          // fixed line or mobile
+		{Email: "a@b.co", Phone: "+18002530000"},             // no SMS asked
+	} {
+		body, err := json.Marshal(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, _, ds := validate.CreateJSON(body, p)
+		if got, want := check(t, p, c), details(ds); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: tags give %q, CreateJSON %q", body, got, want)
+		}
+	}
+	if got := check(t, p, contact{Phone: "+18002530000", SMSConsent: "subscribed"}); !reflect.DeepEqual(got, want("sms_consent: requires a mobile phone number (sms_mobile)")) {
+		t.Errorf("toll-free subscribed: %q", got)
+	}
+}

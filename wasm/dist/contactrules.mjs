@@ -522,6 +522,7 @@ const policyOptions = [
   "smsRegions",
   "allowUnknownFields",
   "acceptLegacyConsent",
+  "smsNeedsMobile",
   "possiblePhoneOnly",
   "maxNameLength",
   "maxTagLength",
