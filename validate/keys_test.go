@@ -28,7 +28,7 @@ func TestCreateCustomKeyNotText(t *testing.T) {
 		{"{\"a\":\"\xff\",\"\xfe\":1}", "json_object", "base"},
 		{`{"a":{"b":1}}`, "flat_object", "custom_fields"},
 		{`[1]`, "flat_object", "custom_fields"},
-		{"{\"\xff\":1", "flat_object", "custom_fields"},  // no JSON form
+		{"{\"\xff\":1", "flat_object", "custom_fields"},   // no JSON form
 		{"{\"\xff\":1}x", "flat_object", "custom_fields"}, // no JSON form
 	} {
 		contact := validate.Contact{Email: "a@b.co", CustomFields: validate.RawObject(c.custom)}
