@@ -64,16 +64,18 @@ func fromForm(pl *payload, form map[string][]string, p *Policy) {
 	}
 	slices.Sort(names)
 
+	// phone_region is read before the loop (phone_number comes first in
+	// name order), but as every member is: its first non-empty value.
 	region := p.DefaultRegion
-	if v := first(form[formRegion]); v != "" {
-		region = strings.ToUpper(v)
+	if values := formValues(form[formRegion]); len(values) > 0 {
+		region = strings.ToUpper(values[0])
 		if !phone.IsRegion(region) {
 			pl.badRegion = true
 		}
 	}
 	var custom []string // key, value pairs in key order
 	for _, name := range names {
-		values := nonEmpty(form[name])
+		values := formValues(form[name])
 		if len(values) == 0 {
 			continue
 		}
@@ -171,16 +173,9 @@ func customJSON(kv []string) RawObject {
 	return append(b, '}')
 }
 
-// first is the first of a member's values, or "".
-func first(values []string) string {
-	if len(values) == 0 {
-		return ""
-	}
-	return values[0]
-}
-
-// nonEmpty returns values without the empty ones.
-func nonEmpty(values []string) []string {
+// formValues returns a member's values as every member reads them: an
+// empty value is absent (a form sends every input, filled or not).
+func formValues(values []string) []string {
 	if !slices.Contains(values, "") {
 		return values
 	}
