@@ -18,7 +18,9 @@ import (
 //
 //   - member names are the JSON ones; tags is repeated (tags=vip&tags=gold),
 //     custom fields are custom_fields[<key>]=<value> (string values);
-//   - an empty value means absent (a form sends every input, filled or not);
+//   - the white space around a value is dropped (people type the values),
+//     and an empty value means absent (a form sends every input, filled
+//     or not);
 //   - send_welcome_sms is a checkbox: true, on, 1 or false, off, 0;
 //   - phone_number is read as people type it ("(415) 555-2671") and judged
 //     in its canonical E.164 form; without a leading '+' it is read in the
@@ -173,15 +175,25 @@ func customJSON(kv []string) RawObject {
 	return append(b, '}')
 }
 
-// formValues returns a member's values as every member reads them: an
-// empty value is absent (a form sends every input, filled or not).
+// formValues returns a member's values as every member reads them:
+// without the white space around each (people type the values, and a
+// space they did not mean to type is invisible), and without the values
+// that are then empty (a form sends every input, filled or not). The
+// values are returned as they are when none changes, which is usual.
 func formValues(values []string) []string {
-	if !slices.Contains(values, "") {
-		return values
+	for i, v := range values {
+		if t := strings.TrimSpace(v); t == "" || len(t) != len(v) {
+			return trimmed(values, i)
+		}
 	}
-	out := make([]string, 0, len(values))
-	for _, v := range values {
-		if v != "" {
+	return values
+}
+
+// trimmed is formValues from values[i] on, the first that changes.
+func trimmed(values []string, i int) []string {
+	out := append(make([]string, 0, len(values)), values[:i]...)
+	for _, v := range values[i:] {
+		if v = strings.TrimSpace(v); v != "" {
 			out = append(out, v)
 		}
 	}
