@@ -76,6 +76,7 @@ func fromForm(pl *payload, form map[string][]string, p *Policy) {
 		}
 	}
 	var custom []string // key, value pairs in key order
+	lim := p.limits()
 	for _, name := range names {
 		values := formValues(form[name])
 		if len(values) == 0 {
@@ -92,10 +93,13 @@ func fromForm(pl *payload, form map[string][]string, p *Policy) {
 			}
 			continue
 		}
+		f, known := lookup(name)
+		if !known && name != formRegion && ignored(p.IgnoreMembers, name) {
+			continue
+		}
 		if len(values) > 1 && name != "tags" {
 			pl.extra = note(pl.extra, p.MaxDetails, RuleDuplicateKey, name)
 		}
-		f, known := lookup(name)
 		switch {
 		case name == formRegion:
 		case !known && isReadOnly(name):
@@ -106,7 +110,6 @@ func fromForm(pl *payload, form map[string][]string, p *Policy) {
 			}
 		case f == Tags:
 			pl.m[Tags] = slot{kind: list}
-			lim := p.limits()
 			for _, t := range values {
 				if pl.addTag(t, utf8.ValidString(t), lim) {
 					pl.tags = append(pl.tags, t)
