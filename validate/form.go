@@ -22,6 +22,9 @@ import (
 //     and an empty value means absent (a form sends every input, filled
 //     or not);
 //   - send_welcome_sms is a checkbox: true, on, 1 or false, off, 0;
+//   - email_consent and sms_consent may be checkboxes: under the policy's
+//     EmailConsentChecked and SMSConsentChecked, on, true, 1 and yes (in
+//     any case) mean the policy's value;
 //   - phone_number is read as people type it ("(415) 555-2671") and judged
 //     in its canonical E.164 form; without a leading '+' it is read in the
 //     region named by phone_region, or else in the policy's DefaultRegion;
@@ -135,6 +138,10 @@ func fromForm(pl *payload, form map[string][]string, p *Policy) {
 			}
 			s := typedPhone(v, region)
 			pl.m[f] = textSlot(s, utf8.ValidString(s))
+		case f == EmailConsent && p.EmailConsentChecked != "" && checkboxWord(v):
+			pl.m[f] = textSlot(string(p.EmailConsentChecked), utf8.ValidString(string(p.EmailConsentChecked)))
+		case f == SMSConsent && p.SMSConsentChecked != "" && checkboxWord(v):
+			pl.m[f] = textSlot(string(p.SMSConsentChecked), utf8.ValidString(string(p.SMSConsentChecked)))
 		default:
 			pl.m[f] = textSlot(v, utf8.ValidString(v))
 		}
@@ -143,6 +150,23 @@ func fromForm(pl *payload, form map[string][]string, p *Policy) {
 		pl.m[CustomFields] = slot{kind: object}
 		pl.customText = customJSON(custom)
 	}
+}
+
+// checkboxWords are what a checked box posts: its value attribute's
+// default (on), and the words forms and files use for yes. no, false,
+// off and 0 are not among them: an unchecked box posts nothing, and in a
+// file such a word cannot tell "never asked" (never_subscribed) from
+// "opted out" (unsubscribed) (docs/forms.md).
+var checkboxWords = [...]string{"on", "true", "1", "yes"}
+
+// checkboxWord reports whether v is a checkbox word, in any case.
+func checkboxWord(v string) bool {
+	for _, w := range checkboxWords {
+		if strings.EqualFold(v, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // typedPhone is the E.164 form of a phone number typed into a form, for
