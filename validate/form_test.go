@@ -78,40 +78,36 @@ func TestCreateForm(t *testing.T) {
 	}
 }
 
+// TestCreateFormContact: a form stores the contact its JSON form gives;
+// the spaces a person types around a value are dropped (docs/forms.md),
+// in every member.
 func TestCreateFormContact(t *testing.T) {
-	form := url.Values{
-		"email": {"jane@example.com"}, "phone_number": {"(201) 555-0123"}, "first_name": {"Jane"},
-		"tags": {"vip", "", "gold"}, "custom_fields[plan]": {"pro"}, "custom_fields[note]": {"<b>é</b>"},
-		"sms_consent": {"subscribed"}, "send_welcome_sms": {"off"},
-	}
-	c, eff, ds := validate.CreateForm(form, validate.Policy{})
-	if ds != nil {
-		t.Fatalf("details %q", details(ds))
-	}
-	want, weff, _ := validate.CreateJSON([]byte(`{"email":"jane@example.com","phone_number":"+12015550123","first_name":"Jane",`+
-		`"tags":["vip","gold"],"custom_fields":{"note":"\u003cb\u003eé\u003c/b\u003e","plan":"pro"},"sms_consent":"subscribed","send_welcome_sms":false}`), validate.Policy{})
-	if g, w := fmtContact(c), fmtContact(want); g != w || eff != weff {
-		t.Errorf("form gives\n%s %+v\nJSON gives\n%s %+v", g, eff, w, weff)
-	}
-}
-
-// TestCreateFormTrims: the spaces a person types around a value are
-// dropped (docs/forms.md), in every member, so the contact stored is
-// the one the JSON without them gives.
-func TestCreateFormTrims(t *testing.T) {
-	form := url.Values{
-		"email": {" jane@example.com "}, "phone_number": {"\t(201) 555-0123 "}, "first_name": {" Jane\u00a0"},
-		"tags": {" vip", " ", "gold "}, "custom_fields[plan]": {" pro "}, "custom_fields[note]": {"  "},
-		"sms_consent": {"subscribed "}, "send_welcome_sms": {" off"},
-	}
-	c, eff, ds := validate.CreateForm(form, validate.Policy{})
-	if ds != nil {
-		t.Fatalf("details %q", details(ds))
-	}
-	want, weff, _ := validate.CreateJSON([]byte(`{"email":"jane@example.com","phone_number":"+12015550123","first_name":"Jane",`+
-		`"tags":["vip","gold"],"custom_fields":{"plan":"pro"},"sms_consent":"subscribed","send_welcome_sms":false}`), validate.Policy{})
-	if g, w := fmtContact(c), fmtContact(want); g != w || eff != weff {
-		t.Errorf("form gives\n%s %+v\nJSON gives\n%s %+v", g, eff, w, weff)
+	for _, tc := range []struct {
+		name string
+		form url.Values
+		json string
+	}{
+		{"typed", url.Values{
+			"email": {"jane@example.com"}, "phone_number": {"(201) 555-0123"}, "first_name": {"Jane"},
+			"tags": {"vip", "", "gold"}, "custom_fields[plan]": {"pro"}, "custom_fields[note]": {"<b>é</b>"},
+			"sms_consent": {"subscribed"}, "send_welcome_sms": {"off"},
+		}, `{"email":"jane@example.com","phone_number":"+12015550123","first_name":"Jane",` +
+			`"tags":["vip","gold"],"custom_fields":{"note":"\u003cb\u003eé\u003c/b\u003e","plan":"pro"},"sms_consent":"subscribed","send_welcome_sms":false}`},
+		{"spaces around the values", url.Values{
+			"email": {" jane@example.com "}, "phone_number": {"\t(201) 555-0123 "}, "first_name": {" Jane\u00a0"},
+			"tags": {" vip", " ", "gold "}, "custom_fields[plan]": {" pro "}, "custom_fields[note]": {"  "},
+			"sms_consent": {"subscribed "}, "send_welcome_sms": {" off"},
+		}, `{"email":"jane@example.com","phone_number":"+12015550123","first_name":"Jane",` +
+			`"tags":["vip","gold"],"custom_fields":{"plan":"pro"},"sms_consent":"subscribed","send_welcome_sms":false}`},
+	} {
+		c, eff, ds := validate.CreateForm(tc.form, validate.Policy{})
+		if ds != nil {
+			t.Fatalf("%s: details %q", tc.name, details(ds))
+		}
+		want, weff, _ := validate.CreateJSON([]byte(tc.json), validate.Policy{})
+		if g, w := fmtContact(c), fmtContact(want); g != w || eff != weff {
+			t.Errorf("%s: form gives\n%s %+v\nJSON gives\n%s %+v", tc.name, g, eff, w, weff)
+		}
 	}
 }
 

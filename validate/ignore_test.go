@@ -2,8 +2,10 @@ package validate_test
 
 import (
 	"net/url"
+	"strings"
 	"testing"
 
+	"github.com/contactrules/contactrules/errs"
 	"github.com/contactrules/contactrules/validate"
 )
 
@@ -56,5 +58,17 @@ func TestIgnoreMembers(t *testing.T) {
 				t.Errorf("UpdateForm details\n got: %q\nwant: %q", got, tc.want)
 			}
 		})
+	}
+}
+
+// TestIgnoreMembersBounded: ignored members are not remembered, so a body
+// of 60,000 of them costs no memory (docs/bounds.md).
+func TestIgnoreMembersBounded(t *testing.T) {
+	body := []byte(`{"email":"a@b.co"` + strings.Repeat(`,"csrf_token":1,"submit":"x"`, 30_000) + `}`)
+	p := validate.Policy{IgnoreMembers: []string{"csrf_token", "submit"}}
+	var ds []errs.FieldError
+	allocs := testing.AllocsPerRun(3, func() { _, ds = validate.CheckCreateJSON(body, p) })
+	if ds != nil || allocs > 0 {
+		t.Errorf("details %q, %v allocations", details(ds), allocs)
 	}
 }

@@ -13,7 +13,6 @@ import (
 	"github.com/contactrules/contactrules/errs"
 	"github.com/contactrules/contactrules/validate"
 	"github.com/contactrules/contactrules/validate/vtags"
-	"github.com/go-playground/validator/v10"
 )
 
 // The method sets of gin's binding.Binding and binding.BindingBody
@@ -275,26 +274,9 @@ func (c *ginContext) JSON(status int, v any) {
 // every payload with CreateJSON's status and details.
 func TestGinShapedHandler(t *testing.T) {
 	p := validate.Policy{}
-	v := validator.New()
-	v.SetTagName("binding") // gin's tag name
-	rules := vtags.New(p)
-	if err := rules.Register(v); err != nil {
-		t.Fatal(err)
-	}
-	type signup struct {
-		Email          string         `json:"email" binding:"contact_email"`
-		Phone          string         `json:"phone_number" binding:"phone_e164"`
-		FirstName      string         `json:"first_name" binding:"contact_name"`
-		LastName       string         `json:"last_name" binding:"contact_name"`
-		Tags           []string       `json:"tags" binding:"contact_tags"`
-		CustomFields   map[string]any `json:"custom_fields" binding:"flat_map"`
-		EmailConsent   string         `json:"email_consent" binding:"email_consent"`
-		SMSConsent     string         `json:"sms_consent" binding:"sms_consent"`
-		SendWelcomeSMS *bool          `json:"send_welcome_sms"`
-	}
-	binding := rules.JSONBinding(v)
+	binding, rules := newBinding(t, p)
 	handler := func(c *ginContext, viaBody bool) {
-		var s signup
+		var s contact
 		var err error
 		if viaBody {
 			err = c.ShouldBindBodyWith(&s, binding)
