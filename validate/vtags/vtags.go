@@ -51,6 +51,11 @@
 // gin binds with a validator of its own; register the tags on it:
 //
 //	rules.Register(binding.Validator.Engine().(*validator.Validate))
+//
+// and bind JSON with [Rules.JSONBinding] rather than gin's own JSON
+// binding, which decodes the body before any rule runs (wrong types,
+// unknown and repeated members, invalid UTF-8 and long numbers are then
+// lost or answered otherwise): c.ShouldBindWith(&form, rules.JSONBinding(v)).
 package vtags
 
 import (
