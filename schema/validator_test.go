@@ -1,0 +1,97 @@
+package schema
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"testing"
+
+	"github.com/contactrules/contactrules/internal/testenv"
+	"github.com/santhosh-tekuri/jsonschema/v6"
+)
+
+// goSchemas compiles the create and update schemas of every test policy
+// with santhosh-tekuri/jsonschema, an implementation of draft 2020-12
+// that shares no code with this package: [policy][0] creates, [1] patches.
+func goSchemas(t testing.TB) [][2]*jsonschema.Schema {
+	out := make([][2]*jsonschema.Schema, len(policies()))
+	for i, p := range policies() {
+		for j, doc := range [][]byte{Create(p), Update(p)} {
+			v, err := jsonschema.UnmarshalJSON(bytes.NewReader(doc))
+			if err != nil {
+				t.Fatal(err)
+			}
+			c := jsonschema.NewCompiler()
+			c.AssertFormat() // none is used; were one added, it would be asserted, not ignored
+			url := fmt.Sprintf("mem://policy%d/%d.json", i, j)
+			if err := c.AddResource(url, v); err != nil {
+				t.Fatal(err)
+			}
+			if out[i][j], err = c.Compile(url); err != nil {
+				t.Fatalf("policy %d: %v", i, err)
+			}
+		}
+	}
+	return out
+}
+
+// goAccepts reports whether the body is one JSON value the schema
+// accepts; a text that is not JSON gives no value to accept.
+func goAccepts(s *jsonschema.Schema, body []byte) (bool, error) {
+	if !json.Valid(body) {
+		return false, fmt.Errorf("not JSON")
+	}
+	v, err := jsonschema.UnmarshalJSON(bytes.NewReader(body))
+	if err != nil {
+		return false, err
+	}
+	err = s.Validate(v)
+	return err == nil, err
+}
+
+// generatedCount is how many bodies the validators judge beyond the
+// conformance corpus: 2,000 by default, 20,000 in the long runs (CI).
+func generatedCount() int { return testenv.Cases(2_000, 20_000) }
+
+// TestGoValidatorSoundAndComplete: over the conformance corpus and the
+// generated bodies, the schemas never refuse a body validate accepts
+// (sound), and refuse every body validate refuses only for what they
+// can say (complete on what they express).
+func TestGoValidatorSoundAndComplete(t *testing.T) {
+	schemas := goSchemas(t)
+	corpus, err := conformance()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := append(corpus, generated(generatedCount())...)
+	var accepted, expressible, refusedBeyond, unexpressed int
+	for _, c := range cases {
+		s := schemas[c.policy][map[op]int{create: 0, update: 1}[c.on]]
+		ok, why := goAccepts(s, c.body)
+		switch {
+		case c.details == nil:
+			accepted++
+			if !ok {
+				t.Errorf("unsound: %s %v body %s (policy %d, %s) is accepted by validate, refused by the schema: %v", c.on, c.current, strconv.Quote(string(c.body)), c.policy, c.origin, why)
+			}
+		case c.expressible():
+			expressible++
+			if ok {
+				t.Errorf("incomplete: %s %v body %s (policy %d, %s) is refused by validate only for what the schema says, %v, yet the schema accepts it", c.on, c.current, strconv.Quote(string(c.body)), c.policy, c.origin, c.details)
+			}
+		case !ok:
+			refusedBeyond++
+		default:
+			unexpressed++
+		}
+	}
+	t.Logf("%d bodies (%d of the conformance corpus): %d accepted by both; %d refused only for what the schema says, refused by both; %d refused for more, refused by the schema too; %d refused for what only the server checks, accepted by the schema",
+		len(cases), len(corpus), accepted, expressible, refusedBeyond, unexpressed)
+	// The generator must reach both sides, or the test says nothing.
+	if accepted < len(cases)/10 || expressible < len(cases)/10 || unexpressed == 0 {
+		t.Errorf("the corpus is lopsided: %d accepted, %d expressible refusals, %d unexpressed", accepted, expressible, unexpressed)
+	}
+}
+
+func (o op) String() string { return map[op]string{create: "create", update: "update"}[o] }
