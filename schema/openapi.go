@@ -49,7 +49,7 @@ func OpenAPI(p validate.Policy) []byte {
 			"version", "1",
 			"description", "The contact endpoints of a marketing-contacts API, generated from the contactrules rule table (go generate ./schema), so that they cannot drift from what the server refuses. "+
 				"Every failure is the error envelope; clients branch on the status, then on error.code, and retry only 429s after Retry-After."),
-		"servers", []any{newObj("url", "https://api.example.com", "description", "the server that publishes this document")},
+		"servers", []any{newObj("url", "/", "description", "The server that publishes this document (a relative URL: where the document is served from)")},
 		"security", []any{newObj("bearer", []string{})},
 		"tags", []any{newObj("name", "contacts", "description", "Create and update contacts")},
 		"paths", newObj(
