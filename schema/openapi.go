@@ -101,11 +101,12 @@ func responses(p validate.Policy, status, success, invalid string, current valid
 	out := newObj(status, newObj("description", success, "content", newObj("application/json", newObj("schema", newObj("$ref", "#/components/schemas/Contact")))))
 	for _, c := range codes {
 		e := errs.New(c)
-		summary := c.Message()
+		summary, description := c.Message(), ""
 		switch c {
 		case errs.ValidationFailed:
 			e = errs.Validation(details)
-			summary = "What the server answers to " + invalid
+			summary = "The details of an invalid body"
+			description = "What the server answers to " + invalid
 		case errs.Conflict:
 			e = errs.ConflictWith("c_7f3a9")
 			summary = "Another contact has this email or phone number: update that one instead"
@@ -116,7 +117,7 @@ func responses(p validate.Policy, status, success, invalid string, current valid
 			"description", responseText[c],
 			"content", newObj("application/json", newObj(
 				"schema", newObj("$ref", "#/components/schemas/Error"),
-				"examples", newObj(string(c), newObj("summary", summary, "value", raw(string(e.AppendJSON(nil))))))))
+				"examples", newObj(string(c), example(summary, description, e.AppendJSON(nil))))))
 		if c == errs.RateLimited {
 			r.set("headers", newObj("Retry-After", newObj(
 				"description", "Seconds to wait before the request is sent again (at least 1)",
@@ -136,6 +137,15 @@ var responseText = map[errs.Code]string{
 	errs.Conflict:          "conflict: another contact has this email or phone number; error.id is its id",
 	errs.ValidationFailed:  "validation_failed: the body breaks the rules; error.details lists each failure (field, message, rule) in a fixed order",
 	errs.RateLimited:       "rate_limited: wait Retry-After seconds, then send the request again (the only error worth retrying)",
+}
+
+// example is a named example of a response.
+func example(summary, description string, value []byte) *obj {
+	o := newObj("summary", summary)
+	if description != "" {
+		o.set("description", description)
+	}
+	return o.set("value", raw(string(value)))
 }
 
 // raw is a JSON text kept as it is written, for an example.
