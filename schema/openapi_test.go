@@ -69,7 +69,9 @@ func TestOpenAPIRenders(t *testing.T) {
 	mux := http.NewServeMux()
 	mux.Handle("/swagger-ui/", http.StripPrefix("/swagger-ui/", http.FileServer(http.Dir(filepath.Join("test", "node_modules", "swagger-ui-dist")))))
 	mux.HandleFunc("/openapi.json", func(w http.ResponseWriter, r *http.Request) { http.ServeFile(w, r, "openapi.json") })
-	mux.HandleFunc("/{$}", func(w http.ResponseWriter, r *http.Request) { http.ServeFile(w, r, filepath.Join("test", "swagger.html")) })
+	mux.HandleFunc("/{$}", func(w http.ResponseWriter, r *http.Request) {
+		http.ServeFile(w, r, filepath.Join("test", "swagger.html"))
+	})
 	srv := httptest.NewServer(mux)
 	defer srv.Close()
 
