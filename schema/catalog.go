@@ -229,21 +229,16 @@ var (
 const legacyWord = "non_subscribed"
 
 // emailValues are the email consent words the policy lets a client send.
-func (g *gen) emailValues() []any {
-	var out []any
-	for _, w := range emailWords {
-		if _, err := consent.ParseEmail(string(w), g.consent()); err == nil {
-			out = append(out, string(w))
-		}
-	}
-	return out
-}
+func (g *gen) emailValues() []any { return parsing(emailWords, consent.ParseEmail, g.consent()) }
 
 // smsValues are the SMS consent words the policy lets a client send.
-func (g *gen) smsValues() []any {
+func (g *gen) smsValues() []any { return parsing(smsWords, consent.ParseSMS, g.consent()) }
+
+// parsing returns the words that parse under o.
+func parsing[W ~string](words []W, parse func(string, consent.Options) (W, error), o consent.Options) []any {
 	var out []any
-	for _, w := range smsWords {
-		if _, err := consent.ParseSMS(string(w), g.consent()); err == nil {
+	for _, w := range words {
+		if _, err := parse(string(w), o); err == nil {
 			out = append(out, string(w))
 		}
 	}
