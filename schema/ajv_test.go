@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"sync"
 	"testing"
 	"unicode/utf8"
 )
@@ -18,6 +19,7 @@ import (
 // as with the Go validator, and of the same verdict as it on every body
 // both read alike (valid UTF-8 without surrogate escapes).
 func TestAjvSoundAndComplete(t *testing.T) {
+	t.Parallel()
 	nodePath := npmCI(t)
 	cases := allCases(t)
 	type input struct {
@@ -74,19 +76,25 @@ func TestAjvSoundAndComplete(t *testing.T) {
 func npmCI(t *testing.T) string {
 	t.Helper()
 	nodePath := tool(t, "node")
+	npmPath := tool(t, "npm")
+	installing.Lock() // the tests that need it run in parallel
+	defer installing.Unlock()
 	lock, err := os.ReadFile(filepath.Join("test", "package-lock.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	installed, _ := os.ReadFile(filepath.Join("test", "node_modules", ".package-lock.json"))
 	if !sameLock(lock, installed) {
-		cmd := exec.Command(tool(t, "npm"), "ci", "--no-audit", "--no-fund", "--ignore-scripts")
+		cmd := exec.Command(npmPath, "ci", "--no-audit", "--no-fund", "--ignore-scripts")
 		cmd.Dir = "test"
 		cmd.Env = append(os.Environ(), "PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1", "SCARF_ANALYTICS=false", "npm_config_update_notifier=false")
 		run(t, cmd)
 	}
 	return nodePath
 }
+
+// installing serialises npmCI.
+var installing sync.Mutex
 
 // sameLock reports whether node_modules/.package-lock.json (what npm
 // installed) locks the packages package-lock.json does.

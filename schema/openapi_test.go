@@ -18,6 +18,7 @@ import (
 // in the document, and does find the one planted in a copy, so that a
 // linter that checked nothing could not pass.
 func TestOpenAPILints(t *testing.T) {
+	t.Parallel()
 	nodePath := npmCI(t)
 	out := run(t, exec.Command(nodePath, "test/lint.mjs", "openapi.json"))
 	t.Logf("%s", out)
@@ -54,6 +55,7 @@ func dig(v any, keys ...string) any {
 // with its details; the screenshot is out/schema/openapi.png. Like the
 // browser build's Chromium test it runs with CONTACTRULES_LONG=1 (CI).
 func TestOpenAPIRenders(t *testing.T) {
+	t.Parallel()
 	testenv.SkipUnlessLong(t, "Chromium renders the document in Swagger UI")
 	nodePath := npmCI(t)
 	chromium := os.Getenv("CONTACTRULES_CHROMIUM")

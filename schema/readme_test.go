@@ -14,6 +14,7 @@ import (
 // checked-in OpenAPI document and requires the output its comments show:
 // the API's details, found through x-contactrules-rule.
 func TestReadmeClient(t *testing.T) {
+	t.Parallel()
 	const python = "/usr/bin/python3"
 	if err := exec.Command(python, "-c", "import jsonschema").Run(); err != nil {
 		msg := "no " + python + " with jsonschema: apt-get install -y python3-jsonschema"
