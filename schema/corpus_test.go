@@ -170,6 +170,19 @@ func edges() []bodyCase {
 	for _, ph := range phones {
 		out = append(out, bodyCase{on: create, body: []byte(`{"phone_number":` + strconv.Quote(ph) + `}`), origin: "edges"})
 	}
+	// Every member with every kind of JSON value, beside an identity of
+	// the other kind, on create and update.
+	for _, name := range append(writable(), "id", "nickname") {
+		identity := `"email":"a@b.co"`
+		if name == validate.Email.String() {
+			identity = `"phone_number":"+12015550123"`
+		}
+		for _, v := range []string{"null", "5", "-0.5", "true", `""`, `"x"`, "[]", `["x"]`, "[5]", "{}", `{"a":1}`, `{"a":[]}`} {
+			for _, on := range []op{create, update} {
+				out = append(out, bodyCase{on: on, current: docsStored, body: []byte(`{` + identity + `,"` + name + `":` + v + `}`), origin: "edges"})
+			}
+		}
+	}
 	for i := range out {
 		out[i].judge()
 	}
