@@ -140,6 +140,8 @@ func (o op) String() string { return map[op]string{create: "create", update: "up
 // notice a rule expressed wrongly, not only one expressed not at all.
 // The consent fields' type rules are the exception: their enum lists
 // strings and null only, so it refuses every other type by itself.
+// (Never parallel: it changes the catalog, which the parallel tests read
+// only once every test that is not parallel has ended.)
 func TestEveryKeywordIsNeeded(t *testing.T) {
 	implied := map[validate.RuleID]bool{validate.RuleEmailConsentType: true, validate.RuleSMSConsentType: true}
 	corpus, err := conformance()
