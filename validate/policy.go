@@ -24,6 +24,14 @@ type Policy struct {
 	// older API versions, as never_subscribed.
 	AcceptLegacyConsent bool
 
+	// SMSNeedsMobile refuses SMS consent (subscribed, single_opt_in) for
+	// a number whose type cannot take SMS: a fixed line, toll-free,
+	// premium-rate, shared-cost, UAN, voicemail or pager number (rule
+	// sms_mobile, after sms_supported_country). Numbers the metadata
+	// cannot place, as all of the US and CA (FIXED_LINE_OR_MOBILE), pass.
+	// Off by default: the API itself does not ask.
+	SMSNeedsMobile bool
+
 	// PossiblePhoneOnly checks phone numbers for a possible length for
 	// their country instead of full validity.
 	PossiblePhoneOnly bool

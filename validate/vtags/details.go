@@ -57,6 +57,17 @@ func (r *Rules) FieldErrors(err error) []errs.FieldError {
 		path := fieldPath(fe)
 		parent, _ := splitPath(path)
 		tag := fe.ActualTag()
+		switch tag {
+		case tagSMSConsentOwn:
+			tag = TagSMSConsent
+		case tagSMSMobile:
+			d := r.detail(validate.RuleSMSMobile, "sms_consent")
+			if path != "" {
+				d.Field = path
+			}
+			add(parent, rankOf(d.Field, d.Rule), d)
+			continue
+		}
 		if !isOurs(tag) {
 			field := path
 			if field == "" {
