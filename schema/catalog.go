@@ -79,13 +79,13 @@ var catalog = map[validate.RuleID]entry{
 		}
 	}},
 	validate.RuleTagsMaxItems: {says: func(g *gen) []keyword {
-		return []keyword{{validate.Tags.String(), "maxItems", g.p.MaxTags}}
+		return []keyword{{validate.Tags.String(), "maxItems", g.rule.Limit}}
 	}},
 	validate.RuleTagUTF8: notUTF8,
 	validate.RuleTag: {says: func(g *gen) []keyword {
 		return []keyword{
 			{validate.Tags.String() + "/items", "minLength", 1},
-			{validate.Tags.String() + "/items", "maxLength", g.p.MaxTagLength},
+			{validate.Tags.String() + "/items", "maxLength", g.rule.Limit},
 		}
 	}},
 	validate.RuleCustomFieldsFlat: {says: func(g *gen) []keyword {
@@ -113,6 +113,12 @@ var catalog = map[validate.RuleID]entry{
 			s += "; and, for a patch that sends no phone_number, the stored one"
 		}
 		return s
+	}},
+	validate.RuleSMSMobile: {unsaid: func(g *gen) string {
+		if !g.p.SMSNeedsMobile {
+			return "" // the policy does not ask
+		}
+		return "that the number can take SMS (not a fixed line, toll-free, premium-rate, shared-cost, UAN, voicemail or pager number per libphonenumber's metadata): a pattern cannot tell a number's type"
 	}},
 	validate.RuleSMSNoUnsubscribeOnCreate: {says: func(g *gen) []keyword {
 		return []keyword{{validate.SMSConsent.String(), "not", newObj("enum", g.smsRefusedOnCreate())}}
@@ -173,7 +179,7 @@ func typed(t string) func(*gen) []keyword {
 }
 
 func nameLength(g *gen) []keyword {
-	return []keyword{{g.rule.Field, "maxLength", g.p.MaxNameLength}}
+	return []keyword{{g.rule.Field, "maxLength", g.rule.Limit}}
 }
 
 // hasIdentity: email or phone_number present, neither null nor "".

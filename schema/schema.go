@@ -104,7 +104,9 @@ func build(p validate.Policy, on op, standalone bool) *obj {
 			}
 		}
 		if e.unsaid != nil {
-			unexpressed = append(unexpressed, newObj("field", r.Field, "rule", r.Name, "message", r.Message, "unexpressed", e.unsaid(g)))
+			if s := e.unsaid(g); s != "" {
+				unexpressed = append(unexpressed, newObj("field", r.Field, "rule", r.Name, "message", r.Message, "unexpressed", s))
+			}
 		}
 	}
 	for _, o := range g.noteOrder {

@@ -47,6 +47,7 @@ func runSchema(args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&p.AllowUnknownFields, "allow-unknown", false, "members the API does not know are allowed")
 	fs.BoolVar(&p.AcceptLegacyConsent, "legacy-consent", false, "accept the legacy consent value non_subscribed")
 	fs.BoolVar(&p.PossiblePhoneOnly, "possible-phone", false, "phone numbers are checked for a possible length only")
+	fs.BoolVar(&p.SMSNeedsMobile, "sms-needs-mobile", false, "SMS consent needs a number whose type can take SMS")
 	fs.IntVar(&p.MaxNameLength, "max-name", 255, "the longest first_name and last_name, in `characters`")
 	fs.IntVar(&p.MaxTagLength, "max-tag", 255, "the longest tag, in `characters`")
 	fs.IntVar(&p.MaxTags, "max-tags", 100, "the most tags")

@@ -33,12 +33,12 @@ func TestSchemaPrintsTheDocuments(t *testing.T) {
 // TestSchemaFlagsSetThePolicy: the flags are the policy's settings.
 func TestSchemaFlagsSetThePolicy(t *testing.T) {
 	var out, errOut bytes.Buffer
-	args := []string{"-allow-unknown", "-legacy-consent", "-possible-phone", "-max-name", "7", "-max-tag", "9", "-max-tags", "3", "-max-bytes", "4096", "-sms-regions", "gb, jm", "openapi"}
+	args := []string{"-allow-unknown", "-legacy-consent", "-possible-phone", "-sms-needs-mobile", "-max-name", "7", "-max-tag", "9", "-max-tags", "3", "-max-bytes", "4096", "-sms-regions", "gb, jm", "openapi"}
 	if code := runSchema(args, &out, &errOut); code != exitValid {
 		t.Fatalf("exit %d: %s", code, errOut.Bytes())
 	}
 	gbjm, _ := phone.NewRegions("GB", "JM")
-	p := validate.Policy{AllowUnknownFields: true, AcceptLegacyConsent: true, PossiblePhoneOnly: true, MaxNameLength: 7, MaxTagLength: 9, MaxTags: 3, MaxBodyBytes: 4096, SMSRegions: gbjm}
+	p := validate.Policy{AllowUnknownFields: true, AcceptLegacyConsent: true, PossiblePhoneOnly: true, SMSNeedsMobile: true, MaxNameLength: 7, MaxTagLength: 9, MaxTags: 3, MaxBodyBytes: 4096, SMSRegions: gbjm}
 	if want := schema.OpenAPI(p); !bytes.Equal(out.Bytes(), want) {
 		t.Errorf("the flags do not give the policy's document")
 	}
