@@ -186,6 +186,9 @@ import (
 )
 
 func main() {
+	if len(os.Args) > 1 && os.Args[1] == "schema" {
+		os.Exit(runSchema(os.Args[2:], os.Stdout, os.Stderr)) // schema.go
+	}
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 

@@ -33,17 +33,19 @@ var rank = map[string]int{
 	"bench":              4,
 	"internal/testenv":   4,
 	"internal/layout":    4,
+	"schema":             4, // the API documents, generated from validate's table
 	// programs and the tests' packages
-	"phone/internal/gen/cmd": 5,
-	"cmd/contactcheck":       5,
-	"wasm":                   5,
-	"bench/count":            5,
-	"fuzz":                   5,
+	"phone/internal/gen/cmd":   5,
+	"cmd/contactcheck":         5,
+	"wasm":                     5,
+	"bench/count":              5,
+	"fuzz":                     5,
+	"schema/internal/generate": 5,
 }
 
 // validateImporters are the only packages that may import validate:
 // "nothing imports validate but vtags, messages, programs and tests".
-var validateImporters = []string{"validate/vtags", "messages", "cmd/contactcheck", "wasm", "bench/count"}
+var validateImporters = []string{"validate/vtags", "messages", "schema", "schema/internal/generate", "cmd/contactcheck", "wasm", "bench/count"}
 
 // heavy are what the library's packages must not link: an HTTP stack,
 // reflection-based JSON, the tag validator and libphonenumber's runtime
