@@ -43,13 +43,40 @@ func suggestDomain(d string) (string, bool) {
 		}
 		s[i] = c
 	}
-	if in(mailboxIndex, s) || in(knownDomains[:], s) {
+	if in(mailboxIndex, s) || otherCountry(s) {
 		return "", false
 	}
 	if t, ok := nearestMailbox(s); ok {
+		if in(knownDomains[:], s) || slices.Contains(reported, string(s)) {
+			return "", false
+		}
 		return t, true
 	}
 	return fixTLD(d, s)
+}
+
+// otherCountry reports whether s is a well-known mailbox name under
+// another top-level domain where mailbox domains are common (gmail.ru,
+// yahoo.ae, gmx.ch): most often the provider's own domain in that
+// country, or another provider's. A letter missing from the well-known
+// domain's own (gmail.co, gmail.cm) is still a slip.
+func otherCountry(s []byte) bool {
+	first := firstLabel(s)
+	if len(first) == len(s) || lastDot(s) != len(first) || !in(mailTLDs[:], lastLabel(s)) {
+		return false // not name.tld
+	}
+	found := false
+	for i := range mailboxes {
+		m := &mailboxes[i]
+		if len(m.label) != len(first)+1 || !hasPrefix(s, m.label) {
+			continue
+		}
+		if len(s) == len(m.name)-1 && distance(s, m.name, 1) == 1 {
+			return false
+		}
+		found = true
+	}
+	return found
 }
 
 // nearestMailbox returns the well-known mailbox domain s is a typo of:
@@ -116,6 +143,11 @@ func plausible(s []byte, t *mailbox, d int) bool {
 		return false
 	}
 	last := lastLabel(s)
+	if hasSuffix(s, t.mailSuffix) && len(s) > len(t.mailSuffix) {
+		// Edits only before "mail": in hotmail's "hot", which two
+		// edits make another word (patmail, voemail).
+		return d <= nameBudget(len(t.name)-len(t.mailSuffix)+1)
+	}
 	switch {
 	case hasSuffix(s, t.suffix) || string(last) == t.tld:
 		// The top-level domain is intact: the edits are in the name or
@@ -307,6 +339,9 @@ type mailbox struct {
 	label   string // its name up to the suffix, dot included: "yahoo."
 	suffix  string // the public suffix, dot included: ".co.uk"
 	tld     string // its last label: "uk"
+	// mailSuffix is "mail" and the suffix when the name ends in "mail"
+	// ("mail.com" of hotmail.com), or a text no domain ends in.
+	mailSuffix string
 	letters uint32
 }
 
@@ -318,7 +353,10 @@ var mailboxes, mailboxIndex = func() ([]mailbox, []string) {
 	out := make([]mailbox, len(names))
 	for i, n := range names {
 		dot := strings.IndexByte(n, '.')
-		out[i] = mailbox{name: n, label: n[:dot+1], suffix: n[dot:], tld: n[strings.LastIndexByte(n, '.')+1:], letters: letters(n)}
+		out[i] = mailbox{name: n, label: n[:dot+1], suffix: n[dot:], tld: n[strings.LastIndexByte(n, '.')+1:], letters: letters(n), mailSuffix: " "}
+		if strings.HasSuffix(out[i].label, "mail.") {
+			out[i].mailSuffix = "mail" + out[i].suffix
+		}
 	}
 	index := append([]string{}, names...)
 	slices.Sort(index)
@@ -328,6 +366,10 @@ var mailboxes, mailboxIndex = func() ([]mailbox, []string) {
 // moreMailboxes are mailbox domains in wide use that the source list of
 // top100, older than they are, lacks.
 var moreMailboxes = []string{"icloud.com", "protonmail.com"}
+
+// reported are real domains that users of mailcheck reported it
+// "corrected" (its issue tracker), beside the generated knownDomains.
+var reported = []string{"mailw.com", "mailo.com", "mask.io"}
 
 // A tldTypo is a last label that is no top-level domain, and the one it
 // is a typo of.
