@@ -335,14 +335,14 @@ func damerau(s []byte, t string) int {
 
 // A mailbox is a well-known mailbox domain, prepared for the search.
 type mailbox struct {
-	name    string // "yahoo.co.uk"
-	label   string // its name up to the suffix, dot included: "yahoo."
-	suffix  string // the public suffix, dot included: ".co.uk"
-	tld     string // its last label: "uk"
+	name   string // "yahoo.co.uk"
+	label  string // its name up to the suffix, dot included: "yahoo."
+	suffix string // the public suffix, dot included: ".co.uk"
+	tld    string // its last label: "uk"
 	// mailSuffix is "mail" and the suffix when the name ends in "mail"
 	// ("mail.com" of hotmail.com), or a text no domain ends in.
 	mailSuffix string
-	letters uint32
+	letters    uint32
 }
 
 // mailboxes are the well-known mailbox domains in order of use, the most
