@@ -55,13 +55,14 @@ func (a Advice) FieldError() errs.FieldError {
 // accepted the advice may be incomplete, never wrong about what it reads.
 // For does not allocate when it has nothing to say.
 func For(c validate.Contact, p validate.Policy) []Advice {
+	in := inputOf(&c, &p)
 	var out []Advice
 	for i := range table {
 		r := &table[i]
 		if r.contact == nil {
 			continue
 		}
-		if s, ok := r.contact(&c, &p); ok {
+		if s, ok := r.contact(in); ok {
 			out = append(out, r.advice(s))
 		}
 	}
@@ -75,13 +76,14 @@ func For(c validate.Contact, p validate.Policy) []Advice {
 // there is none.
 func ForPatch(current validate.Contact, patch validate.Patch, p validate.Policy) []Advice {
 	after := patch.Apply(current)
+	in := inputOf(&after, &p)
 	var out []Advice
 	for i := range table {
 		r := &table[i]
 		if r.contact == nil || !changed(r.reads, patch.Set, &current, &after) {
 			continue
 		}
-		if s, ok := r.contact(&after, &p); ok {
+		if s, ok := r.contact(in); ok {
 			out = append(out, r.advice(s))
 		}
 	}

@@ -4,8 +4,6 @@ import (
 	"math/bits"
 	"slices"
 	"strings"
-
-	"github.com/contactrules/contactrules/validate"
 )
 
 // maxDomain is the longest domain an accepted address can have (254 bytes
@@ -15,17 +13,16 @@ const maxDomain = 252
 // emailTypo is the email_typo rule: the corrected address when the
 // domain looks like a typo of a well-known mailbox domain or of a common
 // top-level domain.
-func emailTypo(c *validate.Contact, _ *validate.Policy) (string, bool) {
-	at := strings.LastIndexByte(c.Email, '@')
+func emailTypo(in input) (string, bool) {
+	at := strings.LastIndexByte(in.email, '@')
 	if at < 0 {
 		return "", false
 	}
-	domain := c.Email[at+1:]
-	fixed, ok := suggestDomain(domain)
+	fixed, ok := suggestDomain(in.email[at+1:])
 	if !ok {
 		return "", false
 	}
-	return c.Email[:at+1] + fixed, true
+	return in.email[:at+1] + fixed, true
 }
 
 // suggestDomain returns the domain d was probably meant to be, in lower
@@ -43,11 +40,8 @@ func suggestDomain(d string) (string, bool) {
 		}
 		s[i] = c
 	}
-	if in(mailboxIndex, s) || otherCountry(s) {
-		return "", false
-	}
 	if t, ok := nearestMailbox(s); ok {
-		if in(knownDomains[:], s) || slices.Contains(reported, string(s)) {
+		if otherCountry(s) || in(knownDomains[:], s) || slices.Contains(reported, string(s)) {
 			return "", false
 		}
 		return t, true
@@ -84,29 +78,34 @@ func otherCountry(s []byte) bool {
 func nearestMailbox(s []byte) (string, bool) {
 	m := letters(s)
 	best, bestDist := -1, maxEdits+1
-	for i := range mailboxes {
-		t := &mailboxes[i]
+	if len(s) >= len(byLength) {
+		return "", false
+	}
+	for _, f := range byLength[len(s)] {
 		// Cheap filters first: two edits change the length by at most 2
-		// and the set of characters by at most 4 members.
-		if n := len(s) - len(t.name); n > maxEdits || n < -maxEdits {
-			continue
-		}
-		if bits.OnesCount32(m^t.letters) > 2*maxEdits {
+		// (byLength holds only those) and the set of characters by at
+		// most 4 members.
+		if bits.OnesCount32(m^f.letters) > 2*maxEdits {
 			continue
 		}
 		// A digit or a hyphen the mailbox domain lacks is deliberate
 		// (hotmail4.com, 0-mail.com), not a slip between letters.
-		if m&^t.letters&(digit|hyphen) != 0 {
+		if m&^f.letters&(digit|hyphen) != 0 {
 			continue
 		}
-		d := distance(s, t.name, bestDist-1)
-		if d >= bestDist && bestDist > maxEdits {
+		t := &mailboxes[f.index]
+		if string(s) == t.name {
+			return "", false // a well-known mailbox domain itself
+		}
+		d := distance(s, t.name, bestDist)
+		if d == maxEdits+1 && bestDist > maxEdits {
 			// Optimal string alignment edits no substring twice; a slip
-			// can (gmalai.com: a letter in, then two swapped across it).
+			// can (gmalai.com: a letter in, then two swapped across it),
+			// which costs it one edit more.
 			d = damerau(s, t.name)
 		}
 		if d < bestDist && plausible(s, t, d) {
-			best, bestDist = i, d
+			best, bestDist = int(f.index), d
 		}
 	}
 	if best < 0 {
@@ -346,9 +345,8 @@ type mailbox struct {
 }
 
 // mailboxes are the well-known mailbox domains in order of use, the most
-// used first (a tie goes to the first); mailboxIndex is their names,
-// sorted.
-var mailboxes, mailboxIndex = func() ([]mailbox, []string) {
+// used first (a tie goes to the first).
+var mailboxes = func() []mailbox {
 	names := append(append([]string{}, top100[:]...), moreMailboxes...)
 	out := make([]mailbox, len(names))
 	for i, n := range names {
@@ -358,9 +356,29 @@ var mailboxes, mailboxIndex = func() ([]mailbox, []string) {
 			out[i].mailSuffix = "mail" + out[i].suffix
 		}
 	}
-	index := append([]string{}, names...)
-	slices.Sort(index)
-	return out, index
+	return out
+}()
+
+// A filter is what the search reads of a mailbox domain before it
+// measures the distance: kept apart from the mailboxes, so that a scan
+// reads a few cache lines.
+type filter struct {
+	letters uint32
+	index   uint8 // in mailboxes
+}
+
+// byLength holds, for each length of domain, the filters of the mailbox
+// domains two edits can reach from it (their lengths differ by at most
+// 2), in the order of mailboxes.
+var byLength = func() (out [32][]filter) {
+	for n := range out {
+		for i, m := range mailboxes {
+			if d := len(m.name) - n; -maxEdits <= d && d <= maxEdits {
+				out[n] = append(out[n], filter{letters: m.letters, index: uint8(i)})
+			}
+		}
+	}
+	return out
 }()
 
 // moreMailboxes are mailbox domains in wide use that the source list of

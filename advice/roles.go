@@ -1,10 +1,6 @@
 package advice
 
-import (
-	"strings"
-
-	"github.com/contactrules/contactrules/validate"
-)
+import "strings"
 
 // roles are the local parts of role addresses: Mailchimp's list of the
 // role addresses it blocks on import ("Limits on Role-based Addresses"),
@@ -34,12 +30,12 @@ var roleSet = func() map[string]bool {
 
 // roleAddress is the role_address rule: the local part, without its
 // subaddress (+tag), is a role.
-func roleAddress(c *validate.Contact, _ *validate.Policy) (string, bool) {
-	at := strings.LastIndexByte(c.Email, '@')
+func roleAddress(in input) (string, bool) {
+	at := strings.LastIndexByte(in.email, '@')
 	if at <= 0 {
 		return "", false
 	}
-	local := c.Email[:at]
+	local := in.email[:at]
 	if plus := strings.IndexByte(local, '+'); plus >= 0 {
 		local = local[:plus]
 	}
