@@ -8,6 +8,7 @@ import (
 	"github.com/contactrules/contactrules/advice"
 	"github.com/contactrules/contactrules/consent"
 	"github.com/contactrules/contactrules/messages"
+	"github.com/contactrules/contactrules/phone"
 	"github.com/contactrules/contactrules/validate"
 )
 
@@ -211,6 +212,32 @@ func TestEveryRuleHasATextInEveryLanguage(t *testing.T) {
 			case lang != "en" && (got == r.Message || strings.TrimSpace(got) == ""):
 				t.Errorf("%s: no text for %s/%s", lang, r.Field, r.Name)
 			}
+		}
+	}
+}
+
+func TestSMSLandline(t *testing.T) {
+	gb, _ := phone.NewRegions("GB", "US")
+	tests := []struct {
+		name  string
+		c     validate.Contact
+		p     validate.Policy
+		wants bool
+	}{
+		{"a GB fixed line subscribed to SMS", validate.Contact{PhoneNumber: "+442071838750", SMSConsent: consent.SMSSubscribed}, validate.Policy{SMSRegions: gb}, true},
+		{"single opt-in too", validate.Contact{PhoneNumber: "+442071838750", SMSConsent: consent.SMSSingleOptIn}, validate.Policy{SMSRegions: gb}, true},
+		{"a US toll-free number", validate.Contact{PhoneNumber: "+18002530000", SMSConsent: consent.SMSSubscribed}, validate.Policy{}, true},
+		{"a GB mobile", validate.Contact{PhoneNumber: "+447400123456", SMSConsent: consent.SMSSubscribed}, validate.Policy{SMSRegions: gb}, false},
+		{"a US number: fixed line or mobile, the metadata cannot tell", validate.Contact{PhoneNumber: "+12015550123", SMSConsent: consent.SMSSubscribed}, validate.Policy{}, false},
+		{"a fixed line without SMS consent", validate.Contact{Email: "jane@example.com", PhoneNumber: "+442071838750"}, validate.Policy{SMSRegions: gb}, false},
+		{"a fixed line that unsubscribed", validate.Contact{Email: "jane@example.com", PhoneNumber: "+442071838750", SMSConsent: consent.SMSNeverSubscribed}, validate.Policy{SMSRegions: gb}, false},
+	}
+	for _, tt := range tests {
+		if _, _, details := validate.Create(tt.c, tt.p); details != nil {
+			t.Fatalf("%s: refused: %v", tt.name, details)
+		}
+		if _, got := suggestion(advice.For(tt.c, tt.p), "sms_landline"); got != tt.wants {
+			t.Errorf("%s: sms_landline %v, want %v", tt.name, got, tt.wants)
 		}
 	}
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/contactrules/contactrules/consent"
 	"github.com/contactrules/contactrules/internal/testenv"
+	"github.com/contactrules/contactrules/phone"
 	"github.com/contactrules/contactrules/validate"
 )
 
@@ -155,11 +156,15 @@ func genEmail(r *rand.Rand) string {
 	return local + "@" + domain
 }
 
-var genPhones = []string{"", "+12015550123", "+447400123456", "+33612345678", "+18005550199", "+80012345678", "12345"}
+var genPhones = []string{"", "+12015550123", "+447400123456", "+33612345678", "+18002530000", "+442071838750", "+80012345678", "12345"}
 
 func TestPropertiesOnGeneratedContacts(t *testing.T) {
 	r := rand.New(rand.NewPCG(27, 1))
-	policies := []validate.Policy{{}, {PossiblePhoneOnly: true}, {DefaultRegion: "GB"}}
+	gb, err := phone.NewRegions("GB", "US")
+	if err != nil {
+		t.Fatal(err)
+	}
+	policies := []validate.Policy{{}, {PossiblePhoneOnly: true}, {DefaultRegion: "GB"}, {SMSRegions: gb}}
 	seen := map[string]int{}
 	for range testenv.Cases(2000, 20000) {
 		p := policies[r.IntN(len(policies))]
@@ -174,7 +179,7 @@ func TestPropertiesOnGeneratedContacts(t *testing.T) {
 
 		// The same as form input, with a phone_region that may or may
 		// not be the number's.
-		form := map[string][]string{"email": {c.Email}}
+		form := map[string][]string{"email": {c.Email}, "sms_consent": {string(c.SMSConsent)}}
 		if c.PhoneNumber != "" {
 			form["phone_number"] = []string{c.PhoneNumber}
 			form["phone_region"] = []string{[]string{"US", "GB", "fr", ""}[r.IntN(4)]}

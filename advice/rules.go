@@ -3,6 +3,7 @@ package advice
 import (
 	"strings"
 
+	"github.com/contactrules/contactrules/consent"
 	"github.com/contactrules/contactrules/phone"
 	"github.com/contactrules/contactrules/validate"
 )
@@ -23,11 +24,12 @@ type rule struct {
 // passed to a function of the table would make the contact escape, and
 // For allocate.
 type input struct {
-	email string
+	email, phone string
+	sms          consent.SMS
 }
 
 func inputOf(c *validate.Contact, _ *validate.Policy) input {
-	return input{email: c.Email}
+	return input{email: c.Email, phone: c.PhoneNumber, sms: c.SMSConsent}
 }
 
 // formInput is what a form holds that the accepted contact does not.
@@ -50,6 +52,12 @@ var table = []rule{
 		message: "is a role address, which reaches a team or no one rather than a person",
 		when:    "the local part, without a +tag and in any case, is a role: admin, info, support, sales, noreply, postmaster, abuse, webmaster and the rest of docs/advice.md's list",
 		contact: roleAddress,
+	},
+	{
+		field: "sms_consent", name: "sms_landline", reads: fields(validate.PhoneNumber, validate.SMSConsent),
+		message: "the phone number cannot receive SMS (it is not a mobile number)",
+		when:    "sms_consent is subscribed or single_opt_in and the phone number's type (libphonenumber's) is one that cannot receive SMS: fixed line, toll free, premium rate, shared cost, UAN, voicemail or pager",
+		contact: smsLandline,
 	},
 	{
 		field: "phone_region", name: "phone_region_mismatch",
@@ -106,4 +114,32 @@ func regionMismatch(c *validate.Contact, in *formInput) (string, bool) {
 		return "", false
 	}
 	return region, true
+}
+
+// noSMS are the types of line that cannot receive SMS. Mobile numbers
+// can; so can, as far as the metadata tells, FIXED_LINE_OR_MOBILE (the
+// NANP's shared ranges), VoIP and personal numbers, which sms_landline
+// therefore leaves alone.
+var noSMS = [...]bool{
+	phone.FixedLine:   true,
+	phone.TollFree:    true,
+	phone.PremiumRate: true,
+	phone.SharedCost:  true,
+	phone.UAN:         true,
+	phone.Voicemail:   true,
+	phone.Pager:       true,
+}
+
+// smsLandline is the sms_landline rule. A number the policy accepts for
+// its possible length alone has no type, and earns no advice.
+func smsLandline(in input) (string, bool) {
+	if in.sms != consent.SMSSubscribed && in.sms != consent.SMSSingleOptIn {
+		return "", false
+	}
+	n, err := phone.Parse(in.phone)
+	if err != nil {
+		return "", false
+	}
+	t := n.Type()
+	return "", int(t) < len(noSMS) && noSMS[t]
 }
