@@ -33,16 +33,19 @@ var rank = map[string]int{
 	"internal/testenv":   4,
 	"internal/layout":    4,
 	// programs and the tests' packages
-	"phone/internal/gen/cmd": 5,
-	"cmd/contactcheck":       5,
-	"wasm":                   5,
-	"bench/count":            5,
-	"fuzz":                   5,
+	"phone/internal/gen/cmd":   5,
+	"cmd/contactcheck":         5,
+	"wasm":                     5,
+	"bench/count":              5,
+	"fuzz":                     5,
+	"npm":                      5, // the JavaScript engine's tests
+	"npm/gen":                  5, // the JavaScript engine's rules data, at go generate time
+	"phone/internal/gen/jscmd": 5, // the JavaScript engine's phone data, likewise
 }
 
 // validateImporters are the only packages that may import validate:
 // "nothing imports validate but vtags, messages, programs and tests".
-var validateImporters = []string{"validate/vtags", "messages", "cmd/contactcheck", "wasm", "bench/count"}
+var validateImporters = []string{"validate/vtags", "messages", "cmd/contactcheck", "wasm", "bench/count", "npm/gen"}
 
 // heavy are what the library's packages must not link: an HTTP stack,
 // reflection-based JSON, the tag validator and libphonenumber's runtime
