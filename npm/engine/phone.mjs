@@ -118,8 +118,8 @@ function stripped(r, nsn) {
   } else {
     rest = nsn.replace(r.npfp, r.transform);
   }
-  if (viable && !general.test(rest)) {
-    return false;
+  if (rest === nsn || (viable && !general.test(rest))) {
+    return false; // nothing taken off, or the number would no longer be one
   }
   const l = lengthResult(r, rest.length);
   return l === "possible" || l === "long";
