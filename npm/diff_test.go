@@ -165,7 +165,7 @@ var currents = []validate.Contact{
 // hostile ones included), and on phone numbers, against the Go code's
 // answers; it fails on the first difference.
 func TestSameAnswers(t *testing.T) {
-	nodePath := node(t)
+	nodePath := testenv.Node(t)
 	readSources(t)
 	n := testenv.Cases(1000, 60000) // bodies per operation: 120,000 in all in CI
 	dir := t.TempDir()
@@ -340,21 +340,6 @@ func readSources(t *testing.T) {
 			}
 		}
 	}
-}
-
-// node returns the path of node; without it the test skips, or fails in
-// CI, where .ci/run installs it.
-func node(t *testing.T) string {
-	path, err := exec.LookPath("node")
-	if err == nil {
-		return path
-	}
-	msg := fmt.Sprintf("node not found (%v); install Node.js 20 or later", err)
-	if os.Getenv("CI") == "true" {
-		t.Fatal(msg)
-	}
-	t.Skip(msg)
-	return ""
 }
 
 // run runs cmd, failing the test with its output when it fails.

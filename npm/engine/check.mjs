@@ -91,11 +91,11 @@ const consentFields = consent.fields.map((f) => ({
 
 // decideField returns the outcome [value, effect bits, refused rule] of
 // one consent field.
-function decideField(i, op, current, slot, lim, phoneOK, welcome) {
+function decideField(i, op, current, kind, value, lim, phoneOK, welcome) {
   const f = consentFields[i];
   let r = 0;
-  if (slot[0] === TEXT) {
-    const w = f.words.get(slot[1]);
+  if (kind === TEXT) {
+    const w = f.words.get(value);
     r = w !== undefined && (!w.legacy || lim.acceptLegacyConsent) ? f.req.get(w.means) : 1;
   }
   const k = (phoneOK ? 1 : 0) | (welcome ? 2 : 0);
@@ -115,7 +115,8 @@ const byName = {
   immutable: (c, row) => c.changes(row.f) && c.fail(row),
   enum: consentCheck,
   max_length: (c, row) => {
-    const [k, s] = c.p.m[row.f];
+    const k = c.p.kind[row.f];
+    const s = c.p.val[row.f];
     if (k === TEXT && s.length > c.lim.maxNameLength && codePoints(s) > c.lim.maxNameLength) c.fail(row);
   },
 };
@@ -123,12 +124,13 @@ const byRule = {
   "base/max_bytes": (c, row) => c.p.body === "max_bytes" && (c.fail(row), (c.full = true)),
   "base/json_object": (c, row) => c.p.body === "json_object" && (c.fail(row), (c.full = true)),
   "base/required_any": (c, row) => {
-    if (c.p.m.some((_, f) => c.sent(f))) return;
+    for (let f = 0; f < c.p.kind.length; f++) if (c.sent(f)) return;
     if (c.p.extra.length === 0) c.fail(row);
   },
   "base/required_one_of": (c, row) => {
     for (const f of [EMAIL, PHONE]) {
-      const [k, s] = c.p.m[f];
+      const k = c.p.kind[f];
+      const s = c.p.val[f];
       if (k !== ABSENT && k !== NULL && !(k === TEXT && s === "")) return;
     }
     c.fail(row);
@@ -141,7 +143,8 @@ const byRule = {
   "phone_region/region": () => {}, // form input only
   "phone_number/e164": (c, row) => {
     const s = c.formatted(row.f);
-    const [k, v] = c.p.m[PHONE];
+    const k = c.p.kind[PHONE];
+    const v = c.p.val[PHONE];
     if (s === undefined) {
       if (k === TEXT && c.op === UPDATE && v === c.cur.phone_number) c.region = parsePhone(v, c.lim.possiblePhoneOnly);
       return;
@@ -174,13 +177,13 @@ const byRule = {
 
 function consentCheck(c, row) {
   c.decide();
-  if (c.refused.includes(row.field + "/" + row.name)) c.fail(row);
+  if (c.refused.includes(row.key)) c.fail(row);
 }
 
 // The rows, each with its check; a rule of the Go table this file has no
 // check for is an error when the module loads (the engine's test sees it).
 const rows = rules.map(([field, name, text, ops]) => {
-  const row = { field, name, text, ops, f: fieldIndex.get(field) ?? -1 };
+  const row = { field, name, key: `${field}/${name}`, text, ops, f: fieldIndex.get(field) ?? -1 };
   row.check = byRule[`${field}/${name}`] ?? (row.f >= 0 && byName[name]) ?? (field.endsWith("consent") ? consentCheck : undefined);
   if (row.check === undefined) throw new Error(`contactrules: no check for rule ${field}/${name}`);
   return row;
@@ -200,7 +203,7 @@ class Checker {
   }
 
   kind(f) {
-    return this.p.m[f][0];
+    return this.p.kind[f];
   }
 
   rowOf(field, name) {
@@ -226,7 +229,7 @@ class Checker {
 
   // sent: the field counts as written (a null only for a field it clears).
   sent(f) {
-    const k = this.p.m[f][0];
+    const k = this.p.kind[f];
     return k === ABSENT ? false : k === NULL ? f <= CUSTOM : true;
   }
 
@@ -237,14 +240,16 @@ class Checker {
   changes(f) {
     if (this.op !== UPDATE || !this.sent(f)) return false;
     const stored = this.stored(f);
-    const [k, s] = this.p.m[f];
+    const k = this.p.kind[f];
+    const s = this.p.val[f];
     if (stored === "" || ((k === TEXT || k === BAD_UTF8) && sameIdentity(f, stored, s))) return false;
     return k !== WRONG && k !== BAD_UTF8;
   }
 
   // formatted returns the value whose format to check, or undefined.
   formatted(f) {
-    const [k, s] = this.p.m[f];
+    const k = this.p.kind[f];
+    const s = this.p.val[f];
     if (k !== TEXT || s === "") return undefined;
     if (this.op === UPDATE && (this.changes(f) || (this.stored(f) !== "" && sameIdentity(f, this.stored(f), s)))) return undefined;
     return s;
@@ -261,21 +266,19 @@ class Checker {
   decide() {
     if (this.decided) return;
     this.decided = true;
-    const sendWelcome = this.p.m[SEND_WELCOME];
-    const welcome = !(sendWelcome[0] === BOOL && sendWelcome[1] === false);
+    const welcome = !(this.p.kind[SEND_WELCOME] === BOOL && this.p.val[SEND_WELCOME] === false);
     let region = this.region;
     if (this.op === UPDATE && !this.sent(PHONE)) region = parsePhone(this.cur.phone_number ?? "", this.lim.possiblePhoneOnly);
     const phoneOK = region !== undefined && this.lim.smsRegions.includes(region);
     this.refused = [];
     this.effects = { welcome_sms: false, email_unsuppressed: false, defaults_applied: [] };
     let bits = 0;
-    for (const [i, f, stored] of [
-      [0, EMAIL_CONSENT, this.cur.email_consent],
-      [1, SMS_CONSENT, this.cur.sms_consent],
-    ]) {
-      const [, b, refused] = decideField(i, this.op, stored || "never_subscribed", this.p.m[f], this.lim, phoneOK, welcome);
-      bits |= b;
-      if (refused !== "") this.refused.push(`${consent.fields[i].field}/${refused}`);
+    for (let i = 0; i < 2; i++) {
+      const f = i === 0 ? EMAIL_CONSENT : SMS_CONSENT;
+      const stored = (i === 0 ? this.cur.email_consent : this.cur.sms_consent) || "never_subscribed";
+      const outcome = decideField(i, this.op, stored, this.p.kind[f], this.p.val[f], this.lim, phoneOK, welcome);
+      bits |= outcome[1];
+      if (outcome[2] !== "") this.refused.push(`${consent.fields[i].field}/${outcome[2]}`);
     }
     this.effects.welcome_sms = (bits & 1) !== 0;
     this.effects.email_unsuppressed = (bits & 2) !== 0;

@@ -66,12 +66,16 @@ function known(region, nsn) {
   if (!matches(region.general, nsn)) {
     return false;
   }
-  for (let i = 0; i < 9; i++) {
+  // Any type will do: the usual ones first.
+  if (matches(region.types[8], nsn) || (!region.same && matches(region.types[9], nsn))) {
+    return true;
+  }
+  for (let i = 0; i < 8; i++) {
     if (matches(region.types[i], nsn)) {
       return true;
     }
   }
-  return !region.same && matches(region.types[9], nsn);
+  return false;
 }
 
 function regionFor(r, nsn) {

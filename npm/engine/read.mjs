@@ -25,9 +25,19 @@ const SEND_WELCOME = fieldIndex.get("send_welcome_sms");
 const shape = fields.map((_, i) => (i === TAGS ? LIST : i === CUSTOM ? OBJECT : i === SEND_WELCOME ? BOOL : TEXT));
 
 // newPayload returns an empty payload. body is "" or the rule name of a
-// body that could not be read; m holds each field's [kind, value].
+// body that could not be read; kind and val hold each field's kind and
+// value, by index in fields.
 export function newPayload() {
-  return { body: "", m: fields.map(() => [ABSENT, ""]), ntags: 0, tagFacts: [], nested: false, customFacts: [], extra: [] };
+  return {
+    body: "",
+    kind: [ABSENT, ABSENT, ABSENT, ABSENT, ABSENT, ABSENT, ABSENT, ABSENT, ABSENT].slice(0, fields.length),
+    val: ["", "", "", "", "", "", "", "", ""].slice(0, fields.length),
+    ntags: 0,
+    tagFacts: [],
+    nested: false,
+    customFacts: [],
+    extra: [],
+  };
 }
 
 // note records [rule, key] unless enough are known to pass the details
@@ -81,6 +91,13 @@ export function utf8Length(s) {
 }
 
 const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const surrogate = /[\ud800-\udfff]/;
+
+// hasLone reports whether s holds a lone surrogate: natively where the
+// platform can (Node.js 20, current browsers), else the simpler test
+// first (most strings hold no surrogate at all).
+const hasLone =
+  typeof "".isWellFormed === "function" ? (s) => !s.isWellFormed() : (s) => surrogate.test(s) && loneSurrogate.test(s);
 
 // ---- JSON text ----
 
@@ -111,7 +128,7 @@ export function readText(t0, n, lim) {
 // fromString prepares a string for readText: its lone surrogates are the
 // U+FFFD that TextEncoder would send the Go code.
 export function fromString(s) {
-  return loneSurrogate.test(s) ? s.replace(new RegExp(loneSurrogate.source, "g"), "\ufffd") : s;
+  return hasLone(s) ? s.replace(new RegExp(loneSurrogate.source, "g"), "\ufffd") : s;
 }
 
 const strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
@@ -397,25 +414,24 @@ function other(p, k, others, repeated, lim) {
 }
 
 function member(p, i, f, lim) {
-  const slot = p.m[f];
   const c = t.charCodeAt(i);
   if (c === 0x6e) {
-    slot[0] = NULL;
+    p.kind[f] = NULL;
     return literal(i, "null");
   }
   if (c === 0x22 && shape[f] === TEXT) {
     i = str(i);
-    slot[0] = svalid ? TEXT : BAD_UTF8;
-    slot[1] = sval;
+    p.kind[f] = svalid ? TEXT : BAD_UTF8;
+    p.val[f] = sval;
     return i;
   }
   if ((c === 0x74 || c === 0x66) && shape[f] === BOOL) {
-    slot[0] = BOOL;
-    slot[1] = c === 0x74;
+    p.kind[f] = BOOL;
+    p.val[f] = c === 0x74;
     return literal(i, c === 0x74 ? "true" : "false");
   }
   if (c === 0x5b && shape[f] === LIST) {
-    slot[0] = LIST;
+    p.kind[f] = LIST;
     i = open(i, 0x5d);
     while (more) {
       if (t.charCodeAt(i) === 0x22) {
@@ -423,7 +439,7 @@ function member(p, i, f, lim) {
         if (i < 0) return -1;
         addTag(p, sval, svalid, lim);
       } else {
-        slot[0] = BAD_SHAPE;
+        p.kind[f] = BAD_SHAPE;
         if ((i = skip(i)) < 0) return -1;
       }
       if ((i = next(i, 0x5d)) < 0) return -1;
@@ -431,10 +447,10 @@ function member(p, i, f, lim) {
     return i;
   }
   if (c === 0x7b && shape[f] === OBJECT) {
-    slot[0] = OBJECT;
+    p.kind[f] = OBJECT;
     return custom(p, i, lim);
   }
-  slot[0] = WRONG;
+  p.kind[f] = WRONG;
   return skip(i);
 }
 
@@ -497,7 +513,7 @@ export function readValue(v, lim) {
     const x = v[k];
     const type = typeof x;
     if (x === undefined || type === "function" || type === "symbol") continue;
-    if (loneSurrogate.test(k)) return undefined;
+    if (hasLone(k)) return undefined;
     bound += stringBound(k) + 2;
     const f = fieldIndex.get(k);
     if (f === undefined) {
@@ -508,48 +524,47 @@ export function readValue(v, lim) {
       else if (!lim.allowUnknownFields) note(p.extra, lim.maxDetails, "unknown_field", k);
       continue;
     }
-    const slot = p.m[f];
-    if (type === "string") {
+      if (type === "string") {
       bound += stringBound(x);
-      slot[0] = shape[f] !== TEXT ? WRONG : loneSurrogate.test(x) ? BAD_UTF8 : TEXT;
-      slot[1] = x;
+      p.kind[f] = shape[f] !== TEXT ? WRONG : hasLone(x) ? BAD_UTF8 : TEXT;
+      p.val[f] = x;
     } else if (x === null || (type === "number" && !Number.isFinite(x))) {
       bound += 4;
-      slot[0] = NULL;
+      p.kind[f] = NULL;
     } else if (type === "boolean") {
       bound += 5;
-      slot[0] = shape[f] === BOOL ? BOOL : WRONG;
-      slot[1] = x;
+      p.kind[f] = shape[f] === BOOL ? BOOL : WRONG;
+      p.val[f] = x;
     } else if (type === "number") {
       bound += 25;
-      slot[0] = WRONG;
+      p.kind[f] = WRONG;
     } else if (f === TAGS && isPlainArray(x)) {
-      slot[0] = LIST;
+      p.kind[f] = LIST;
       bound += 2;
       for (let i = 0; i < x.length; i++) {
         const e = x[i];
         if (typeof e === "string") {
           bound += stringBound(e) + 1;
-          addTag(p, e, !loneSurrogate.test(e), lim);
+          addTag(p, e, !hasLone(e), lim);
         } else if (e !== null && typeof e === "object") {
           return undefined;
         } else if (typeof e === "bigint") {
           return undefined;
         } else {
           bound += 26;
-          slot[0] = BAD_SHAPE;
+          p.kind[f] = BAD_SHAPE;
         }
       }
     } else if (f === CUSTOM && isPlainObject(x)) {
-      slot[0] = OBJECT;
+      p.kind[f] = OBJECT;
       bound += 2;
       for (const ck of Object.keys(x)) {
         const cv = x[ck];
         const ct = typeof cv;
         if (cv === undefined || ct === "function" || ct === "symbol") continue;
-        if ((cv !== null && ct === "object") || ct === "bigint" || loneSurrogate.test(ck)) return undefined;
+        if ((cv !== null && ct === "object") || ct === "bigint" || hasLone(ck)) return undefined;
         bound += stringBound(ck) + 2 + (ct === "string" ? stringBound(cv) : 25);
-        if (ct === "string" && loneSurrogate.test(cv)) note(p.customFacts, lim.maxDetails, "utf8", ck);
+        if (ct === "string" && hasLone(cv)) note(p.customFacts, lim.maxDetails, "utf8", ck);
       }
     } else {
       return undefined;
