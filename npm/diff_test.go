@@ -219,9 +219,12 @@ func TestSameAnswers(t *testing.T) {
 	phones := filepath.Join(dir, "phones.txt")
 	nphones := writePhones(t, phones, testenv.Cases(20000, 1000000))
 
-	cmd := exec.Command(nodePath, "test/diff.mjs", file, phones)
+	typed := filepath.Join(dir, "normalize.ndjson")
+	ntyped := writeNormalize(t, typed, testenv.Cases(10000, 200000))
+
+	cmd := exec.Command(nodePath, "test/diff.mjs", file, phones, typed)
 	out := run(t, cmd)
-	t.Logf("%d conformance calls, %d generated bodies, %d phone numbers:\n%s", conf, count-conf, nphones, out)
+	t.Logf("%d conformance calls, %d generated bodies, %d phone numbers, %d typed numbers:\n%s", conf, count-conf, nphones, ntyped, out)
 }
 
 // phoneSamples are numbers the generator draws phone_number from.

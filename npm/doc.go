@@ -6,4 +6,4 @@
 package npm
 
 //go:generate go run ./gen -o data/rules.mjs
-//go:generate go run ../phone/internal/gen/jscmd -o data/phone.mjs
+//go:generate go run ../phone/internal/gen/jscmd -d data

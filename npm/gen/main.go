@@ -13,6 +13,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -62,6 +63,11 @@ func source() ([]byte, error) {
 	write(&b, "defaults", "the policy's defaults", defaults())
 	write(&b, "emailClass", "each ASCII byte's classes in an address: 1 atext, 2 a domain label's\n// letter, digit or hyphen", email)
 	write(&b, "consent", "the consent decision (see consentTable in npm/gen)", c)
+	pe, err := phoneErrors()
+	if err != nil {
+		return nil, err
+	}
+	write(&b, "phoneErrors", "normalizePhone's errors by reason: code and message", pe)
 	write(&b, "envelope", "the error envelope of a validation failure", map[string]string{
 		"code": string(errs.ValidationFailed), "message": errs.ValidationFailed.Message(),
 	})
@@ -308,4 +314,34 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// phoneErrors asks phone.Normalize for each of its errors, with an input
+// that earns it, and gives each its code and message as the wasm build
+// writes them.
+func phoneErrors() (map[string][2]string, error) {
+	probes := []struct{ reason, input, region string }{
+		{"input_too_long", strings.Repeat("1", 65), ""},
+		{"not_phone_char", "201a", "US"},
+		{"misplaced_plus", "1+201", "US"},
+		{"no_input_digits", "()", "US"},
+		{"no_region", "2015550123", ""},
+		{"unparsable", "1", "US"},
+		{"not_valid", "+1 201 555 012", "US"},
+	}
+	out := map[string][2]string{}
+	seen := map[string]bool{}
+	for _, p := range probes {
+		_, err := phone.Normalize(p.input, p.region)
+		if err == nil || seen[err.Error()] {
+			return nil, fmt.Errorf("normalizing %q in %q: %v, not the error for %s", p.input, p.region, err, p.reason)
+		}
+		seen[err.Error()] = true
+		code := "invalid"
+		if errors.Is(err, phone.ErrSyntax) {
+			code = "syntax"
+		}
+		out[p.reason] = [2]string{code, strings.TrimPrefix(err.Error(), "phone: ")}
+	}
+	return out, nil
 }

@@ -3,17 +3,19 @@
 // code's answer; the engine must give that answer for the body as bytes,
 // as a string when the bytes are UTF-8, and as the parsed value when
 // JSON.stringify writes it back as the same text. PHONES lists numbers
-// with the regions Go's phone.Parse and ParsePossible give them. Stops at
-// the first difference.
+// with the regions Go's phone.Parse and ParsePossible give them; TYPED
+// (NDJSON) numbers as typed, with a default region and the answer of Go's
+// phone.Normalize. Stops at the first difference.
 //
-//   node test/diff.mjs CASES PHONES
+//   node test/diff.mjs CASES PHONES TYPED
 import { readFileSync } from "node:fs";
 import { validateCreate, validateUpdate } from "../engine/index.mjs";
 import { parse } from "../engine/phone.mjs";
+import { normalizePhone } from "../engine/normalize.mjs";
 
-const [casesFile, phonesFile] = process.argv.slice(2);
+const [casesFile, phonesFile, typedFile] = process.argv.slice(2);
 const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-const counts = { bytes: 0, text: 0, object: 0, phones: 0 };
+const counts = { bytes: 0, text: 0, object: 0, phones: 0, typed: 0 };
 
 function fail(what, c, got) {
   console.error(`${what}: the engine differs from Go\ncase: ${JSON.stringify(c).slice(0, 2000)}\nwant: ${c.want.slice(0, 2000)}\ngot:  ${JSON.stringify(got).slice(0, 2000)}`);
@@ -60,4 +62,17 @@ for (const line of readFileSync(phonesFile, "utf8").split("\n")) {
   }
   counts.phones++;
 }
-console.log(`same answers: ${counts.bytes} bodies as bytes, ${counts.text} as strings, ${counts.object} as values; ${counts.phones} phone numbers`);
+for (const line of readFileSync(typedFile, "utf8").split("\n")) {
+  if (line === "") continue;
+  const c = JSON.parse(line);
+  const got = JSON.stringify(normalizePhone(c.input, c.region));
+  if (got !== c.want) {
+    console.error(`normalizePhone(${JSON.stringify(c.input)}, ${JSON.stringify(c.region)}): Go says ${c.want}; the engine ${got}`);
+    process.exit(1);
+  }
+  counts.typed++;
+}
+console.log(
+  `same answers: ${counts.bytes} bodies as bytes, ${counts.text} as strings, ${counts.object} as values; ` +
+    `${counts.phones} phone numbers; ${counts.typed} typed numbers`,
+);

@@ -1,7 +1,7 @@
-// Command jscmd writes the phone module of the JavaScript engine (see
-// gen.JS):
+// Command jscmd writes the phone modules of the JavaScript engine (see
+// gen.JS and gen.JSParsing) into a directory:
 //
-//	go run ./phone/internal/gen/jscmd -o npm/data/phone.mjs
+//	go run ./phone/internal/gen/jscmd -d npm/data
 //
 // run by go generate in npm.
 package main
@@ -10,16 +10,23 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"path/filepath"
 
 	"github.com/contactrules/contactrules/phone/internal/gen"
 )
 
 func main() {
-	out := flag.String("o", "phone.mjs", "output file")
+	dir := flag.String("d", ".", "output directory")
 	flag.Parse()
 	src, err := gen.JS()
 	if err == nil {
-		err = os.WriteFile(*out, src, 0o644)
+		err = os.WriteFile(filepath.Join(*dir, "phone.mjs"), src, 0o644)
+	}
+	if err == nil {
+		src, err = gen.JSParsing()
+	}
+	if err == nil {
+		err = os.WriteFile(filepath.Join(*dir, "parsing.mjs"), src, 0o644)
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "jscmd:", err)
