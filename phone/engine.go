@@ -16,25 +16,51 @@ import "github.com/contactrules/contactrules/phone/internal/dfa"
 // Contract for the check functions: d is the digits of an E.164 number after
 // the '+', already checked to be 1 to 15 ASCII digits starting with 1-9. They
 // report whether the number passes (validity or possible length, and being
-// written in canonical form), its country calling code, and its region as
-// an index in regionTable. They must not retain d, and should
-// not allocate.
+// written in canonical form), its country calling code, its region as an
+// index in regionTable, and the engine's outcome for it, which numberType
+// and appendNSN read. They must not retain d, and should not allocate.
 
 // checkValid reports whether +d is a valid number per libphonenumber written
 // in canonical E.164 form, with its calling code and the region
 // libphonenumber assigns to it.
-func checkValid(d string) (cc int, region uint16, ok bool) {
-	cc, r, ok := dfa.ValidIndex(d)
-	return cc, engineIndex[r], ok
+func checkValid(d string) (cc int, region, outcome uint16, ok bool) {
+	cc, r, o, ok := dfa.ValidIndex(d)
+	return cc, engineIndex[r], o, ok
 }
 
 // checkPossible reports whether +d has a possible length (not a local-only
 // one) for its calling code and is written in canonical E.164 form, with its
 // calling code and its region: the one libphonenumber assigns or, when it
 // assigns none, the main region of the calling code.
-func checkPossible(d string) (cc int, region uint16, ok bool) {
-	cc, r, ok := dfa.PossibleIndex(d)
-	return cc, engineIndex[r], ok
+func checkPossible(d string) (cc int, region, outcome uint16, ok bool) {
+	cc, r, o, ok := dfa.PossibleIndex(d)
+	return cc, engineIndex[r], o, ok
+}
+
+// numberType is what phonenumbers.GetNumberType says of the number with
+// the given outcome.
+func numberType(outcome uint16) Type {
+	return Type(dfa.Type(outcome))
+}
+
+// appendNSN appends the national significant number nsn of the number
+// with the given outcome in form f (National, International or RFC3966)
+// as phonenumbers.Format writes it after the calling code.
+func appendNSN(dst, nsn []byte, outcome uint16, f Format) []byte {
+	form := dfa.International
+	switch f {
+	case National:
+		form = dfa.National
+	case RFC3966:
+		form = dfa.RFC3966
+	}
+	return dfa.AppendFormat(dst, nsn, outcome, form)
+}
+
+// exampleDigits returns the E.164 digits of libphonenumber's example number of
+// region and type t.
+func exampleDigits(region string, t Type) (uint64, bool) {
+	return dfa.ExampleNumber(region, uint8(t))
 }
 
 // engineIndex maps the engine's region numbers (from 1, in the order of

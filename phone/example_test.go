@@ -95,3 +95,62 @@ func ExampleIsRegion() {
 	// Output:
 	// true false false false
 }
+
+func ExampleNumber_Type() {
+	for _, s := range []string{"+447400123456", "+442071838750", "+12015550123", "+18005550199"} {
+		n, err := phone.Parse(s)
+		if err != nil {
+			fmt.Println(err)
+			continue
+		}
+		// Only a mobile can take SMS for certain; in the US and Canada the
+		// metadata cannot tell fixed lines from mobiles.
+		fmt.Println(n, n.Type(), n.Type() == phone.Mobile || n.Type() == phone.FixedLineOrMobile)
+	}
+	// Output:
+	// +447400123456 MOBILE true
+	// +442071838750 FIXED_LINE false
+	// +12015550123 FIXED_LINE_OR_MOBILE true
+	// +18005550199 TOLL_FREE false
+}
+
+func ExampleNumber_Format() {
+	for _, s := range []string{"+12015550123", "+442071838750", "+390612345678"} {
+		n, _ := phone.Parse(s)
+		fmt.Printf("%-22s %-20s %s\n", n.Format(phone.International), n.Format(phone.National), n.Format(phone.RFC3966))
+	}
+	// Output:
+	// +1 201-555-0123        (201) 555-0123       tel:+1-201-555-0123
+	// +44 20 7183 8750       020 7183 8750        tel:+44-20-7183-8750
+	// +39 06 1234 5678       06 1234 5678         tel:+39-06-1234-5678
+}
+
+// A form's phone field: what the person typed is read in their region,
+// and shown back as people write it there.
+func ExampleNumber_Format_form() {
+	typed, region := "2015550123", "US"
+	n, err := phone.Normalize(typed, region)
+	if err != nil {
+		fmt.Println("not a phone number")
+		return
+	}
+	fmt.Println(n.Format(phone.National)) // shown in the field
+	fmt.Println(n)                        // stored
+	// Output:
+	// (201) 555-0123
+	// +12015550123
+}
+
+func ExampleExample() {
+	// A placeholder for a form's phone field in each region.
+	for _, region := range []string{"US", "GB", "DE"} {
+		n, ok := phone.Example(region, phone.Mobile)
+		if ok {
+			fmt.Printf("%s: e.g. %s\n", region, n.Format(phone.National))
+		}
+	}
+	// Output:
+	// US: e.g. (201) 555-0123
+	// GB: e.g. 07400 123456
+	// DE: e.g. 01512 3456789
+}

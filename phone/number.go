@@ -19,6 +19,9 @@ type Number struct {
 	digits uint64
 	cc     uint16
 	region uint16 // index into regionTable
+	// outcome is what the engine said of the number (see engine.go): a
+	// function of digits, so == still compares numbers.
+	outcome uint16
 }
 
 // Parse reports the number s, which must be a valid phone number written
@@ -54,19 +57,19 @@ func ParsePossible(s string) (Number, error) {
 	return parseWith(s, validOrPossible, errNotPossible)
 }
 
-func validOrPossible(d string) (int, uint16, bool) {
-	if cc, region, ok := checkValid(d); ok {
-		return cc, region, true
+func validOrPossible(d string) (int, uint16, uint16, bool) {
+	if cc, region, o, ok := checkValid(d); ok {
+		return cc, region, o, true
 	}
 	return checkPossible(d)
 }
 
-func parseWith(s string, check func(string) (int, uint16, bool), fail error) (Number, error) {
+func parseWith(s string, check func(string) (int, uint16, uint16, bool), fail error) (Number, error) {
 	d, v, err := e164Digits(s)
 	if err != nil {
 		return Number{}, err
 	}
-	cc, region, ok := check(d)
+	cc, region, outcome, ok := check(d)
 	if !ok {
 		return Number{}, fail
 	}
@@ -76,7 +79,7 @@ func parseWith(s string, check func(string) (int, uint16, bool), fail error) (Nu
 		// never be compared or supported correctly.
 		return Number{}, fail
 	}
-	return Number{digits: v, cc: uint16(cc), region: region}, nil
+	return Number{digits: v, cc: uint16(cc), region: region, outcome: outcome}, nil
 }
 
 // e164Digits checks the E.164 syntax of s and returns its digits (after the

@@ -8,6 +8,7 @@ import (
 	"github.com/contactrules/contactrules/consent"
 	"github.com/contactrules/contactrules/errs"
 	"github.com/contactrules/contactrules/internal/jsonwire"
+	"github.com/contactrules/contactrules/internal/op"
 	"github.com/contactrules/contactrules/phone"
 )
 
@@ -33,7 +34,7 @@ import (
 // net/url. It returns the contact to store, with the phone number in
 // E.164, and the effects, or the details.
 func CreateForm(form map[string][]string, p Policy) (out Contact, eff consent.Effects, details []errs.FieldError) {
-	c := &checker{op: onCreate, pol: p}
+	c := &checker{op: op.Create, pol: p}
 	c.pol.resolve()
 	fromForm(&c.p, form, &c.pol)
 	eff, details = c.finishCreate(&out)
@@ -44,7 +45,7 @@ func CreateForm(form map[string][]string, p Policy) (out Contact, eff consent.Ef
 // contact, as CreateForm checks a create. An empty input leaves its field
 // as it is: a form cannot clear a field.
 func UpdateForm(current Contact, form map[string][]string, p Policy) (Patch, consent.Effects, []errs.FieldError) {
-	c := &checker{op: onUpdate, pol: p, cur: current}
+	c := &checker{op: op.Update, pol: p, cur: current}
 	c.pol.resolve()
 	fromForm(&c.p, form, &c.pol)
 	return c.finishUpdate()

@@ -207,7 +207,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 // runConfig runs the program as cfg says and returns the exit status.
 func runConfig(cfg config, stdin io.Reader, stdout, stderr io.Writer) int {
-	c := newChecker(cfg, stdout)
+	c := newPipeline(cfg, stdout)
 	var fix *os.File
 	if cfg.fix != "" {
 		var err error
@@ -241,14 +241,13 @@ func runConfig(cfg config, stdin io.Reader, stdout, stderr io.Writer) int {
 
 // config is what the command line asks for.
 type config struct {
-	update         bool
-	format         string // "csv", "ndjson", or "" (by file name)
-	policy         validate.Policy
-	summary        bool
-	fix            string   // -fix file; "": none
-	keepDuplicates bool     // -duplicates=false
-	files          []string // none: standard input
-	workers        int      // 0: GOMAXPROCS
+	update       bool
+	format       string // "csv", "ndjson", or "" (by file name)
+	policy       validate.Policy
+	summary      bool
+	fix          string   // -fix file; "": none
+	noDuplicates bool     // -duplicates=false: no duplicate check
+	files        []string // none: standard input
 }
 
 // isCSV reports whether the named file is read as CSV.
@@ -319,7 +318,7 @@ func parseArgs(args []string, stderr io.Writer) (config, error) {
 	if !phone.IsRegion(cfg.policy.DefaultRegion) {
 		return fail("-region must be a region code such as US or GB")
 	}
-	cfg.keepDuplicates = !duplicates
+	cfg.noDuplicates = !duplicates
 	cfg.files = fs.Args()
 	if cfg.update && cfg.fix != "" {
 		return fail("-fix needs -mode create")

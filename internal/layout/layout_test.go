@@ -20,6 +20,7 @@ const module = "github.com/contactrules/contactrules"
 var rank = map[string]int{
 	"internal/jsonwire":  0, // the wire layer, under everything that reads or writes JSON
 	"phone/internal/dfa": 0,
+	"internal/op":        0, // create, update: the words of both rule tables
 	"phone/internal/gen": 0, // the generator: its own program, at go generate time
 	"errs":               1,
 	"phone":              1,

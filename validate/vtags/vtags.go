@@ -97,7 +97,30 @@ type Rules struct {
 	inner    validate.Policy // p, with room for the details of one field past the cap
 	max      int             // the details an answer lists at most
 	messages map[string]func(validator.FieldError) string
+	key      string   // the validator's tag name; "" until Register: "validate"
 	plans    sync.Map // reflect.Type of a struct → *plan
+}
+
+// tagKey is the struct tag key the validator reads its tags from.
+func (r *Rules) tagKey() string {
+	if r.key == "" {
+		return defaultTagName
+	}
+	return r.key
+}
+
+// defaultTagName is the validator's tag name unless SetTagName changes it.
+const defaultTagName = "validate"
+
+// tagName returns the tag name v reads (SetTagName's, "binding" in gin).
+// The validator keeps it to itself, so it is read from its field;
+// TestTagNameIsTheValidators holds this to the validator's version.
+func tagName(v *validator.Validate) string {
+	f := reflect.ValueOf(v).Elem().FieldByName("tagName")
+	if f.Kind() != reflect.String || f.String() == "" {
+		return defaultTagName
+	}
+	return f.String()
 }
 
 // New returns the contact tags checking under policy p.
@@ -122,11 +145,18 @@ func (r *Rules) detail(id validate.RuleID, field string) errs.FieldError {
 // Register adds the contact tags to v, and makes v name fields by their
 // JSON names (the json tag's name, else the Go name), as the API does:
 // FieldErrors reports fields by those names. Each tag is called also for
-// a nil pointer, which means absent.
+// a nil pointer, which means absent. The struct tags are read under v's
+// tag name (SetTagName: "binding" in gin), so call SetTagName first; the
+// Rules then serve validators of that tag name only.
 func (r *Rules) Register(v *validator.Validate) error {
 	if v == nil {
 		return errors.New("vtags: Register on a nil validator")
 	}
+	key := tagName(v)
+	if r.key != "" && r.key != key {
+		return errors.New("vtags: Register with validators of two tag names (" + r.key + ", " + key + "); make Rules for each")
+	}
+	r.key = key
 	v.RegisterTagNameFunc(jsonName)
 	for _, tag := range tags {
 		if err := v.RegisterValidation(tag, r.fieldFunc(tag), true); err != nil {

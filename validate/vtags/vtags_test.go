@@ -603,3 +603,29 @@ func TestConcurrent(t *testing.T) {
 		}
 	}
 }
+
+// TestTagNameIsTheValidators: the tags are read under the validator's
+// own tag name, so a field whose other struct tag holds a word that is
+// also a contact tag (an ORM's column name) is no contact field.
+func TestTagNameIsTheValidators(t *testing.T) {
+	type row struct {
+		Email string `json:"email" binding:"contact_email"`
+		Note  string `json:"note" bun:"sms_consent" validate:"omitempty,max=20"`
+	}
+	v := validator.New()
+	v.SetTagName("binding")
+	rules := vtags.New(validate.Policy{})
+	if err := rules.Register(v); err != nil {
+		t.Fatal(err)
+	}
+	c, err := rules.Contact(row{Email: "jane@example.com", Note: "subscribed"})
+	if err != nil || c.Email != "jane@example.com" || c.SMSConsent != "" {
+		t.Errorf("Contact = %+v, %v; want the email alone", c, err)
+	}
+	if got := details(rules.FieldErrors(v.Struct(row{Email: "jane@example"}))); !reflect.DeepEqual(got, want("email: must be a valid email address (email)")) {
+		t.Errorf("FieldErrors = %q", got)
+	}
+	if err := rules.Register(validator.New()); err == nil {
+		t.Error("Register with a validator of another tag name: no error")
+	}
+}

@@ -234,7 +234,7 @@ function bind(x) {
   }
 
   // value returns the answer of the last call as an object: an
-  // acceptable one from its summary (bridge.go), without its text.
+  // acceptable one from its verdict (bridge.go), without its text.
   function value(status) {
     views();
     const sum = status === 0 ? words[header + 2] : 0;
@@ -248,7 +248,7 @@ function bind(x) {
   }
 
   // create and update call the rules; with asText 0 an acceptable
-  // answer comes as its summary alone.
+  // answer comes as its verdict alone.
   function create(payload, policy, asText) {
     const p = policyText(policy);
     const b = body(payload, "payload");

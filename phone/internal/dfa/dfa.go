@@ -40,43 +40,56 @@ func Possible(d string) (cc int, region string, ok bool) {
 	return decide(d, possibleField)
 }
 
-// Each outcome is four bytes: the calling code (little-endian), then the
-// region (1 + its index in regionCodes; 0: none) when the number is valid
-// and when it is possible.
+// Each outcome is outcomeSize bytes: the calling code (little-endian),
+// the region (1 + its index in regionCodes; 0: none) when the number is
+// valid and when it is possible, the type, and the formats chosen for the
+// national and the international form (little-endian numbers in
+// formatTable; 0: none).
 const (
+	outcomeSize   = 9
 	validField    = 2
 	possibleField = 3
+	typeField     = 4
+	nationalField = 5
+	intlField     = 7
 )
 
 func decide(d string, field uint) (cc int, region string, ok bool) {
 	o := lookup(d)
-	r := outcomeTable[4*o+field]
+	r := outcomeTable[outcomeSize*o+field]
 	if r == 0 {
 		return 0, "", false
 	}
-	return int(u16(outcomeTable, 2*o)), regionCode(r), true
+	return int(at16(outcomeTable, outcomeSize*o)), regionCode(r), true
 }
 
 // ValidIndex is Valid with the region as its number in Regions (from 1),
 // so that a caller can keep a table by region without looking its code
-// up.
-func ValidIndex(d string) (cc int, region int, ok bool) {
+// up, and the outcome, which Type and AppendFormat read.
+func ValidIndex(d string) (cc int, region int, outcome uint16, ok bool) {
 	return decideIndex(d, validField)
 }
 
 // PossibleIndex is Possible with the region as its number in Regions
-// (from 1).
-func PossibleIndex(d string) (cc int, region int, ok bool) {
+// (from 1), and the outcome.
+func PossibleIndex(d string) (cc int, region int, outcome uint16, ok bool) {
 	return decideIndex(d, possibleField)
 }
 
-func decideIndex(d string, field uint) (cc int, region int, ok bool) {
+func decideIndex(d string, field uint) (cc int, region int, outcome uint16, ok bool) {
 	o := lookup(d)
-	r := outcomeTable[4*o+field]
+	r := outcomeTable[outcomeSize*o+field]
 	if r == 0 {
-		return 0, 0, false
+		return 0, 0, 0, false
 	}
-	return int(u16(outcomeTable, 2*o)), int(r), true
+	return int(at16(outcomeTable, outcomeSize*o)), int(r), uint16(o), true
+}
+
+// Type returns the type phonenumbers.GetNumberType gives the number whose
+// outcome ValidIndex or PossibleIndex returned: libphonenumber's
+// PhoneNumberType + 1, 0 for UNKNOWN.
+func Type(outcome uint16) uint8 {
+	return outcomeTable[outcomeSize*uint(outcome)+typeField]
 }
 
 // Regions returns every region code Valid and Possible can report: the
@@ -118,6 +131,11 @@ func walk[T ~string | ~[]byte](states, rows string, s uint, d T) uint {
 		}
 	}
 	return s
+}
+
+// at16 returns the little-endian uint16 at byte i of table.
+func at16(table string, i uint) uint {
+	return uint(table[i]) | uint(table[i+1])<<8
 }
 
 // u16 returns the i-th little-endian uint16 of table.

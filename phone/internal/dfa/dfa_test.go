@@ -110,10 +110,10 @@ func TestRegions(t *testing.T) {
 		}
 	}
 	// Every outcome names a region of the list.
-	for o := 0; 4*o < len(outcomeTable); o++ {
+	for o := 0; outcomeSize*o < len(outcomeTable); o++ {
 		for _, f := range []int{validField, possibleField} {
-			if int(outcomeTable[4*o+f]) > len(codes) {
-				t.Errorf("outcome %d names region %d of %d", o, outcomeTable[4*o+f], len(codes))
+			if int(outcomeTable[outcomeSize*o+f]) > len(codes) {
+				t.Errorf("outcome %d names region %d of %d", o, outcomeTable[outcomeSize*o+f], len(codes))
 			}
 		}
 	}

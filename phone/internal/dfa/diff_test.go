@@ -307,8 +307,8 @@ func newGenerator(t testing.TB, seed int64) *generator {
 	// increasing order sees every successor first.
 	for s := 1; s < states; s++ {
 		o := u16(stateTable, uint(2*s))
-		g.liveValid[s] = outcomeTable[4*o+validField] != 0
-		g.livePoss[s] = outcomeTable[4*o+possibleField] != 0
+		g.liveValid[s] = outcomeTable[outcomeSize*o+validField] != 0
+		g.livePoss[s] = outcomeTable[outcomeSize*o+possibleField] != 0
 		for c := range uint(10) {
 			n := successor(uint(s), c)
 			g.liveValid[s] = g.liveValid[s] || g.liveValid[n]

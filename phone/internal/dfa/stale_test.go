@@ -23,5 +23,8 @@ func TestTablesAreUpToDate(t *testing.T) {
 	if !bytes.Equal(got, want) {
 		t.Fatal("tables.go is stale against the phonenumbers metadata; run go generate ./phone/internal/dfa")
 	}
-	t.Logf("tables: %d bytes of data", len(stateTable)+len(rowTable)+len(outcomeTable)+len(regionCodes))
+	t.Logf("tables: %d bytes of data, of which %d in the automaton", len(stateTable)+len(rowTable)+len(outcomeTable)+len(regionCodes)+
+		len(parseStates)+len(parseRows)+len(entityTable)+len(codeEntities)+len(shapeIndex)+len(shapeText)+
+		len(formatTable)+len(formatText)+len(exampleIndex)+len(exampleData),
+		len(stateTable)+len(rowTable)+len(outcomeTable)+len(regionCodes))
 }

@@ -16,9 +16,18 @@ import (
 //     with uniformBit set is the successor on every digit (more than half
 //     the states are like that: "any digit" tails); otherwise it is a row
 //     of rowTable holding the successor per digit.
-//   - outcomeTable: per outcome, the calling code, then one byte each for
-//     the region when valid and when possible (1 + index into regionCodes,
-//     0 for none).
+//   - outcomeTable: per outcome, 9 bytes: the calling code, then one byte
+//     each for the region when valid and when possible (1 + index into
+//     regionCodes, 0 for none), one for the type (as Type numbers them),
+//     and the formats chosen for NATIONAL and for INTERNATIONAL (and
+//     RFC3966), as numbers in formatTable (0 for none).
+//   - formatTable: per format from 1 (entry 0 is unused), the offsets in
+//     formatText of its atoms, its NATIONAL template and its other
+//     template (see format.go); formatText holds each once, after its
+//     length byte.
+//   - exampleIndex, exampleData: the example numbers of region i (from 1)
+//     are the 8-byte entries exampleIndex[i-1] to exampleIndex[i] of
+//     exampleData: the type, then the E.164 digits as a 56-bit integer.
 //   - regionCodes: every region code, three bytes each, padded with a
 //     space.
 //
@@ -46,11 +55,11 @@ const (
 // Source returns the Go source of package dfa's tables, built from the
 // metadata of the phonenumbers version this module depends on.
 func Source() ([]byte, error) {
-	a, p, err := compileAll()
+	c, err := compileAll()
 	if err != nil {
 		return nil, err
 	}
-	return emit(a, p)
+	return emit(c)
 }
 
 func regionCodes() []string {
@@ -62,7 +71,8 @@ func regionCodes() []string {
 	return append(codes, nonGeo)
 }
 
-func emit(a *automaton, p *parsing) ([]byte, error) {
+func emit(c *compiled) ([]byte, error) {
+	a, p := c.a, c.p
 	codes := regionCodes()
 	if len(codes) > 254 {
 		return nil, fmt.Errorf("%d regions do not fit a byte", len(codes))
@@ -85,7 +95,13 @@ func emit(a *automaton, p *parsing) ([]byte, error) {
 		if !okV || !okP {
 			return nil, fmt.Errorf("outcome %+v names an unsupported region", o)
 		}
-		outcomes = append(le16(outcomes, o.cc), byte(v), byte(p))
+		outcomes = append(le16(outcomes, o.cc), byte(v), byte(p), byte(o.typ))
+		outcomes = le16(le16(outcomes, o.national), o.intl)
+	}
+	ft := c.formats.tables()
+	ex, err := exampleTables(c.examples, len(codes))
+	if err != nil {
+		return nil, err
 	}
 	pt, err := p.tables()
 	if err != nil {
@@ -99,9 +115,15 @@ func emit(a *automaton, p *parsing) ([]byte, error) {
 // github.com/nyaruka/phonenumbers version in go.mod: %d states, %d
 // successor rows, %d outcomes, %d region codes; %d bytes in all. The
 // parsing tables hold %d states, %d successor rows, %d entities, %d
-// shapes; %d bytes in all.
+// shapes; %d bytes in all. The format tables hold %d formats, %d bytes in
+// all; the example tables %d examples, %d bytes in all.
 
 package dfa
+
+// MetadataVersion is the libphonenumber release whose metadata the tables
+// are compiled from, and the github.com/nyaruka/phonenumbers version that
+// ships it.
+const MetadataVersion = %q
 
 const (
 	root       = %d
@@ -110,13 +132,16 @@ const (
 `, len(a.next), nrows, len(a.outcomes), len(codes),
 		len(states)+len(rows)+len(outcomes)+len(regionText),
 		len(p.m.next), pt.rows, len(p.entities), len(p.shapes), pt.size(),
-		a.root, uniformBit)
+		len(c.formats.list), ft.size(), len(c.examples), ex.size(),
+		c.version, a.root, uniformBit)
 	writeConst(&b, "stateTable", states)
 	writeConst(&b, "rowTable", rows)
 	writeConst(&b, "outcomeTable", outcomes)
 	writeConst(&b, "regionCodes", regionText)
-	for _, t := range pt.consts {
-		writeConst(&b, t.name, t.data)
+	for _, t := range [][]constTable{pt.consts, ft.consts, ex.consts} {
+		for _, t := range t {
+			writeConst(&b, t.name, t.data)
+		}
 	}
 	return format.Source(b.Bytes())
 }

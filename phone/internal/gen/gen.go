@@ -2,33 +2,49 @@
 // github.com/nyaruka/phonenumbers into the tables of package dfa: one
 // minimal deterministic automaton over the digits of an E.164 number that
 // decides, without regular expressions, what Parse, IsValidNumber,
-// IsPossibleNumberWithReason and GetRegionCodeForNumber decide; and the
+// IsPossibleNumberWithReason, GetRegionCodeForNumber, GetNumberType and
+// Format's choice of pattern decide; the formats it chooses (format.go);
+// the example numbers and the metadata version (examples.go); and the
 // parsing tables (parsing.go), with which package dfa reads digits typed
 // in a region as Parse does.
 package gen
 
+// compiled is everything the tables are made of.
+type compiled struct {
+	a        *automaton
+	p        *parsing
+	formats  *formats
+	examples []example
+	version  string
+}
+
 // compileAll builds the automaton for every calling code phonenumbers
-// knows, and the parsing tables of every region.
-func compileAll() (*automaton, *parsing, error) {
+// knows, and the other tables.
+func compileAll() (*compiled, error) {
 	m, err := loadMetadata()
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
+	c := &compiled{formats: &formats{}}
 	rules := map[int]*ccRule{}
 	for _, cc := range callingCodes() {
-		r, err := newCCRule(m, cc)
+		r, err := newCCRule(m, cc, c.formats)
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 		rules[cc] = r
 	}
-	a, err := build(rules)
-	if err != nil {
-		return nil, nil, err
+	if c.a, err = build(rules); err != nil {
+		return nil, err
 	}
-	p, err := compileParsing(m)
-	if err != nil {
-		return nil, nil, err
+	if c.p, err = compileParsing(m); err != nil {
+		return nil, err
 	}
-	return a, p, nil
+	if c.examples, err = examples(); err != nil {
+		return nil, err
+	}
+	if c.version, err = metadataVersion(); err != nil {
+		return nil, err
+	}
+	return c, nil
 }

@@ -215,7 +215,7 @@ func TestDigitDFAMatchesRegexp(t *testing.T) {
 	}
 	rng := rand.New(rand.NewSource(2))
 	for _, cc := range callingCodes() {
-		r, err := newCCRule(m, cc)
+		r, err := newCCRule(m, cc, &formats{})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -61,6 +61,20 @@ type ccRule struct {
 	// parseHelper and IsPossibleNumberWithReason test.
 	general *phonenumbers.PhoneNumberDesc
 	prefix  *prefixRule // nil when the main region strips nothing
+	// The main region's number formats and international formats, which
+	// Format chooses from (chooseFormattingPatternForNumber), and the
+	// number of the first of each in the global format table.
+	national, intl []formatRule
+}
+
+// A formatRule is one NumberFormat as chooseFormattingPatternForNumber
+// looks at it: the component for its last leading-digits pattern, matched
+// at the start ("(?:pattern)\d*"; -1 when it has none), and the component
+// for its pattern, matched fully. index is its number in the global
+// format table (from 1).
+type formatRule struct {
+	leading, pattern int
+	index            int
 }
 
 type metadata struct {
@@ -102,7 +116,7 @@ func callingCodes() []int {
 	return ccs
 }
 
-func newCCRule(m *metadata, cc int) (*ccRule, error) {
+func newCCRule(m *metadata, cc int, fmts *formats) (*ccRule, error) {
 	codes := phonenumbers.GetRegionCodesForCountryCode(cc)
 	if len(codes) == 0 {
 		return nil, fmt.Errorf("calling code %d has no regions", cc)
@@ -171,6 +185,13 @@ func newCCRule(m *metadata, cc int) (*ccRule, error) {
 			return nil, fmt.Errorf("calling code %d: %v", cc, err)
 		}
 		r.prefix = p
+	}
+	var err error
+	if r.national, err = fmts.add(main.GetNumberFormat(), comp); err != nil {
+		return nil, fmt.Errorf("calling code %d: %v", cc, err)
+	}
+	if r.intl, err = fmts.add(main.GetIntlNumberFormat(), comp); err != nil {
+		return nil, fmt.Errorf("calling code %d: %v", cc, err)
 	}
 	return r, nil
 }
@@ -260,10 +281,15 @@ func (r *ccRule) regionFor(acc []bool, n int) int {
 
 // An outcome is what the automaton says about a number: its calling code,
 // and its region when it is valid and when it has a possible length ("" if
-// it is not).
+// it is not); for a valid or possible number, its type (as Type numbers
+// them: libphonenumber's PhoneNumberType + 1, 0 for UNKNOWN) and the
+// formats Format chooses for it in NATIONAL and in INTERNATIONAL form (the
+// number in the global format table, 0 for none).
 type outcome struct {
 	cc              int
 	valid, possible string
+	typ             int
+	national, intl  int
 }
 
 // decide is the outcome for a national number of length n whose components
@@ -283,5 +309,65 @@ func (r *ccRule) decide(acc []bool, n int, stripped bool) outcome {
 		}
 		o.possible = r.regions[region].code
 	}
+	if o.valid != "" || o.possible != "" {
+		o.typ = r.numberType(acc, n)
+		o.national = chooseFormat(r.national, acc)
+		o.intl = o.national
+		if len(r.intl) > 0 {
+			o.intl = chooseFormat(r.intl, acc)
+		}
+	}
 	return o
+}
+
+// typeOrder is the order in which getNumberTypeHelper tries the types of
+// regionRule.special, as Type numbers them.
+var typeOrder = [8]phonenumbers.PhoneNumberType{
+	phonenumbers.PREMIUM_RATE, phonenumbers.TOLL_FREE, phonenumbers.SHARED_COST, phonenumbers.VOIP,
+	phonenumbers.PERSONAL_NUMBER, phonenumbers.PAGER, phonenumbers.UAN, phonenumbers.VOICEMAIL,
+}
+
+// typeNumber is how Type numbers libphonenumber's type t: t + 1, with
+// UNKNOWN (the last) as 0, the zero Type.
+func typeNumber(t phonenumbers.PhoneNumberType) int {
+	return (int(t) + 1) % (int(phonenumbers.UNKNOWN) + 1)
+}
+
+// numberType is GetNumberType: getNumberTypeHelper in the region
+// GetRegionCodeForNumber gives.
+func (r *ccRule) numberType(acc []bool, n int) int {
+	region := r.regionFor(acc, n)
+	if region < 0 {
+		return typeNumber(phonenumbers.UNKNOWN)
+	}
+	rr := &r.regions[region]
+	if !rr.general.matches(acc, n) {
+		return typeNumber(phonenumbers.UNKNOWN)
+	}
+	for i, d := range rr.special {
+		if d.matches(acc, n) {
+			return typeNumber(typeOrder[i])
+		}
+	}
+	if rr.fixed.matches(acc, n) {
+		if rr.sameFixedMobile || rr.mobile.matches(acc, n) {
+			return typeNumber(phonenumbers.FIXED_LINE_OR_MOBILE)
+		}
+		return typeNumber(phonenumbers.FIXED_LINE)
+	}
+	if !rr.sameFixedMobile && rr.mobile.matches(acc, n) {
+		return typeNumber(phonenumbers.MOBILE)
+	}
+	return typeNumber(phonenumbers.UNKNOWN)
+}
+
+// chooseFormat is chooseFormattingPatternForNumber: the first format
+// whose leading digits start the number and whose pattern matches it all.
+func chooseFormat(fs []formatRule, acc []bool) int {
+	for _, f := range fs {
+		if (f.leading < 0 || acc[f.leading]) && acc[f.pattern] {
+			return f.index
+		}
+	}
+	return 0
 }

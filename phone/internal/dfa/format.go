@@ -1,0 +1,161 @@
+package dfa
+
+// The forms AppendFormat writes the national significant number in, as
+// phonenumbers.formatNsn does for NATIONAL, INTERNATIONAL and RFC3966.
+const (
+	National = iota
+	International
+	RFC3966
+)
+
+// AppendFormat appends to dst the national significant number nsn of the
+// number whose outcome ValidIndex or PossibleIndex returned, written in
+// form f as phonenumbers.formatNsn writes it: split into groups by the
+// pattern the automaton chose (for the international forms, among the
+// international formats when the calling code has them), with the format
+// rule's text around them (in the national form, with the national prefix
+// formatting rule in place of the first group); for RFC3966 the
+// punctuation then becomes single '-'. A number that no format fits is
+// written as it is. AppendFormat does not allocate unless dst must grow.
+func AppendFormat(dst, nsn []byte, outcome uint16, f int) []byte {
+	field := uint(intlField)
+	if f == National {
+		field = nationalField
+	}
+	i := at16(outcomeTable, outcomeSize*uint(outcome)+field)
+	if i == 0 {
+		return append(dst, nsn...)
+	}
+	atoms := text(u16(formatTable, 3*i))
+	tmpl := text(u16(formatTable, 3*i+1))
+	if f != National {
+		tmpl = text(u16(formatTable, 3*i+2))
+	}
+	var lens [maxAtoms]uint8
+	end, ok := match(atoms, nsn, 0, 0, &lens)
+	if !ok {
+		// The automaton chose the format because its pattern matches all
+		// of nsn; a table that says otherwise is not trusted further.
+		return append(dst, nsn...)
+	}
+	var span [10][2]uint8
+	pos := uint8(0)
+	for a := 0; 5*a < len(atoms); a++ {
+		g := atoms[5*a]
+		if span[g][1] == 0 {
+			span[g][0] = pos
+		}
+		pos += lens[a]
+		span[g][1] = pos
+	}
+	start := len(dst)
+	for k := 0; k < len(tmpl); k++ {
+		if c := tmpl[k]; c < 10 {
+			dst = append(dst, nsn[span[c][0]:span[c][1]]...)
+		} else {
+			dst = append(dst, c)
+		}
+	}
+	// ReplaceAllString keeps what follows the match (nothing, when the
+	// greedy match is the whole number, as it is for every pattern in the
+	// metadata today).
+	dst = append(dst, nsn[end:]...)
+	if f == RFC3966 {
+		dst = dashes(dst, start)
+	}
+	return dst
+}
+
+// dashes rewrites dst[start:] as formatNsnUsingPatternWithCarrier does for
+// RFC3966: the runs of digits joined by single '-', without the leading
+// or trailing punctuation. (A template holds nothing but digits and
+// punctuation: package gen checks.)
+func dashes(dst []byte, start int) []byte {
+	w, sep := start, false
+	for r := start; r < len(dst); r++ {
+		c := dst[r]
+		if c < '0' || c > '9' {
+			sep = true
+			continue
+		}
+		if sep && w > start {
+			dst[w] = '-'
+			w++
+		}
+		sep = false
+		dst[w] = c
+		w++
+	}
+	return dst[:w]
+}
+
+// maxAtoms bounds the atoms of a pattern (package gen checks).
+const maxAtoms = 16
+
+// match runs the atoms of a pattern from atom a at position pos of nsn as
+// Go's regexp does (leftmost-first: each repeat as long as the rest can
+// still match), recording the length each atom takes, and returns where
+// the match ends. Each atom is five bytes: its group, its digit class as
+// a 10-bit mask (little-endian), and its least and most repeats.
+func match(atoms string, nsn []byte, a, pos int, lens *[maxAtoms]uint8) (int, bool) {
+	if 5*a >= len(atoms) {
+		return pos, true
+	}
+	if a >= maxAtoms {
+		return 0, false
+	}
+	mask := uint(atoms[5*a+1]) | uint(atoms[5*a+2])<<8
+	lo, hi := int(atoms[5*a+3]), int(atoms[5*a+4])
+	k := 0
+	for k < hi && pos+k < len(nsn) && mask>>(nsn[pos+k]-'0')&1 != 0 {
+		k++
+	}
+	for ; k >= lo; k-- {
+		if end, ok := match(atoms, nsn, a+1, pos+k, lens); ok {
+			lens[a] = uint8(k)
+			return end, true
+		}
+	}
+	return 0, false
+}
+
+// text returns the string at offset i of formatText, after its length.
+func text(i uint) string {
+	n := uint(formatText[i])
+	return formatText[i+1 : i+1+n]
+}
+
+// ExampleNumber returns the E.164 digits of the example number
+// phonenumbers.GetExampleNumberForType gives for region and type t (as
+// Type numbers types), and whether there is one.
+func ExampleNumber(region string, t uint8) (uint64, bool) {
+	r := regionNumber(region)
+	if r == 0 {
+		return 0, false
+	}
+	for e := u16(exampleIndex, uint(r-1)); e < u16(exampleIndex, uint(r)); e++ {
+		if exampleData[8*e] != t {
+			continue
+		}
+		var v uint64
+		for i := 7; i >= 1; i-- {
+			v = v<<8 | uint64(exampleData[8*e+uint(i)])
+		}
+		return v, true
+	}
+	return 0, false
+}
+
+// regionNumber returns the number of region code in regionCodes (from 1),
+// or 0 if it has none.
+func regionNumber(code string) int {
+	if len(code) < 2 || len(code) > 3 {
+		return 0
+	}
+	for i := 1; 3*i <= len(regionCodes); i++ {
+		if regionCode(byte(i)) == code {
+			return i
+		}
+	}
+	return 0
+}
