@@ -17,6 +17,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -275,8 +276,11 @@ func consentTable() (*consentOut, error) {
 			bits |= int(eff.DefaultsApplied&(consent.DefaultedEmail<<i)) << 2 // the other field, absent, defaults too
 			rule := ""
 			for _, x := range ref {
-				if fe := x.FieldError(); fe.Field == f.Field {
-					rule = fe.Rule
+				if x.Field() == f.Field {
+					var err error
+					if rule, err = refusalRule(create, f.Field, cur, fld, k); err != nil {
+						return -1
+					}
 				}
 			}
 			o := []any{value, bits, rule}
@@ -294,11 +298,18 @@ func consentTable() (*consentOut, error) {
 				f.Create = append(f.Create, decide(true, "", r, k))
 			}
 		}
+		if slices.Contains(f.Create, -1) {
+			return nil, fmt.Errorf("%s: a refusal validate does not report", f.Field)
+		}
 		for _, cur := range f.Current {
 			var row []int
 			for r := range f.Req {
 				for k := range 4 {
-					row = append(row, decide(false, cur, r, k))
+					n := decide(false, cur, r, k)
+					if n < 0 {
+						return nil, fmt.Errorf("%s: a refusal validate does not report", f.Field)
+					}
+					row = append(row, n)
 				}
 			}
 			f.Update = append(f.Update, row)
@@ -344,4 +355,39 @@ func phoneErrors() (map[string][2]string, error) {
 		out[p.reason] = [2]string{code, strings.TrimPrefix(err.Error(), "phone: ")}
 	}
 	return out, nil
+}
+
+// refusalRule returns the name of the rule validate reports for a consent
+// refusal: the detail on field of the body (and stored contact) that
+// carries the same request.
+func refusalRule(create bool, field, current string, req consent.Field, k int) (string, error) {
+	body := `{"email":"a@example.com"`
+	if req.Set {
+		body += `,` + strconv.Quote(field) + `:` + strconv.Quote(req.Value)
+	}
+	if k&1 != 0 {
+		body += `,"phone_number":"+12015550123"`
+	}
+	if k&2 == 0 {
+		body += `,"send_welcome_sms":false`
+	}
+	body += "}"
+	var d []errs.FieldError
+	if create {
+		_, d = validate.CheckCreateJSON([]byte(body), validate.Policy{})
+	} else {
+		cur := validate.Contact{Email: "a@example.com"}
+		if field == "email_consent" {
+			cur.EmailConsent = consent.Email(current)
+		} else {
+			cur.SMSConsent = consent.SMS(current)
+		}
+		_, d = validate.CheckUpdateJSON(cur, []byte(body), validate.Policy{})
+	}
+	for _, x := range d {
+		if x.Field == field {
+			return x.Rule, nil
+		}
+	}
+	return "", fmt.Errorf("validate reports no %s detail for %s", field, body)
 }

@@ -46,7 +46,7 @@ func JS() ([]byte, error) {
 	pat("") // index 0: no pattern
 	var codes []string
 	for _, cc := range callingCodes() {
-		r, err := newCCRule(m, cc)
+		r, err := newCCRule(m, cc, &formats{})
 		if err != nil {
 			return nil, err
 		}
