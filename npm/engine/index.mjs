@@ -159,3 +159,6 @@ function readCurrent(current) {
   }
   return out;
 }
+
+export { normalizePhone } from "./normalize.mjs";
+export { createSchema, makeCreateSchema, updateSchema } from "./schema.mjs";
