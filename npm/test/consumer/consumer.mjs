@@ -31,3 +31,8 @@ for (const body of [good, bad, "{", '{"email":"a@b.co","email":"x"}', { tags: ne
   assert.deepEqual(validateCreate(body), wasm.validateCreate(body), JSON.stringify(body));
 }
 console.log("consumer: ok");
+
+// The details in the reader's language, without WebAssembly.
+const { localize } = await import("contactrules/localize");
+assert.deepEqual(await localize(validateCreate({ email: "x" }).error.details, "de-CH, fr;q=0.5"), ["Bitte geben Sie eine gültige E-Mail-Adresse ein, z. B. name@example.com."]);
+console.log("localize: ok");

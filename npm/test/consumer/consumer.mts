@@ -27,3 +27,9 @@ function accepts<T>(schema: StandardSchemaV1<T>): StandardSchemaV1<T> {
 accepts(createSchema);
 accepts(makeCreateSchema({ policy, text: (d) => d.message.toUpperCase() }));
 accepts(updateSchema({ email: "jane@example.com" }));
+
+import { localize, matchLanguage } from "contactrules/localize";
+const texts: Promise<string[]> = localize([{ field: "email", message: "must be a valid email address", rule: "email" }], "de");
+void texts;
+const lang: string = matchLanguage(["fr-CA", "en"]);
+void lang;
