@@ -165,6 +165,7 @@ var currents = []validate.Contact{
 // hostile ones included), and on phone numbers, against the Go code's
 // answers; it fails on the first difference.
 func TestSameAnswers(t *testing.T) {
+	t.Parallel()
 	nodePath := testenv.Node(t)
 	readSources(t)
 	n := testenv.Cases(1000, 60000) // bodies per operation: 120,000 in all in CI

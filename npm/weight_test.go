@@ -19,6 +19,7 @@ const weightBudget = 45_000
 // (minified) and holds it within its budget, next to libphonenumber-js's
 // isValidPhoneNumber measured in the same run.
 func TestWeight(t *testing.T) {
+	t.Parallel()
 	nodePath := testenv.Node(t)
 	testenv.NPMCI(t, "test")
 	readSources(t)

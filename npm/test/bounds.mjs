@@ -58,12 +58,12 @@ assert.equal(parse("+1" + "2".repeat(14), true), undefined);
 assert.equal(normalizePhone(many("1"), "US").error.message, "malformed phone number: longer than 64 bytes");
 
 // The most hostile bodies get answers of bounded size.
-const long = "😀".repeat(1000);
+const long = "😀".repeat(100);
 const hostile = {
-  "unknown members with long names": "{" + Array.from({ length: 5000 }, (_, i) => `"${long}${i}":1`).join(",") + "}",
-  "custom field keys repeated": `{"custom_fields":{` + Array.from({ length: 5000 }, (_, i) => `"${long}${i % 200}":"\\ud800"`).join(",") + "}}",
-  "empty tags": `{"email":"a@b.co","tags":[` + Array(200000).fill('""').join(",") + "]}",
-  "deep nesting": `{"x":` + "[".repeat(500000) + "]".repeat(500000) + "}",
+  "unknown members with long names": "{" + Array.from({ length: n >> 8 }, (_, i) => `"${long}${i}":1`).join(",") + "}",
+  "custom field keys repeated": `{"custom_fields":{` + Array.from({ length: n >> 8 }, (_, i) => `"${long}${i % 200}":"\\ud800"`).join(",") + "}}",
+  "empty tags": `{"email":"a@b.co","tags":[` + Array(n >> 2).fill('""').join(",") + "]}",
+  "deep nesting": `{"x":` + "[".repeat(n >> 1) + "]".repeat(n >> 1) + "}",
   "one long string": `{"email":"` + many("a") + `"}`,
 };
 for (const [name, body] of Object.entries(hostile)) {
