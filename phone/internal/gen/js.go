@@ -178,7 +178,7 @@ func JSParsing() ([]byte, error) {
 // A patternList numbers the patterns a module writes, each once; index 0
 // is the empty pattern, none.
 type patternList struct {
-	list  []string
+	list   []string
 	byText map[string]int
 }
 
