@@ -130,6 +130,7 @@ func readBody(body []byte, pl *payload, p *Policy) {
 	// No copy: the payload's strings are views of body while the rules
 	// run; what the answer returns is copied out of it (own), so the
 	// caller may reuse body.
+	pl.ignore = p.IgnoreMembers
 	if !decode(body, pl, p.limits()) {
 		*pl = payload{body: RuleJSONObject}
 		return

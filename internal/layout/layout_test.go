@@ -30,6 +30,7 @@ var rank = map[string]int{
 	"internal/report":    3,
 	"validate/vtags":     4,
 	"messages":           4,
+	"advice":             4, // imports validate and phone; only programs, the browser build and tests import it
 	"bench":              4,
 	"internal/testenv":   4,
 	"internal/layout":    4,
@@ -44,8 +45,12 @@ var rank = map[string]int{
 }
 
 // validateImporters are the only packages that may import validate:
-// "nothing imports validate but vtags, messages, programs and tests".
-var validateImporters = []string{"validate/vtags", "messages", "schema", "schema/internal/generate", "cmd/contactcheck", "wasm", "bench/count"}
+// "nothing imports validate but vtags, messages, schema, advice, programs and tests".
+var validateImporters = []string{"validate/vtags", "messages", "schema", "schema/internal/generate", "advice", "cmd/contactcheck", "wasm", "bench/count"}
+
+// adviceImporters are the only packages that may import advice: "nothing
+// imports it but programs, the browser package and tests".
+var adviceImporters = []string{"cmd/contactcheck", "wasm"}
 
 // heavy are what the library's packages must not link: an HTTP stack,
 // reflection-based JSON, the tag validator and libphonenumber's runtime
@@ -84,6 +89,9 @@ func TestImportsRunOneWay(t *testing.T) {
 			}
 			if dep == "validate" && !slices.Contains(validateImporters, pkg) {
 				t.Errorf("%s imports validate; only %v may", pkg, validateImporters)
+			}
+			if dep == "advice" && !slices.Contains(adviceImporters, pkg) {
+				t.Errorf("%s imports advice; only %v may", pkg, adviceImporters)
 			}
 		}
 	}

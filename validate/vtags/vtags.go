@@ -51,6 +51,11 @@
 // gin binds with a validator of its own; register the tags on it:
 //
 //	rules.Register(binding.Validator.Engine().(*validator.Validate))
+//
+// and bind JSON with [Rules.JSONBinding] rather than gin's own JSON
+// binding, which decodes the body before any rule runs (wrong types,
+// unknown and repeated members, invalid UTF-8 and long numbers are then
+// lost or answered otherwise): c.ShouldBindWith(&form, rules.JSONBinding(v)).
 package vtags
 
 import (
@@ -110,16 +115,8 @@ type Rules struct {
 	inner    validate.Policy // p, with room for the details of one field past the cap
 	max      int             // the details an answer lists at most
 	messages map[string]func(validator.FieldError) string
-	key      string   // the validator's tag name; "" until Register: "validate"
-	plans    sync.Map // reflect.Type of a struct → *plan
-}
-
-// tagKey is the struct tag key the validator reads its tags from.
-func (r *Rules) tagKey() string {
-	if r.key == "" {
-		return defaultTagName
-	}
-	return r.key
+	keys     []string // the tag names of the validators registered, in order
+	plans    sync.Map // planKey → *plan
 }
 
 // defaultTagName is the validator's tag name unless SetTagName changes it.
@@ -159,28 +156,27 @@ func (r *Rules) detail(id validate.RuleID, field string) errs.FieldError {
 // JSON names (the json tag's name, else the Go name), as the API does:
 // FieldErrors reports fields by those names. Each tag is called also for
 // a nil pointer, which means absent. The struct tags are read under v's
-// tag name (SetTagName: "binding" in gin), so call SetTagName first; the
-// Rules then serve validators of that tag name only.
+// tag name (SetTagName: "binding" in gin), so call SetTagName first. One
+// Rules may serve validators of several tag names.
 func (r *Rules) Register(v *validator.Validate) error {
 	if v == nil {
 		return errors.New("vtags: Register on a nil validator")
 	}
 	key := tagName(v)
-	if r.key != "" && r.key != key {
-		return errors.New("vtags: Register with validators of two tag names (" + r.key + ", " + key + "); make Rules for each")
+	if !slices.Contains(r.keys, key) {
+		r.keys = append(r.keys, key)
 	}
-	r.key = key
 	v.RegisterTagNameFunc(jsonName)
 	for _, tag := range tags {
 		name := tag
 		if tag == TagSMSConsent {
 			name = tagSMSConsentOwn
 		}
-		if err := v.RegisterValidation(name, r.fieldFunc(tag), true); err != nil {
+		if err := v.RegisterValidation(name, r.fieldFunc(tag, key), true); err != nil {
 			return err
 		}
 	}
-	if err := v.RegisterValidation(tagSMSMobile, r.mobile, true); err != nil {
+	if err := v.RegisterValidation(tagSMSMobile, r.mobile(key), true); err != nil {
 		return err
 	}
 	v.RegisterAlias(TagSMSConsent, tagSMSConsentOwn+","+tagSMSMobile)
@@ -209,13 +205,13 @@ func (r *Rules) Message(tag string, f func(fe validator.FieldError) string) erro
 
 // fieldFunc is the validator function of tag: the field's own rules, then,
 // for the field that reports it, the identity rule.
-func (r *Rules) fieldFunc(tag string) validator.Func {
+func (r *Rules) fieldFunc(tag, key string) validator.Func {
 	return func(fl validator.FieldLevel) bool {
 		parent, ok := structValue(fl.Parent())
 		var pl *plan
 		var phone string
 		if ok {
-			pl = r.plan(parent.Type())
+			pl = r.plan(parent.Type(), key)
 			phone = pl.phone(parent)
 		}
 		if len(r.own(tag, fl.Field(), phone)) > 0 {
@@ -232,14 +228,16 @@ func (r *Rules) fieldFunc(tag string) validator.Func {
 // mobile is the check of the policy's sms_mobile rule on an sms_consent
 // field that passed its own rules: the struct's phone number is of a type
 // that can take SMS.
-func (r *Rules) mobile(fl validator.FieldLevel) bool {
-	parent, ok := structValue(fl.Parent())
-	v, set := deref(fl.Field())
-	if !r.p.SMSNeedsMobile || !ok || !set || v.Kind() != reflect.String {
-		return true
+func (r *Rules) mobile(key string) validator.Func {
+	return func(fl validator.FieldLevel) bool {
+		parent, ok := structValue(fl.Parent())
+		v, set := deref(fl.Field())
+		if !r.p.SMSNeedsMobile || !ok || !set || v.Kind() != reflect.String {
+			return true
+		}
+		c := validate.Contact{PhoneNumber: r.plan(parent.Type(), key).phone(parent), SMSConsent: consent.SMS(v.String())}
+		return !slices.ContainsFunc(r.create(c, "sms_consent"), isMobile)
 	}
-	c := validate.Contact{PhoneNumber: r.plan(parent.Type()).phone(parent), SMSConsent: consent.SMS(v.String())}
-	return !slices.ContainsFunc(r.create(c, "sms_consent"), isMobile)
 }
 
 // isMobile reports whether d is the sms_mobile rule's detail.
