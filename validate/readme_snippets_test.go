@@ -108,6 +108,28 @@ SNIPPET
 	}`,
 	},
 	{
+		key: "schema.OpenAPI(",
+		fn: `func openapiMux(policy validate.Policy) *http.ServeMux {
+	mux := http.NewServeMux()
+SNIPPET
+	return mux
+}`,
+		check: `
+	{
+	srv := httptest.NewServer(openapiMux(validate.Policy{}))
+	resp, err := http.Get(srv.URL + "/openapi.json")
+	if err != nil {
+		panic(err)
+	}
+	doc, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	srv.Close()
+	if resp.StatusCode != 200 || resp.Header.Get("Content-Type") != "application/json" || !bytes.Contains(doc, []byte(` + "`" + `"openapi": "3.1` + "`" + `)) {
+		panic(fmt.Sprintf("the OpenAPI handler: %d %s %.80s", resp.StatusCode, resp.Header.Get("Content-Type"), doc))
+	}
+	}`,
+	},
+	{
 		key: "messages.For(",
 		fn: `func localized(r *http.Request, details []errs.FieldError, policy validate.Policy) {
 SNIPPET
@@ -137,6 +159,7 @@ import (
 	"github.com/contactrules/contactrules/errs"
 	"github.com/contactrules/contactrules/errs/httperr"
 	"github.com/contactrules/contactrules/messages"
+	"github.com/contactrules/contactrules/schema"
 	"github.com/contactrules/contactrules/validate"
 	"github.com/contactrules/contactrules/validate/vtags"
 	"github.com/go-playground/validator/v10"

@@ -42,11 +42,14 @@ var rank = map[string]int{
 	"bench/count":              5,
 	"fuzz":                     5,
 	"schema/internal/generate": 5,
+	"npm":                      5, // the JavaScript engine's tests
+	"npm/gen":                  5, // the JavaScript engine's rules data, at go generate time
+	"phone/internal/gen/jscmd": 5, // the JavaScript engine's phone data, likewise
 }
 
 // validateImporters are the only packages that may import validate:
 // "nothing imports validate but vtags, messages, schema, advice, programs and tests".
-var validateImporters = []string{"validate/vtags", "messages", "schema", "schema/internal/generate", "advice", "cmd/contactcheck", "wasm", "bench/count"}
+var validateImporters = []string{"validate/vtags", "messages", "schema", "schema/internal/generate", "advice", "cmd/contactcheck", "wasm", "bench/count", "npm/gen"}
 
 // adviceImporters are the only packages that may import advice: "nothing
 // imports it but programs, the browser package and tests".
