@@ -130,10 +130,10 @@ func realDomains(t *testing.T) []string {
 // oracles runs mailcheck and its fork on the addresses in one node
 // process and returns their suggestions.
 func oracles(t *testing.T, addresses []string) (mailcheck, fork []string) {
-	cmd := exec.Command(tool(t, "node"), "compare.mjs")
+	cmd := exec.Command(testenv.Tool(t, "node", testenv.NodeInstall), "compare.mjs")
 	cmd.Dir = oracleDir
 	cmd.Stdin = strings.NewReader(strings.Join(addresses, "\n") + "\n")
-	out := run(t, cmd)
+	out := testenv.Run(t, cmd)
 	sc := bufio.NewScanner(bytes.NewReader(out))
 	for sc.Scan() {
 		m, f, _ := strings.Cut(sc.Text(), "\t")
@@ -162,7 +162,7 @@ func ours(email string) string {
 // are those of docs/advice.md (go test ./advice -run TestCorpus -update
 // writes them there).
 func TestCorpus(t *testing.T) {
-	npmCI(t)
+	testenv.NPMCI(t, oracleDir)
 	realList := realDomains(t)
 	real := map[string]bool{}
 	for _, d := range realList {
