@@ -100,10 +100,11 @@ func changed(reads, set validate.Fields, before, after *validate.Contact) bool {
 }
 
 // ForForm returns the advice on a contact posted from an HTML form: the
-// advice of [For] on c, the contact validate.CreateForm or UpdateForm
-// accepted, then the rules that read what only the form holds (the
-// phone_region the form names and the number as it was typed). form is
-// the http.Request's Form, as validate.CreateForm takes it.
+// advice of [For] on c, the contact validate.CreateForm accepted (for
+// validate.UpdateForm, the patch applied to the stored contact), then the
+// rules that read what only the form holds (the phone_region the form
+// names and the number as it was typed). form is the http.Request's
+// Form, as validate.CreateForm takes it.
 func ForForm(c validate.Contact, form map[string][]string, p validate.Policy) []Advice {
 	out := For(c, p)
 	in := formInput{region: firstValue(form["phone_region"]), typed: firstValue(form["phone_number"])}
