@@ -1,8 +1,9 @@
 // Package advice says what is probably wrong with a contact the API
 // accepts: an address whose domain looks mistyped ("did you mean
 // jane@gmail.com?"), a role address that reaches a department rather than
-// a person, a typed phone number whose country code is not the country
-// the form names. Advice is not a verdict: the contact stays valid, its
+// a person, a number subscribed to SMS that cannot receive it, a typed
+// phone number whose country code is not the country the form names
+// (docs/advice.md). Advice is not a verdict: the contact stays valid, its
 // details do not change, and a form shows the advice beside the fields so
 // that the person who typed them can take it or leave it.
 //
