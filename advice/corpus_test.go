@@ -143,10 +143,15 @@ func domainsOf(t *testing.T, pkg, file string) []string {
 // process and returns their suggestions: each with its defaults, then
 // each given the 100 most used mailbox domains.
 func oracles(t *testing.T, addresses []string) [4][]string {
-	cmd := exec.Command(testenv.Tool(t, "node", testenv.NodeInstall), "compare.mjs")
+	cmd := exec.Command(testenv.Node(t), "compare.mjs")
 	cmd.Dir = oracleDir
 	cmd.Stdin = strings.NewReader(strings.Join(addresses, "\n") + "\n")
-	out := testenv.Run(t, cmd)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("node compare.mjs: %v\n%s", err, stderr.Bytes())
+	}
 	var answers [4][]string
 	sc := bufio.NewScanner(bytes.NewReader(out))
 	for sc.Scan() {

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"sync"
 
+	"github.com/contactrules/contactrules/internal/op"
 	"github.com/contactrules/contactrules/phone"
 )
 
@@ -67,7 +68,7 @@ type Effects struct {
 // refusals ignore them. Refusals come email_consent first, then
 // sms_consent, at most one each; the slice is nil when there are none.
 func Create(r Request, o Options) (State, Effects, []Refusal) {
-	return decide(onCreate, State{Email: none, SMS: none}, &r, &o, nil)
+	return decide(op.Create, State{Email: none, SMS: none}, &r, &o, nil)
 }
 
 // Update decides the consent of an existing contact whose consent is
@@ -77,12 +78,12 @@ func Create(r Request, o Options) (State, Effects, []Refusal) {
 // the State keeps the current value of each refused field and no effect
 // comes from it.
 func Update(current State, r Request, o Options) (State, Effects, []Refusal) {
-	return decide(onUpdate, current, &r, &o, nil)
+	return decide(op.Update, current, &r, &o, nil)
 }
 
 // decide evaluates the table for each field; fired, when not nil, is told
 // the index of every row that applies (the tests check each row is used).
-func decide(on op, current State, r *Request, o *Options, fired func(int)) (State, Effects, []Refusal) {
+func decide(on op.Op, current State, r *Request, o *Options, fired func(int)) (State, Effects, []Refusal) {
 	var (
 		eff  Effects
 		errl []Refusal
@@ -185,7 +186,7 @@ var memo = sync.OnceValue(func() *outcomes {
 		}
 		m.tokens[i] = toks
 		m.byKey[i] = make([]outcome, 2*len(toks)*len(toks)*4)
-		for _, on := range []op{onCreate, onUpdate} {
+		for _, on := range []op.Op{op.Create, op.Update} {
 			for c, cur := range toks {
 				for r, req := range toks {
 					for k := range 4 {
@@ -202,9 +203,9 @@ var memo = sync.OnceValue(func() *outcomes {
 // key is the index in byKey[i] of the outcome for field i of a request
 // member req on a contact whose consent is current (unused on create),
 // when its tokens are known.
-func (m *outcomes) key(i int, on op, current string, req Field, legacy, phoneOK, welcome bool) (int, bool) {
+func (m *outcomes) key(i int, on op.Op, current string, req Field, legacy, phoneOK, welcome bool) (int, bool) {
 	c := tokNone
-	if on != onCreate {
+	if on != op.Create {
 		if c = slices.Index(m.tokens[i], current); c < 0 {
 			return 0, false
 		}
@@ -221,7 +222,7 @@ func (m *outcomes) key(i int, on op, current string, req Field, legacy, phoneOK,
 
 // index is the place in byKey[i] of the outcome for the tokens numbered
 // c (current) and r (requested).
-func (m *outcomes) index(i int, on op, c, r int, phoneOK, welcome bool) int {
+func (m *outcomes) index(i int, on op.Op, c, r int, phoneOK, welcome bool) int {
 	n := len(m.tokens[i])
 	k := ((int(on>>1)*n+c)*n + r) * 4
 	if phoneOK {

@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/contactrules/contactrules/internal/op"
 	"github.com/contactrules/contactrules/phone"
 )
 
@@ -31,7 +32,7 @@ func state(email Email, sms SMS) State { return State{Email: email, SMS: sms} }
 // A decideCase is one rule of docs/create.md, docs/update.md and docs/consent.md at work.
 type decideCase struct {
 	name    string
-	on      op    // onCreate or onUpdate
+	on      op.Op // op.Create or op.Update
 	current State // update only
 	email   Field
 	sms     Field
@@ -53,127 +54,127 @@ var (
 
 var decideCases = []decideCase{
 	// §4 defaults on create
-	{name: "create: absent consents default to never_subscribed", on: onCreate,
+	{name: "create: absent consents default to never_subscribed", on: op.Create,
 		want: never, eff: bothDefault},
-	{name: "create: email set, sms defaulted", on: onCreate, email: member("subscribed"),
+	{name: "create: email set, sms defaulted", on: op.Create, email: member("subscribed"),
 		want: state(EmailSubscribed, SMSNeverSubscribed), eff: Effects{DefaultsApplied: DefaultedSMS}},
-	{name: "create: sms set, email defaulted", on: onCreate, sms: member("never_subscribed"),
+	{name: "create: sms set, email defaulted", on: op.Create, sms: member("never_subscribed"),
 		want: never, eff: Effects{DefaultsApplied: DefaultedEmail}},
-	{name: "create: explicit never_subscribed is not a default", on: onCreate, email: member("never_subscribed"), sms: member("never_subscribed"),
+	{name: "create: explicit never_subscribed is not a default", on: op.Create, email: member("never_subscribed"), sms: member("never_subscribed"),
 		want: never},
-	{name: "create: merchant may create a suppressed contact, nothing to unsuppress", on: onCreate, email: member("suppressed"),
+	{name: "create: merchant may create a suppressed contact, nothing to unsuppress", on: op.Create, email: member("suppressed"),
 		want: state(EmailSuppressed, SMSNeverSubscribed), eff: Effects{DefaultsApplied: DefaultedSMS}},
-	{name: "update: absent consents leave the contact as it is", on: onUpdate, current: state(EmailSubscribed, SMSSingleOptIn),
+	{name: "update: absent consents leave the contact as it is", on: op.Update, current: state(EmailSubscribed, SMSSingleOptIn),
 		want: state(EmailSubscribed, SMSSingleOptIn)},
 
 	// §2 enums and read-only values; a refused member is treated as absent
-	{name: "create: unknown email consent", on: onCreate, email: member("opted_in"),
+	{name: "create: unknown email consent", on: op.Create, email: member("opted_in"),
 		want: never, eff: bothDefault, errs: []Refusal{emailEnumErr}},
-	{name: "create: compliance_suppressed is read-only", on: onCreate, email: member("compliance_suppressed"),
+	{name: "create: compliance_suppressed is read-only", on: op.Create, email: member("compliance_suppressed"),
 		want: never, eff: bothDefault, errs: []Refusal{emailEnumErr}},
-	{name: "create: pending is read-only", on: onCreate, sms: member("pending"), phone: usPhone,
+	{name: "create: pending is read-only", on: op.Create, sms: member("pending"), phone: usPhone,
 		want: never, eff: bothDefault, errs: []Refusal{smsEnumErr}},
-	{name: "update: compliance_suppressed is read-only", on: onUpdate, current: state(EmailSubscribed, SMSSubscribed), email: member("compliance_suppressed"),
+	{name: "update: compliance_suppressed is read-only", on: op.Update, current: state(EmailSubscribed, SMSSubscribed), email: member("compliance_suppressed"),
 		want: state(EmailSubscribed, SMSSubscribed), errs: []Refusal{emailEnumErr}},
-	{name: "update: pending is read-only", on: onUpdate, current: state(EmailSubscribed, SMSNeverSubscribed), sms: member("pending"), phone: usPhone,
+	{name: "update: pending is read-only", on: op.Update, current: state(EmailSubscribed, SMSNeverSubscribed), sms: member("pending"), phone: usPhone,
 		want: state(EmailSubscribed, SMSNeverSubscribed), errs: []Refusal{smsEnumErr}},
-	{name: "create: both refused, email first", on: onCreate, email: member("pending"), sms: member("suppressed"),
+	{name: "create: both refused, email first", on: op.Create, email: member("pending"), sms: member("suppressed"),
 		want: never, eff: bothDefault, errs: []Refusal{emailEnumErr, smsEnumErr}},
 
 	// §2, §3 SMS opt-in needs a supported-country phone number
-	{name: "create: subscribed without a phone", on: onCreate, sms: member("subscribed"),
+	{name: "create: subscribed without a phone", on: op.Create, sms: member("subscribed"),
 		want: never, eff: bothDefault, errs: []Refusal{countryErr}},
-	{name: "create: single_opt_in without a phone", on: onCreate, sms: member("single_opt_in"),
+	{name: "create: single_opt_in without a phone", on: op.Create, sms: member("single_opt_in"),
 		want: never, eff: bothDefault, errs: []Refusal{countryErr}},
-	{name: "create: subscribed with a Jamaican (+1 876) phone", on: onCreate, sms: member("subscribed"), phone: jmPhone,
+	{name: "create: subscribed with a Jamaican (+1 876) phone", on: op.Create, sms: member("subscribed"), phone: jmPhone,
 		want: never, eff: bothDefault, errs: []Refusal{countryErr}},
-	{name: "create: single_opt_in with a UK phone", on: onCreate, sms: member("single_opt_in"), phone: gbPhone,
+	{name: "create: single_opt_in with a UK phone", on: op.Create, sms: member("single_opt_in"), phone: gbPhone,
 		want: never, eff: bothDefault, errs: []Refusal{countryErr}},
-	{name: "create: subscribed with a US phone", on: onCreate, sms: member("subscribed"), phone: usPhone,
+	{name: "create: subscribed with a US phone", on: op.Create, sms: member("subscribed"), phone: usPhone,
 		want: state(EmailNeverSubscribed, SMSSubscribed), eff: Effects{WelcomeSMS: true, DefaultsApplied: DefaultedEmail}},
-	{name: "create: single_opt_in with a Canadian phone", on: onCreate, sms: member("single_opt_in"), phone: caPhone,
+	{name: "create: single_opt_in with a Canadian phone", on: op.Create, sms: member("single_opt_in"), phone: caPhone,
 		want: state(EmailNeverSubscribed, SMSSingleOptIn), eff: Effects{DefaultsApplied: DefaultedEmail}},
-	{name: "create: never_subscribed needs no phone", on: onCreate, email: member("subscribed"), sms: member("never_subscribed"),
+	{name: "create: never_subscribed needs no phone", on: op.Create, email: member("subscribed"), sms: member("never_subscribed"),
 		want: state(EmailSubscribed, SMSNeverSubscribed)},
-	{name: "create: policy regions GB: UK phone accepted", on: onCreate, sms: member("subscribed"), phone: gbPhone, o: gbOnly,
+	{name: "create: policy regions GB: UK phone accepted", on: op.Create, sms: member("subscribed"), phone: gbPhone, o: gbOnly,
 		want: state(EmailNeverSubscribed, SMSSubscribed), eff: Effects{WelcomeSMS: true, DefaultsApplied: DefaultedEmail}},
-	{name: "create: policy regions GB: US phone refused", on: onCreate, sms: member("subscribed"), phone: usPhone, o: gbOnly,
+	{name: "create: policy regions GB: US phone refused", on: op.Create, sms: member("subscribed"), phone: usPhone, o: gbOnly,
 		want: never, eff: bothDefault, errs: []Refusal{countryErr}},
-	{name: "update: subscribed with the contact's US phone", on: onUpdate, current: state(EmailSubscribed, SMSNeverSubscribed), sms: member("subscribed"), phone: usPhone,
+	{name: "update: subscribed with the contact's US phone", on: op.Update, current: state(EmailSubscribed, SMSNeverSubscribed), sms: member("subscribed"), phone: usPhone,
 		want: state(EmailSubscribed, SMSSubscribed), eff: welcomed},
-	{name: "update: single_opt_in with the contact's Canadian phone", on: onUpdate, current: state(EmailSubscribed, SMSUnsubscribed), sms: member("single_opt_in"), phone: caPhone,
+	{name: "update: single_opt_in with the contact's Canadian phone", on: op.Update, current: state(EmailSubscribed, SMSUnsubscribed), sms: member("single_opt_in"), phone: caPhone,
 		want: state(EmailSubscribed, SMSSingleOptIn)},
-	{name: "update: subscribed, contact has no phone", on: onUpdate, current: state(EmailSubscribed, SMSNeverSubscribed), sms: member("subscribed"),
+	{name: "update: subscribed, contact has no phone", on: op.Update, current: state(EmailSubscribed, SMSNeverSubscribed), sms: member("subscribed"),
 		want: state(EmailSubscribed, SMSNeverSubscribed), errs: []Refusal{countryErr}},
-	{name: "update: single_opt_in, contact has a Jamaican phone", on: onUpdate, current: state(EmailSubscribed, SMSUnsubscribed), sms: member("single_opt_in"), phone: jmPhone,
+	{name: "update: single_opt_in, contact has a Jamaican phone", on: op.Update, current: state(EmailSubscribed, SMSUnsubscribed), sms: member("single_opt_in"), phone: jmPhone,
 		want: state(EmailSubscribed, SMSUnsubscribed), errs: []Refusal{countryErr}},
-	{name: "update: re-subscribing still needs a supported phone", on: onUpdate, current: state(EmailSubscribed, SMSSubscribed), sms: member("subscribed"), phone: gbPhone,
+	{name: "update: re-subscribing still needs a supported phone", on: op.Update, current: state(EmailSubscribed, SMSSubscribed), sms: member("subscribed"), phone: gbPhone,
 		want: state(EmailSubscribed, SMSSubscribed), errs: []Refusal{countryErr}},
-	{name: "update: unsubscribed needs no phone", on: onUpdate, current: state(EmailSubscribed, SMSSubscribed), sms: member("unsubscribed"),
+	{name: "update: unsubscribed needs no phone", on: op.Update, current: state(EmailSubscribed, SMSSubscribed), sms: member("unsubscribed"),
 		want: state(EmailSubscribed, SMSUnsubscribed)},
 
 	// §2, §3 SMS unsubscribed: refused on create, allowed on update
-	{name: "create: sms unsubscribed refused", on: onCreate, sms: member("unsubscribed"), phone: usPhone,
+	{name: "create: sms unsubscribed refused", on: op.Create, sms: member("unsubscribed"), phone: usPhone,
 		want: never, eff: bothDefault, errs: []Refusal{noUnsubErr}},
-	{name: "create: email unsubscribed allowed", on: onCreate, email: member("unsubscribed"),
+	{name: "create: email unsubscribed allowed", on: op.Create, email: member("unsubscribed"),
 		want: state(EmailUnsubscribed, SMSNeverSubscribed), eff: Effects{DefaultsApplied: DefaultedSMS}},
-	{name: "update: sms unsubscribed allowed", on: onUpdate, current: state(EmailNeverSubscribed, SMSSubscribed), sms: member("unsubscribed"), phone: usPhone,
+	{name: "update: sms unsubscribed allowed", on: op.Update, current: state(EmailNeverSubscribed, SMSSubscribed), sms: member("unsubscribed"), phone: usPhone,
 		want: state(EmailNeverSubscribed, SMSUnsubscribed)},
 
 	// §3 compliance suppression
-	{name: "update: email write to a compliance-suppressed contact", on: onUpdate, current: state(EmailComplianceSuppressed, SMSNeverSubscribed), email: member("subscribed"),
+	{name: "update: email write to a compliance-suppressed contact", on: op.Update, current: state(EmailComplianceSuppressed, SMSNeverSubscribed), email: member("subscribed"),
 		want: state(EmailComplianceSuppressed, SMSNeverSubscribed), errs: []Refusal{complianceErr}},
-	{name: "update: same value is still a write", on: onUpdate, current: state(EmailComplianceSuppressed, SMSNeverSubscribed), email: member("unsubscribed"),
+	{name: "update: same value is still a write", on: op.Update, current: state(EmailComplianceSuppressed, SMSNeverSubscribed), email: member("unsubscribed"),
 		want: state(EmailComplianceSuppressed, SMSNeverSubscribed), errs: []Refusal{complianceErr}},
-	{name: "update: unknown value on a compliance-suppressed contact gets the compliance message", on: onUpdate, current: state(EmailComplianceSuppressed, SMSNeverSubscribed), email: member("opted_in"),
+	{name: "update: unknown value on a compliance-suppressed contact gets the compliance message", on: op.Update, current: state(EmailComplianceSuppressed, SMSNeverSubscribed), email: member("opted_in"),
 		want: state(EmailComplianceSuppressed, SMSNeverSubscribed), errs: []Refusal{complianceErr}},
-	{name: "update: compliance_suppressed on a compliance-suppressed contact", on: onUpdate, current: state(EmailComplianceSuppressed, SMSNeverSubscribed), email: member("compliance_suppressed"),
+	{name: "update: compliance_suppressed on a compliance-suppressed contact", on: op.Update, current: state(EmailComplianceSuppressed, SMSNeverSubscribed), email: member("compliance_suppressed"),
 		want: state(EmailComplianceSuppressed, SMSNeverSubscribed), errs: []Refusal{complianceErr}},
-	{name: "update: compliance-suppressed contact may change SMS", on: onUpdate, current: state(EmailComplianceSuppressed, SMSNeverSubscribed), sms: member("subscribed"), phone: caPhone,
+	{name: "update: compliance-suppressed contact may change SMS", on: op.Update, current: state(EmailComplianceSuppressed, SMSNeverSubscribed), sms: member("subscribed"), phone: caPhone,
 		want: state(EmailComplianceSuppressed, SMSSubscribed), eff: welcomed},
-	{name: "update: compliance and SMS errors, email first", on: onUpdate, current: state(EmailComplianceSuppressed, SMSSubscribed), email: member("subscribed"), sms: member("pending"),
+	{name: "update: compliance and SMS errors, email first", on: op.Update, current: state(EmailComplianceSuppressed, SMSSubscribed), email: member("subscribed"), sms: member("pending"),
 		want: state(EmailComplianceSuppressed, SMSSubscribed), errs: []Refusal{complianceErr, smsEnumErr}},
 
 	// §4 unsuppress first
-	{name: "update: email write unsuppresses a suppressed contact", on: onUpdate, current: state(EmailSuppressed, SMSNeverSubscribed), email: member("subscribed"),
+	{name: "update: email write unsuppresses a suppressed contact", on: op.Update, current: state(EmailSuppressed, SMSNeverSubscribed), email: member("subscribed"),
 		want: state(EmailSubscribed, SMSNeverSubscribed), eff: unsuppr},
-	{name: "update: writing suppressed to a suppressed contact still unsuppresses first", on: onUpdate, current: state(EmailSuppressed, SMSNeverSubscribed), email: member("suppressed"),
+	{name: "update: writing suppressed to a suppressed contact still unsuppresses first", on: op.Update, current: state(EmailSuppressed, SMSNeverSubscribed), email: member("suppressed"),
 		want: state(EmailSuppressed, SMSNeverSubscribed), eff: unsuppr},
-	{name: "update: refused email write does not unsuppress", on: onUpdate, current: state(EmailSuppressed, SMSNeverSubscribed), email: member("compliance_suppressed"),
+	{name: "update: refused email write does not unsuppress", on: op.Update, current: state(EmailSuppressed, SMSNeverSubscribed), email: member("compliance_suppressed"),
 		want: state(EmailSuppressed, SMSNeverSubscribed), errs: []Refusal{emailEnumErr}},
-	{name: "update: no email write, no unsuppress", on: onUpdate, current: state(EmailSuppressed, SMSNeverSubscribed), sms: member("unsubscribed"),
+	{name: "update: no email write, no unsuppress", on: op.Update, current: state(EmailSuppressed, SMSNeverSubscribed), sms: member("unsubscribed"),
 		want: state(EmailSuppressed, SMSUnsubscribed)},
-	{name: "update: write to an unsubscribed contact unsuppresses nothing", on: onUpdate, current: state(EmailUnsubscribed, SMSNeverSubscribed), email: member("subscribed"),
+	{name: "update: write to an unsubscribed contact unsuppresses nothing", on: op.Update, current: state(EmailUnsubscribed, SMSNeverSubscribed), email: member("subscribed"),
 		want: state(EmailSubscribed, SMSNeverSubscribed)},
 
 	// §4 welcome SMS
-	{name: "create: subscribed without send_welcome_sms false: welcome", on: onCreate, sms: member("subscribed"), phone: caPhone,
+	{name: "create: subscribed without send_welcome_sms false: welcome", on: op.Create, sms: member("subscribed"), phone: caPhone,
 		want: state(EmailNeverSubscribed, SMSSubscribed), eff: Effects{WelcomeSMS: true, DefaultsApplied: DefaultedEmail}},
-	{name: "create: send_welcome_sms false: no welcome", on: onCreate, sms: member("subscribed"), phone: usPhone, noWel: true,
+	{name: "create: send_welcome_sms false: no welcome", on: op.Create, sms: member("subscribed"), phone: usPhone, noWel: true,
 		want: state(EmailNeverSubscribed, SMSSubscribed), eff: Effects{DefaultsApplied: DefaultedEmail}},
-	{name: "create: single_opt_in sends none", on: onCreate, email: member("subscribed"), sms: member("single_opt_in"), phone: usPhone,
+	{name: "create: single_opt_in sends none", on: op.Create, email: member("subscribed"), sms: member("single_opt_in"), phone: usPhone,
 		want: state(EmailSubscribed, SMSSingleOptIn)},
-	{name: "update: pending -> subscribed: welcome", on: onUpdate, current: state(EmailSubscribed, SMSPending), sms: member("subscribed"), phone: usPhone,
+	{name: "update: pending -> subscribed: welcome", on: op.Update, current: state(EmailSubscribed, SMSPending), sms: member("subscribed"), phone: usPhone,
 		want: state(EmailSubscribed, SMSSubscribed), eff: welcomed},
-	{name: "update: single_opt_in -> subscribed: welcome", on: onUpdate, current: state(EmailSubscribed, SMSSingleOptIn), sms: member("subscribed"), phone: usPhone,
+	{name: "update: single_opt_in -> subscribed: welcome", on: op.Update, current: state(EmailSubscribed, SMSSingleOptIn), sms: member("subscribed"), phone: usPhone,
 		want: state(EmailSubscribed, SMSSubscribed), eff: welcomed},
-	{name: "update: unsubscribed -> subscribed: welcome", on: onUpdate, current: state(EmailSubscribed, SMSUnsubscribed), sms: member("subscribed"), phone: usPhone,
+	{name: "update: unsubscribed -> subscribed: welcome", on: op.Update, current: state(EmailSubscribed, SMSUnsubscribed), sms: member("subscribed"), phone: usPhone,
 		want: state(EmailSubscribed, SMSSubscribed), eff: welcomed},
-	{name: "update: already subscribed: no welcome", on: onUpdate, current: state(EmailSubscribed, SMSSubscribed), sms: member("subscribed"), phone: usPhone,
+	{name: "update: already subscribed: no welcome", on: op.Update, current: state(EmailSubscribed, SMSSubscribed), sms: member("subscribed"), phone: usPhone,
 		want: state(EmailSubscribed, SMSSubscribed)},
-	{name: "update: pending -> subscribed, send_welcome_sms false: no welcome", on: onUpdate, current: state(EmailSubscribed, SMSPending), sms: member("subscribed"), phone: usPhone, noWel: true,
+	{name: "update: pending -> subscribed, send_welcome_sms false: no welcome", on: op.Update, current: state(EmailSubscribed, SMSPending), sms: member("subscribed"), phone: usPhone, noWel: true,
 		want: state(EmailSubscribed, SMSSubscribed)},
-	{name: "update: -> single_opt_in sends none", on: onUpdate, current: state(EmailSubscribed, SMSNeverSubscribed), sms: member("single_opt_in"), phone: usPhone,
+	{name: "update: -> single_opt_in sends none", on: op.Update, current: state(EmailSubscribed, SMSNeverSubscribed), sms: member("single_opt_in"), phone: usPhone,
 		want: state(EmailSubscribed, SMSSingleOptIn)},
-	{name: "update: send_welcome_sms alone changes nothing", on: onUpdate, current: state(EmailSubscribed, SMSPending), phone: usPhone,
+	{name: "update: send_welcome_sms alone changes nothing", on: op.Update, current: state(EmailSubscribed, SMSPending), phone: usPhone,
 		want: state(EmailSubscribed, SMSPending)},
 
 	// §4 legacy vocabulary
-	{name: "create: legacy non_subscribed refused by default", on: onCreate, email: member("non_subscribed"), sms: member("non_subscribed"),
+	{name: "create: legacy non_subscribed refused by default", on: op.Create, email: member("non_subscribed"), sms: member("non_subscribed"),
 		want: never, eff: bothDefault, errs: []Refusal{emailEnumErr, smsEnumErr}},
-	{name: "create: legacy non_subscribed accepted with AcceptLegacy", on: onCreate, email: member("non_subscribed"), sms: member("non_subscribed"), o: legacyOn,
+	{name: "create: legacy non_subscribed accepted with AcceptLegacy", on: op.Create, email: member("non_subscribed"), sms: member("non_subscribed"), o: legacyOn,
 		want: never},
-	{name: "update: legacy non_subscribed accepted with AcceptLegacy", on: onUpdate, current: state(EmailSubscribed, SMSSubscribed), email: member("non_subscribed"), sms: member("non_subscribed"), o: legacyOn,
+	{name: "update: legacy non_subscribed accepted with AcceptLegacy", on: op.Update, current: state(EmailSubscribed, SMSSubscribed), email: member("non_subscribed"), sms: member("non_subscribed"), o: legacyOn,
 		want: never},
 }
 
@@ -192,7 +193,7 @@ func (c decideCase) request(t *testing.T) Request {
 
 func (c decideCase) run(t *testing.T) (State, Effects, []Refusal) {
 	t.Helper()
-	if c.on == onCreate {
+	if c.on == op.Create {
 		return Create(c.request(t), c.o)
 	}
 	return Update(c.current, c.request(t), c.o)
@@ -221,7 +222,7 @@ func TestEveryRuleIsTested(t *testing.T) {
 	used := make([]bool, len(table))
 	for _, c := range decideCases {
 		current := c.current
-		if c.on == onCreate {
+		if c.on == op.Create {
 			current = State{Email: none, SMS: none}
 		}
 		req := c.request(t)
@@ -282,17 +283,17 @@ func TestLookupIsTheTable(t *testing.T) {
 			reqs = append(reqs, Field{Value: term.word, Set: true})
 		}
 		for _, o := range []Options{{}, {AcceptLegacy: true}} {
-			for _, on := range []op{onCreate, onUpdate} {
+			for _, on := range []op.Op{op.Create, op.Update} {
 				for _, cur := range append(m.tokens[i], "garbage") {
 					for _, req := range reqs {
 						for k := range 4 {
 							in := input{on: on, current: cur, requested: f.token(req, o), phoneOK: k&1 != 0, welcome: k&2 != 0}
-							if on == onCreate {
+							if on == op.Create {
 								in.current = none
 							}
 							key, ok := m.key(i, on, cur, req, o.AcceptLegacy, in.phoneOK, in.welcome)
 							want := evaluate(f, in, nil)
-							if ok && m.byKey[i][key] != want || !ok && (cur != "garbage" || on == onCreate) {
+							if ok && m.byKey[i][key] != want || !ok && (cur != "garbage" || on == op.Create) {
 								t.Errorf("%s %+v: lookup %+v (%v), table %+v", f.field, in, m.byKey[i][key], ok, want)
 							}
 						}

@@ -33,14 +33,23 @@ func (d Defaults) Names() []string {
 // The JSON methods do without encoding/json so that the browser build,
 // which decodes no Effects, does not link it.
 func (d Defaults) MarshalJSON() ([]byte, error) {
-	b := []byte{'['}
-	for i, name := range d.Names() {
-		if i > 0 {
-			b = append(b, ',')
+	return d.AppendJSON(nil), nil
+}
+
+// AppendJSON appends d as MarshalJSON encodes it to b, for writers that
+// build a whole answer in one buffer.
+func (d Defaults) AppendJSON(b []byte) []byte {
+	b = append(b, '[')
+	n := 0
+	for _, v := range fields {
+		if d&v.defaulted != 0 {
+			if n++; n > 1 {
+				b = append(b, ',')
+			}
+			b = jsonwire.AppendQuote(b, v.field)
 		}
-		b = jsonwire.AppendQuote(b, name)
 	}
-	return append(b, ']'), nil
+	return append(b, ']')
 }
 
 var (

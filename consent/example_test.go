@@ -41,12 +41,11 @@ func ExampleUpdate() {
 		SMS:   consent.Field{Value: "unsubscribed", Set: true},
 	}, consent.Options{})
 	for _, r := range refusals {
-		e := r.FieldError()
-		fmt.Printf("%s: %s (%s)\n", e.Field, e.Message, e.Rule)
+		fmt.Printf("%s: %v\n", r.Field(), r)
 	}
 	fmt.Println(state.Email, state.SMS)
 	// Output:
-	// email_consent: cannot be changed while the contact is compliance-suppressed (compliance_suppressed)
+	// email_consent: RefuseComplianceSuppressed
 	// compliance_suppressed unsubscribed
 }
 
@@ -61,12 +60,13 @@ func ExampleParseSMS() {
 	// never_subscribed
 }
 
-// A refusal is typed; its detail is what the API reports.
+// A refusal is typed; the validate package's rule table says how the API
+// reports it.
 func ExampleRefusal() {
 	_, _, refusals := consent.Create(consent.Request{SMS: consent.Field{Value: "unsubscribed", Set: true}}, consent.Options{})
 	for _, r := range refusals {
-		fmt.Println(r == consent.RefuseUnsubscribeOnCreate, r.FieldError().Message)
+		fmt.Println(r == consent.RefuseUnsubscribeOnCreate, r.Field())
 	}
 	// Output:
-	// true cannot be unsubscribed for a new contact
+	// true sms_consent
 }

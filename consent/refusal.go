@@ -1,11 +1,10 @@
 package consent
 
-import "github.com/contactrules/contactrules/errs"
-
 // A Refusal is one way the consent rules refuse a member of a request.
 // [Create] and [Update] return the refusals that apply, at most one a
-// field, email_consent's first; FieldError gives each one's detail. The
-// zero Refusal refuses nothing.
+// field, email_consent's first. The package decides; the detail the API
+// reports for each refusal (its field, rule name and message) is a row of
+// the validate package's rule table. The zero Refusal refuses nothing.
 type Refusal uint8
 
 // The refusals, in the order of the rules table.
@@ -26,29 +25,28 @@ const (
 	numRefusals
 )
 
-// refusals are each refusal's detail.
-var refusals = [numRefusals]errs.FieldError{
-	RefuseComplianceSuppressed: {Field: "email_consent", Message: "cannot be changed while the contact is compliance-suppressed", Rule: "compliance_suppressed"},
-	RefuseEmailValue:           emailWords.enumError(),
-	RefuseSMSValue:             smsWords.enumError(),
-	RefuseUnsupportedCountry:   {Field: "sms_consent", Message: "requires a phone number from a supported country", Rule: "sms_supported_country"},
-	RefuseUnsubscribeOnCreate:  {Field: "sms_consent", Message: "cannot be unsubscribed for a new contact", Rule: "sms_no_unsubscribe_on_create"},
+// refusals are each refusal's field and name.
+var refusals = [numRefusals]struct{ field, name string }{
+	RefuseComplianceSuppressed: {"email_consent", "RefuseComplianceSuppressed"},
+	RefuseEmailValue:           {"email_consent", "RefuseEmailValue"},
+	RefuseSMSValue:             {"sms_consent", "RefuseSMSValue"},
+	RefuseUnsupportedCountry:   {"sms_consent", "RefuseUnsupportedCountry"},
+	RefuseUnsubscribeOnCreate:  {"sms_consent", "RefuseUnsubscribeOnCreate"},
 }
 
-// FieldError returns the detail the API reports for r; the zero
-// FieldError for a Refusal that is none.
-func (r Refusal) FieldError() errs.FieldError {
+// Field returns the JSON name of the member r refuses, "email_consent" or
+// "sms_consent"; "" for a Refusal that is none.
+func (r Refusal) Field() string {
 	if r >= numRefusals {
-		return errs.FieldError{}
+		return ""
 	}
-	return refusals[r]
+	return refusals[r].field
 }
 
-// String returns the refusal's field and rule, "sms_consent/enum".
+// String returns the refusal's name, "RefuseSMSValue".
 func (r Refusal) String() string {
-	e := r.FieldError()
-	if e.Field == "" {
+	if r == 0 || r >= numRefusals {
 		return "Refusal(none)"
 	}
-	return e.Field + "/" + e.Rule
+	return refusals[r].name
 }

@@ -1,14 +1,9 @@
 package consent
 
-import "strings"
+import (
+	"strings"
 
-// op is the operations a row applies to.
-type op uint8
-
-const (
-	onCreate op = 1 << iota
-	onUpdate
-	onBoth = onCreate | onUpdate
+	"github.com/contactrules/contactrules/internal/op"
 )
 
 // Tokens for what is not a consent value; they read as their own
@@ -97,7 +92,7 @@ func (e effect) String() string {
 // message, or have an effect.
 type row struct {
 	field     *vocabulary
-	on        op
+	on        op.Op
 	current   set
 	requested set
 	when      cond
@@ -112,41 +107,41 @@ var table = []row{
 	// §3: any email_consent write to a compliance-suppressed contact is
 	// refused — also a value that is not writable: no value could pass, so
 	// the enum message would send the client to fix the wrong thing.
-	{field: &emailWords, on: onUpdate, current: is(string(EmailComplianceSuppressed)), requested: sent,
+	{field: &emailWords, on: op.Update, current: is(string(EmailComplianceSuppressed)), requested: sent,
 		refusal: RefuseComplianceSuppressed},
 	// §2: one of the writable values; compliance_suppressed is read-only.
-	{field: &emailWords, on: onBoth, current: anything, requested: is(invalid),
+	{field: &emailWords, on: op.Both, current: anything, requested: is(invalid),
 		refusal: RefuseEmailValue},
 	// §4: absent on create means never_subscribed.
-	{field: &emailWords, on: onCreate, current: anything, requested: is(absent),
+	{field: &emailWords, on: op.Create, current: anything, requested: is(absent),
 		effect: applyDefault},
 	// §4: writing any email consent to a merchant-suppressed contact first
 	// unsuppresses it (writing "suppressed" included).
-	{field: &emailWords, on: onUpdate, current: is(string(EmailSuppressed)), requested: sent,
+	{field: &emailWords, on: op.Update, current: is(string(EmailSuppressed)), requested: sent,
 		effect: unsuppress},
 
 	// §2: one of the writable values; pending is read-only.
-	{field: &smsWords, on: onBoth, current: anything, requested: is(invalid),
+	{field: &smsWords, on: op.Both, current: anything, requested: is(invalid),
 		refusal: RefuseSMSValue},
 	// §2, §3: opting in needs a phone number from a supported SMS region
 	// (on update, the number the contact has after the patch).
-	{field: &smsWords, on: onBoth, current: anything, requested: is(string(SMSSubscribed), string(SMSSingleOptIn)), when: phoneUnsupported,
+	{field: &smsWords, on: op.Both, current: anything, requested: is(string(SMSSubscribed), string(SMSSingleOptIn)), when: phoneUnsupported,
 		refusal: RefuseUnsupportedCountry},
 	// §2: there is no consent to revoke on create; §3 allows it on update.
-	{field: &smsWords, on: onCreate, current: anything, requested: is(string(SMSUnsubscribed)),
+	{field: &smsWords, on: op.Create, current: anything, requested: is(string(SMSUnsubscribed)),
 		refusal: RefuseUnsubscribeOnCreate},
 	// §4: absent on create means never_subscribed.
-	{field: &smsWords, on: onCreate, current: anything, requested: is(absent),
+	{field: &smsWords, on: op.Create, current: anything, requested: is(absent),
 		effect: applyDefault},
 	// §4: a welcome SMS when consent becomes subscribed from any other
 	// state, create included; single_opt_in sends none.
-	{field: &smsWords, on: onBoth, current: not(string(SMSSubscribed)), requested: is(string(SMSSubscribed)), when: welcomeWanted,
+	{field: &smsWords, on: op.Both, current: not(string(SMSSubscribed)), requested: is(string(SMSSubscribed)), when: welcomeWanted,
 		effect: welcome},
 }
 
 // input is what a row is matched against, for one field.
 type input struct {
-	on        op
+	on        op.Op
 	current   string // token
 	requested string // token
 	phoneOK   bool   // Request.Phone is in the supported SMS regions
@@ -171,7 +166,8 @@ func (c cond) holds(in input) bool {
 
 // A Rule is one row of the consent rules table, in words, for
 // documentation (the README's rules table is checked against it). A rule
-// either refuses (Message and Rule set) or has an effect (Effect set).
+// either refuses (Refusal set: the validate package's rule table says how
+// the API reports it) or has an effect (Effect set).
 //
 // The words a field accepts (its enum, the read-only values, the legacy
 // "non_subscribed") are described at [ParseEmail]; a value that does not
@@ -183,8 +179,6 @@ type Rule struct {
 	Requested string  // the value sent, e.g. "(absent or null)", "any value", "subscribed or single_opt_in"
 	When      string  // a condition on the rest of the request, or ""
 	Refusal   Refusal // what the rule refuses, or 0
-	Message   string  // FieldError.Message of a refusal
-	Rule      string  // FieldError.Rule of a refusal
 	Effect    string  // JSON name of the effect: "defaults_applied", "email_unsuppressed", "welcome_sms"
 }
 
@@ -201,20 +195,8 @@ func Rules() []Rule {
 			Requested: r.requested.String(),
 			When:      r.when.String(),
 			Refusal:   r.refusal,
-			Message:   r.refusal.FieldError().Message,
-			Rule:      r.refusal.FieldError().Rule,
 			Effect:    r.effect.String(),
 		}
 	}
 	return out
-}
-
-func (o op) String() string {
-	switch o {
-	case onCreate:
-		return "create"
-	case onUpdate:
-		return "update"
-	}
-	return "create, update"
 }

@@ -2,7 +2,9 @@
 // (docs/consent.md): the email and SMS consent values, which of them a
 // client may write, and what a create or an update does to a contact's
 // consent — the resulting state, the effects (welcome SMS, unsuppression,
-// defaults) and the field errors, with the API's exact messages.
+// defaults) and the refusals. The package decides; how the API reports a
+// refusal (its detail's field, rule name and message) is a row of the
+// validate package's rule table.
 //
 // The transition rules are one table, listed by [Rules]; [Create] and
 // [Update] only evaluate it. Configuration (supported SMS regions, legacy

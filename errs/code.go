@@ -32,15 +32,17 @@ const (
 // Codes this package uses where the contract has none; [Code.Known] is false for
 // them.
 const (
-	// Internal (500, "Internal server error") is what [Write] answers for
+	// Internal (500, "Internal server error") is what
+	// [github.com/contactrules/contactrules/errs/httperr.Write] answers for
 	// an error that is not an *Error, so that no internal error text
 	// reaches the client.
 	Internal Code = "internal_error"
 
 	// UnexpectedStatus (502, "The server answered with an unexpected
-	// status") is what [FromResponse] reports for a response whose body is
-	// not an envelope and whose status has no code of its own: a proxy's
-	// HTML 502 page, a load balancer's 400. Its message names the status.
+	// status") is what [github.com/contactrules/contactrules/errs/httperr.FromResponse]
+	// reports for a response whose body is not an envelope and whose
+	// status has no code of its own: a proxy's HTML 502 page, a load
+	// balancer's 400. Its message names the status.
 	UnexpectedStatus Code = "unexpected_status"
 )
 

@@ -8,8 +8,8 @@ import (
 )
 
 // An Error is one failure of the API, the Go side of an envelope. Both
-// servers (build one, [Write] it) and clients ([FromResponse]) use it; it
-// works with [errors.As]:
+// servers (build one, write it with [github.com/contactrules/contactrules/errs/httperr.Write]) and clients
+// ([github.com/contactrules/contactrules/errs/httperr.FromResponse]) use it; it works with [errors.As]:
 //
 //	var e *errs.Error
 //	if errors.As(err, &e) && e.Code == errs.Conflict { update(e.ID) }

@@ -77,7 +77,7 @@ func (c consentCase) before() consent.State {
 }
 
 func refused(es []consent.Refusal, field string) bool {
-	return slices.ContainsFunc(es, func(r consent.Refusal) bool { return r.FieldError().Field == field })
+	return slices.ContainsFunc(es, func(r consent.Refusal) bool { return r.Field() == field })
 }
 
 func TestConsentProperties(t *testing.T) {
@@ -133,7 +133,7 @@ func TestConsentProperties(t *testing.T) {
 			if eff.EmailUnsuppressed != unsuppressed {
 				return fmt.Sprintf("email_unsuppressed = %v, want %v", eff.EmailUnsuppressed, unsuppressed)
 			}
-			if len(es) > 2 || len(es) == 2 && (es[0].FieldError().Field != "email_consent" || es[1].FieldError().Field != "sms_consent") {
+			if len(es) > 2 || len(es) == 2 && (es[0].Field() != "email_consent" || es[1].Field() != "sms_consent") {
 				return fmt.Sprintf("refusals out of order: %v", es)
 			}
 			return ""

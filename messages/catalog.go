@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/contactrules/contactrules/errs"
 	"github.com/contactrules/contactrules/validate"
 )
 
@@ -51,51 +52,23 @@ func load(lang string) (*Catalog, error) {
 	return c, nil
 }
 
-// limits are the numbers texts may hold, resolved from a policy.
-type limits struct {
-	name, tag, tags, body, details int
-}
+// placeholders are the names a text gives the number its rule's message
+// holds (validate.RuleID.Limit): a maximum, or for max_details the count
+// of details listed. A text holds at most one of them.
+var placeholders = [...]string{"{max}", "{count}"}
 
-// limitsOf resolves p's limits as validate does: a zero (or negative)
-// limit means its default.
-func limitsOf(p validate.Policy) limits {
-	d := validate.DefaultPolicy()
-	or := func(v, def int) int {
-		if v > 0 {
-			return v
-		}
-		return def
+// render puts the number of rule k under p into its text t.
+func render(k Key, t string, p validate.Policy) string {
+	id, ok := validate.RuleOf(errs.FieldError{Field: k.Field, Rule: k.Rule})
+	if !ok {
+		return t // a caller's own rule: its text is as given
 	}
-	return limits{
-		name:    or(p.MaxNameLength, d.MaxNameLength),
-		tag:     or(p.MaxTagLength, d.MaxTagLength),
-		tags:    or(p.MaxTags, d.MaxTags),
-		body:    or(p.MaxBodyBytes, d.MaxBodyBytes),
-		details: or(p.MaxDetails, d.MaxDetails),
+	n := id.Limit(p)
+	if n < 0 {
+		return t
 	}
-}
-
-// A placeholder is the number a rule's texts hold: its name in the texts
-// and its value under a policy's limits.
-type placeholder struct {
-	name  string
-	value func(limits) int
-}
-
-// placeholders are the rules whose texts hold a number.
-var placeholders = map[Key]placeholder{
-	{"base", "max_bytes"}:        {"{max}", func(l limits) int { return l.body }},
-	{"base", "max_details"}:      {"{count}", func(l limits) int { return l.details - 1 }},
-	{"first_name", "max_length"}: {"{max}", func(l limits) int { return l.name }},
-	{"last_name", "max_length"}:  {"{max}", func(l limits) int { return l.name }},
-	{"tags", "max_items"}:        {"{max}", func(l limits) int { return l.tags }},
-	{"tags[i]", "tag"}:           {"{max}", func(l limits) int { return l.tag }},
-}
-
-// render puts the number of rule k under l into its text t.
-func render(k Key, t string, l limits) string {
-	if ph, ok := placeholders[k]; ok {
-		t = strings.ReplaceAll(t, ph.name, strconv.Itoa(ph.value(l)))
+	for _, ph := range placeholders {
+		t = strings.Replace(t, ph, strconv.Itoa(n), 1)
 	}
 	return t
 }

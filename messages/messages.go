@@ -151,10 +151,7 @@ func (c *Catalog) Text(d errs.FieldError, p validate.Policy) string {
 			return d.Message
 		}
 	}
-	if _, ok := placeholders[k]; ok {
-		t = render(k, t, limitsOf(p))
-	}
-	return t
+	return render(k, t, p)
 }
 
 // With returns a copy of c in which the given texts replace the

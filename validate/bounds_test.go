@@ -25,6 +25,8 @@ var boundsCases = []struct {
 	body   string
 	want   []string
 }{
+	{"max_bytes: a body over the policy's limit gets that one detail", validate.Policy{MaxBodyBytes: 20},
+		`{"email":"jane@example.com"}`, []string{"base: must be at most 20 bytes (max_bytes)"}},
 	{"max_details: 100 details are listed as they are", validate.Policy{},
 		`{"email":"a@b.co","tags":[` + strings.Repeat(`"",`, 99) + `""]}`, tagDetails(0, 100)},
 	{"max_details: the 101st detail cuts the list to 99 and one that says so", validate.Policy{},

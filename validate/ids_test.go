@@ -5,7 +5,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/contactrules/contactrules/consent"
 	"github.com/contactrules/contactrules/errs"
 	"github.com/contactrules/contactrules/validate"
 )
@@ -53,20 +52,6 @@ func TestRuleOf(t *testing.T) {
 		}
 		if r.ID.Message(validate.Policy{}) != r.Message || r.ID.Field() != r.Field || r.ID.Name() != r.Name {
 			t.Errorf("ID %v does not name row %s/%s", r.ID, r.Field, r.Name)
-		}
-	}
-}
-
-// TestConsentMessagesAgree keeps the rule table's consent messages equal
-// to the consent package's refusals, which decide them.
-func TestConsentMessagesAgree(t *testing.T) {
-	for _, cr := range consent.Rules() {
-		if cr.Message == "" {
-			continue
-		}
-		id, ok := validate.RuleOf(errs.FieldError{Field: cr.Field, Rule: cr.Rule})
-		if !ok || id.Message(validate.Policy{}) != cr.Message {
-			t.Errorf("consent refusal %s/%s %q is rule %v with message %q", cr.Field, cr.Rule, cr.Message, id, id.Message(validate.Policy{}))
 		}
 	}
 }

@@ -38,9 +38,23 @@ type slot struct {
 	b    bool
 }
 
-// A payload is a body reduced to what the rules look at. Both entry points
-// build one: the JSON path from the bytes, the struct path from a Contact.
-// Everything after that is shared, so both give the same details.
+// A payload is a body reduced to what the rules look at. Every entry
+// point builds one: the JSON path from the bytes, the struct path from a
+// Contact, the form path from form values. Everything after that is
+// shared, so all give the same details.
+//
+// Ownership. A payload holds no bytes of its own. On the JSON path
+// (readBody) every string in it is a view of the caller's body: the
+// slots' values, the tags, custom_fields' text and the names of extra;
+// borrowed is set. On the struct and form paths they are the caller's
+// strings (or, for a form's custom fields, text built for the call).
+// Views of the body are valid only while the call runs, so whatever an
+// answer returns is copied out first: own copies a valid contact's
+// strings, tags and custom_fields' text into one store (store128,
+// store256, or two plain allocations for a larger contact) and makes
+// strings of it with unsafe.String; a detail's echoed name is a new
+// string (checkExtra, checkCustomKeys). Nothing of the body outlives the
+// call, and the caller may reuse it at once.
 type payload struct {
 	// body is RuleMaxBytes or RuleJSONObject for a body that could not
 	// be read; then nothing else in the payload means anything.
@@ -66,10 +80,8 @@ type payload struct {
 	nfew    int
 
 	// custom is what the custom_fields object told about itself, and
-	// customText its text: a slice of the private buffer, capped so that
-	// an append cannot reach past it. The strings of the payload are views
-	// of the same buffer, but none of them lies inside this slice, so a
-	// caller that writes to the returned CustomFields changes nothing else.
+	// customText its text: on the JSON path a view of the caller's body,
+	// capped so that an append cannot reach past it (own copies it out).
 	custom     customReport
 	customText []byte
 
@@ -79,6 +91,11 @@ type payload struct {
 
 	// badRegion: a form's phone_region names no region.
 	badRegion bool
+
+	// ignore are the members the policy ignores (IgnoreMembers), for
+	// the reader: a decoder's field or argument would cost the reading
+	// of every body (measured).
+	ignore []string
 }
 
 // clean reports whether the reader noted nothing wrong: the body was
@@ -127,7 +144,7 @@ func note(facts []fact, max int, id RuleID, key string) []fact {
 }
 
 // addTag counts one element of a tags list and notes whether it fails,
-// under the (resolved) policy p. It reports whether the tag is to be
+// under the policy's limits l. It reports whether the tag is to be
 // kept: only the first MaxTags are.
 func (pl *payload) addTag(t string, valid bool, l limits) bool {
 	i := pl.ntags
@@ -152,6 +169,17 @@ type limits struct {
 
 func (p *Policy) limits() limits {
 	return limits{p.MaxDetails, p.MaxTags, p.MaxTagLength, p.AllowUnknownFields}
+}
+
+// ignored reports whether k is one of the members the policy ignores
+// (IgnoreMembers). It is asked only of members that are not fields.
+func ignored(ignore []string, k string) bool {
+	for _, name := range ignore {
+		if name == k {
+			return true
+		}
+	}
+	return false
 }
 
 // readOnly are the top-level members the server sets.
@@ -216,7 +244,7 @@ type decoder struct {
 
 // decode reads body into p. It returns false when body is not one
 // well-formed JSON object; p is then meaningless.
-func decode(b []byte, p *payload, lim limits) bool {
+func decode(b []byte, pl *payload, lim limits) bool {
 	d := decoder{lim: lim}
 	i := jsonwire.Space(b, 0)
 	if i == len(b) || b[i] != '{' {
@@ -232,15 +260,15 @@ func decode(b []byte, p *payload, lim limits) bool {
 		switch {
 		case known && !seen.Has(f):
 			seen = seen.With(f)
-			i = d.member(b, v, p, f)
+			i = d.member(b, v, pl, f)
 		case known:
 			if !repeated.Has(f) {
 				repeated = repeated.With(f)
-				p.extra = note(p.extra, lim.maxDetails, RuleDuplicateKey, k)
+				pl.extra = note(pl.extra, lim.maxDetails, RuleDuplicateKey, k)
 			}
 			i = jsonwire.ConsumeValue(b, v)
 		default:
-			d.other(p, k)
+			d.other(pl, k)
 			i = jsonwire.ConsumeValue(b, v)
 		}
 		if i < 0 {
@@ -286,9 +314,11 @@ var byFirstByte = func() (t [32][]Field) {
 	return t
 }()
 
-// other records a member that is not a writable field.
-func (d *decoder) other(p *payload, k string) {
-	if len(p.extra) > d.lim.maxDetails {
+// other records a member that is not a writable field, unless the policy
+// ignores it (then it is not remembered either: not even its repeats are
+// reported).
+func (d *decoder) other(pl *payload, k string) {
+	if len(pl.extra) > d.lim.maxDetails || ignored(pl.ignore, k) {
 		// Enough is known to cut the details; no later member can
 		// change them, so none is remembered (memory stays bounded).
 		return
@@ -298,21 +328,21 @@ func (d *decoder) other(p *payload, k string) {
 			d.repeated = new(keySet)
 		}
 		if d.repeated.add(k) {
-			p.extra = note(p.extra, d.lim.maxDetails, RuleDuplicateKey, k)
+			pl.extra = note(pl.extra, d.lim.maxDetails, RuleDuplicateKey, k)
 		}
 		return
 	}
 	switch {
 	case isReadOnly(k):
-		p.extra = note(p.extra, d.lim.maxDetails, RuleReadOnly, k)
+		pl.extra = note(pl.extra, d.lim.maxDetails, RuleReadOnly, k)
 	case !d.lim.allowUnknown:
-		p.extra = note(p.extra, d.lim.maxDetails, RuleUnknownField, k)
+		pl.extra = note(pl.extra, d.lim.maxDetails, RuleUnknownField, k)
 	}
 }
 
 // member reads the value of field f at b[i].
-func (d *decoder) member(b []byte, i int, p *payload, f Field) int {
-	sl := &p.m[f]
+func (d *decoder) member(b []byte, i int, pl *payload, f Field) int {
+	sl := &pl.m[f]
 	var c byte
 	if i < len(b) {
 		c = b[i]
@@ -334,13 +364,13 @@ func (d *decoder) member(b []byte, i int, p *payload, f Field) int {
 		}
 		return jsonwire.ConsumeLiteral(b, i, "false")
 	case c == '[' && fieldShape[f] == list:
-		return d.tags(b, i, p, sl)
+		return d.tags(b, i, pl, sl)
 	case c == '{' && fieldShape[f] == object:
-		p.custom.max = d.lim.maxDetails
+		pl.custom.max = d.lim.maxDetails
 		sl.kind = object
-		end := readCustom(b, i, &p.custom)
+		end := readCustom(b, i, &pl.custom)
 		if end >= 0 {
-			p.customText = b[i:end:end]
+			pl.customText = b[i:end:end]
 		}
 		return end
 	}
@@ -362,7 +392,7 @@ var fieldShape = [numFields]kind{
 }
 
 // tags reads the array at b[i], keeping its strings.
-func (d *decoder) tags(b []byte, i int, p *payload, sl *slot) int {
+func (d *decoder) tags(b []byte, i int, pl *payload, sl *slot) int {
 	sl.kind = list
 	i, more := jsonwire.ConsumeOpen(b, i, ']')
 	for more {
@@ -371,8 +401,8 @@ func (d *decoder) tags(b []byte, i int, p *payload, sl *slot) int {
 			if end < 0 {
 				return -1
 			}
-			if t := jsonwire.StringValue(b, i, end, escaped); p.addTag(t, valid, d.lim) {
-				p.keepTag(t)
+			if t := jsonwire.StringValue(b, i, end, escaped); pl.addTag(t, valid, d.lim) {
+				pl.keepTag(t)
 			}
 			i = end
 		} else {
@@ -390,25 +420,25 @@ func (d *decoder) tags(b []byte, i int, p *payload, sl *slot) int {
 
 // keepTag keeps a tag of a JSON body. Most bodies have a few tags: they
 // stay in the payload, and only a longer list goes to the heap.
-func (p *payload) keepTag(t string) {
+func (pl *payload) keepTag(t string) {
 	switch {
-	case p.tags != nil:
-		p.tags = append(p.tags, t)
-	case p.nfew < len(p.fewTags):
-		p.fewTags[p.nfew] = t
-		p.nfew++
+	case pl.tags != nil:
+		pl.tags = append(pl.tags, t)
+	case pl.nfew < len(pl.fewTags):
+		pl.fewTags[pl.nfew] = t
+		pl.nfew++
 	default:
-		p.tags = append(append(make([]string, 0, 2*len(p.fewTags)), p.fewTags[:]...), t)
+		pl.tags = append(append(make([]string, 0, 2*len(pl.fewTags)), pl.fewTags[:]...), t)
 	}
 }
 
 // tagList returns the tags kept: a view of the payload's own array while
 // they are few, so it must not outlive the payload (own copies it).
-func (p *payload) tagList() []string {
-	if p.tags != nil || p.nfew == 0 {
-		return p.tags
+func (pl *payload) tagList() []string {
+	if pl.tags != nil || pl.nfew == 0 {
+		return pl.tags
 	}
-	return p.fewTags[:p.nfew]
+	return pl.fewTags[:pl.nfew]
 }
 
 // readCustom reads the custom_fields object at b[i] into r and returns

@@ -11,6 +11,7 @@ import (
 	"github.com/contactrules/contactrules/consent"
 	"github.com/contactrules/contactrules/errs"
 	"github.com/contactrules/contactrules/internal/jsonwire"
+	"github.com/contactrules/contactrules/internal/op"
 )
 
 // members are body fragments, right and wrong, for every field and for
@@ -43,14 +44,14 @@ func TestCleanPlan(t *testing.T) {
 			parts[i] = members[rng.IntN(len(members))]
 		}
 		body := []byte("{" + strings.Join(parts, ",") + "}")
-		for o, op := range []op{onCreate, onUpdate} {
-			c := checker{op: op, pol: Policy{}.resolved(), cur: current}
+		for o, on := range []op.Op{op.Create, op.Update} {
+			c := checker{op: on, pol: Policy{}.resolved(), cur: current}
 			readBody(body, &c.p, &c.pol)
 			// The whole table, the clean plan, and the reader's rows alone.
 			var runs [3][]string
 			plan := append(plans[o][:], nil)
 			for _, s := range plans[o][0] {
-				if readerFacts[s.check] {
+				if !s.check.judges() {
 					plan[2] = append(plan[2], s)
 				}
 			}
@@ -70,7 +71,7 @@ func TestCleanPlan(t *testing.T) {
 			// The answer alone is the whole answer's.
 			var effects, checkEffects consent.Effects
 			var ds, checkDs []errs.FieldError
-			if op == onCreate {
+			if on == op.Create {
 				_, effects, ds = CreateJSON(body, Policy{})
 				checkEffects, checkDs = CheckCreateJSON(body, Policy{})
 			} else {
@@ -78,7 +79,7 @@ func TestCleanPlan(t *testing.T) {
 				checkEffects, checkDs = CheckUpdateJSON(current, body, Policy{})
 			}
 			if effects != checkEffects || !slices.Equal(ds, checkDs) {
-				t.Fatalf("%s (%v): the check alone answers %v %v, the whole %v %v", body, op, checkEffects, checkDs, effects, ds)
+				t.Fatalf("%s (%v): the check alone answers %v %v, the whole %v %v", body, on, checkEffects, checkDs, effects, ds)
 			}
 			if !c.p.clean() {
 				dirtySeen++
@@ -86,7 +87,7 @@ func TestCleanPlan(t *testing.T) {
 			}
 			cleanSeen++
 			if !slices.Equal(runs[0], runs[1]) || runs[2] != nil {
-				t.Fatalf("%s (%v): the whole table gives %q, the clean plan %q, the reader's rows %q", body, op, runs[0], runs[1], runs[2])
+				t.Fatalf("%s (%v): the whole table gives %q, the clean plan %q, the reader's rows %q", body, on, runs[0], runs[1], runs[2])
 			}
 		}
 	}

@@ -3,6 +3,7 @@ package validate_test
 import (
 	"flag"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -51,4 +52,31 @@ func TestReadmeRulesTable(t *testing.T) {
 		return
 	}
 	t.Errorf("README.md's rules table differs from validate.Rules; run: go test ./validate -run ReadmeRulesTable -update-readme")
+}
+
+// TestDocsNameEveryRule keeps the contract's tables (docs/) in step with
+// the rule table: every rule's name and its message under the default
+// policy are quoted in the pages.
+func TestDocsNameEveryRule(t *testing.T) {
+	pages, err := filepath.Glob("../docs/*.md")
+	if err != nil || len(pages) == 0 {
+		t.Fatalf("docs: %v", err)
+	}
+	var docs strings.Builder
+	for _, p := range pages {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs.Write(b)
+	}
+	text := docs.String()
+	for _, r := range validate.Rules(validate.Policy{}) {
+		if !strings.Contains(text, "`"+r.Name+"`") {
+			t.Errorf("docs/ never quote rule name %s (%s)", r.Name, r.ID)
+		}
+		if !strings.Contains(text, "`"+r.Message+"`") {
+			t.Errorf("docs/ never quote the message of %s: %q", r.ID, r.Message)
+		}
+	}
 }

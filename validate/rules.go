@@ -8,114 +8,46 @@ import (
 
 	"github.com/contactrules/contactrules/consent"
 	"github.com/contactrules/contactrules/errs"
+	"github.com/contactrules/contactrules/internal/op"
 	"github.com/contactrules/contactrules/phone"
 )
 
-// op says which operations a rule applies to.
-type op uint8
-
-const (
-	onCreate op = 1 << iota
-	onUpdate
-	onBoth = onCreate | onUpdate
-)
-
-// A rule is one row of the rule table. check reports the failures of the
-// row through c.fail; rules are evaluated in table order, which is the
-// order of details.
-type rule struct {
-	id    RuleID
-	f     Field  // the field the row checks, when it is one
-	field string // JSON name; "tags[i]", "custom_fields.<key>" and "<member>" stand for families
-	name  string // errs.FieldError.Rule
-	ops   op
-	what  string // the rule in words, for the README's table
-	check check  // how the row is checked; 0: its details come from another row's check
-}
-
-func row(id RuleID, ops op, what string, check check) rule {
-	field := identities[id].field
-	f, _ := lookup(field)
-	return rule{id: id, f: f, field: field, name: identities[id].name, ops: ops, what: what, check: check}
-}
-
-// rules is the table, one row per RuleID in ID order (rules[id-1] is
-// id's row). Every rule of docs/create.md, docs/update.md, docs/forms.md
-// and docs/bounds.md that yields a detail is here, once; the consent rows
-// hand over to the consent package, which decides them.
-var rules = [numRules - 1]rule{
-	row(RuleMaxBytes, onBoth, "the body is larger than the policy's maximum (only detail)", byBody),
-	row(RuleJSONObject, onBoth, "the body is not one well-formed JSON object (only detail)", byBody),
-	row(RuleRequiredAny, onUpdate, "the patch names nothing: no writable field, and no read-only, unrecognized or repeated member", byAnyField),
-	row(RuleRequiredOneOf, onCreate, "neither email nor phone_number is present and non-empty", byIdentity),
-	row(RuleEmailType, onBoth, "not a string", byType),
-	row(RuleEmailUTF8, onBoth, "not valid UTF-8", byUTF8),
-	row(RuleEmailImmutable, onUpdate, "the contact has a value and the patch changes or clears it", byImmutable),
-	row(RuleEmail, onBoth, "not an address as docs/email.md defines it", byEmail),
-	row(RulePhoneRegion, onBoth, "form input: phone_region names no region (the number is then not judged)", byRegion),
-	row(RulePhoneType, onBoth, "not a string", byType),
-	row(RulePhoneUTF8, onBoth, "not valid UTF-8", byUTF8),
-	row(RulePhoneImmutable, onUpdate, "the contact has a value and the patch changes or clears it", byImmutable),
-	row(RulePhone, onBoth, "not canonical E.164 or not a valid number for its region (possible length only, by policy)", byPhone),
-	row(RuleFirstNameType, onBoth, "not a string", byType),
-	row(RuleFirstNameUTF8, onBoth, "not valid UTF-8", byUTF8),
-	row(RuleFirstNameLength, onBoth, "longer than the policy allows (code points)", byNameLength),
-	row(RuleLastNameType, onBoth, "not a string", byType),
-	row(RuleLastNameUTF8, onBoth, "not valid UTF-8", byUTF8),
-	row(RuleLastNameLength, onBoth, "longer than the policy allows (code points)", byNameLength),
-	row(RuleTagsType, onBoth, "not an array, or an element is not a string", byTagsShape),
-	row(RuleTagsMaxItems, onBoth, "more tags than the policy allows", byTagCount),
-	// The two tags[i] rows report in element order, so the first reports
-	// both.
-	row(RuleTagUTF8, onBoth, "the tag is not valid UTF-8", byTags),
-	row(RuleTag, onBoth, "the tag is empty or too long (code points)", 0),
-	row(RuleCustomFieldsFlat, onBoth, "not an object, or a value is an object or array", byFlat),
-	// Likewise the custom_fields.<key> rows, in key order.
-	row(RuleCustomFieldDuplicate, onBoth, "the key appears twice in custom_fields", byCustomKeys),
-	row(RuleCustomFieldUTF8, onBoth, "a string value is not valid UTF-8", 0),
-	row(RuleEmailConsentType, onBoth, "not a string", byType),
-	row(RuleEmailConsentUTF8, onBoth, "not valid UTF-8", byUTF8),
-	row(RuleEmailConsentCompliance, onUpdate, "any value is sent and the contact's email consent is compliance_suppressed", byConsent),
-	row(RuleEmailConsentEnum, onBoth, "the value is not a writable email consent", byConsent),
-	row(RuleSMSConsentType, onBoth, "not a string", byType),
-	row(RuleSMSConsentUTF8, onBoth, "not valid UTF-8", byUTF8),
-	row(RuleSMSConsentEnum, onBoth, "the value is not a writable SMS consent", byConsent),
-	row(RuleSMSSupportedCountry, onBoth, "subscribed or single_opt_in, and the contact's phone number is missing or not from a supported SMS region", byConsent),
-	row(RuleSMSNoUnsubscribeOnCreate, onCreate, "unsubscribed is sent for a new contact", byConsent),
-	row(RuleSendWelcomeSMSType, onBoth, "not a boolean", byType),
-	// The <member> rows report in input order (name order for a form).
-	row(RuleReadOnly, onBoth, "id, created_at or updated_at is sent (whatever its value)", byExtra),
-	row(RuleUnknownField, onBoth, "a member the API does not know (off by policy)", 0),
-	row(RuleDuplicateKey, onBoth, "a member appears twice", 0),
-	// Added by report when the list is cut.
-	row(RuleMaxDetails, onBoth, "more details than the policy's MaxDetails: the first MaxDetails-1 are listed, then this one", 0),
-}
-
 // A check is how a row is checked: one function each, called by apply.
 // (A switch rather than a function value in the row, so that the compiler
-// sees every call and the checker stays on the caller's stack.)
+// sees every call and the checker stays on the caller's stack: a function
+// value would send it to the heap, an allocation per call.)
 type check uint8
 
 const (
 	none check = iota
+
+	// The checks that only report what the reader noted, which
+	// payload.clean says there is none of: a clean payload skips them.
 	byBody
-	byAnyField
-	byIdentity
 	byType
 	byUTF8
-	byImmutable
-	byEmail
 	byRegion
-	byPhone
-	byNameLength
 	byTagsShape
-	byTagCount
 	byTags
 	byFlat
 	byCustomKeys
-	byConsent
 	byExtra
+
+	// The checks that judge values.
+	byAnyField
+	byIdentity
+	byImmutable
+	byEmail
+	byPhone
+	byNameLength
+	byTagCount
+	byConsent
+	bySMSMobile
 )
+
+// judges reports whether the check judges values, rather than only
+// reporting what the reader noted.
+func (k check) judges() bool { return k >= byAnyField }
 
 // apply runs step s's check.
 func (c *checker) apply(s step) {
@@ -152,6 +84,8 @@ func (c *checker) apply(s step) {
 		checkCustomKeys(c, s.id)
 	case byConsent:
 		checkConsent(c, s.id)
+	case bySMSMobile:
+		checkSMSMobile(c, s.id)
 	case byExtra:
 		checkExtra(c, s.id)
 	}
@@ -159,7 +93,7 @@ func (c *checker) apply(s step) {
 
 // A checker evaluates the table against one payload.
 type checker struct {
-	op      op
+	op      op.Op
 	pol     Policy
 	p       payload // held here: the checker, payload included, lives on the caller's stack
 	cur     Contact // the stored contact, on update (a value: a pointer would send the caller's to the heap)
@@ -186,7 +120,7 @@ func (c *checker) run() []errs.FieldError {
 	if c.p.clean() {
 		clean = 1
 	}
-	for _, s := range plans[c.op-1][clean] {
+	for _, s := range plans[c.op-1][clean] { // op.Create is 1, op.Update 2
 		if c.full {
 			break
 		}
@@ -209,14 +143,16 @@ type step struct {
 // rows that only report what the reader noted are left out, since they
 // cannot fail.
 var plans = func() (p [2][2][]step) {
-	for i, o := range []op{onCreate, onUpdate} {
-		for _, r := range rules {
-			if r.ops&o == 0 || r.check == none {
+	for i, o := range []op.Op{op.Create, op.Update} {
+		for id := RuleID(1); id < numRules; id++ {
+			r := &rules[id]
+			if r.on&o == 0 || r.check == none {
 				continue
 			}
-			s := step{r.id, r.f, r.check}
+			f, _ := lookup(r.field)
+			s := step{id, f, r.check}
 			p[i][0] = append(p[i][0], s)
-			if !readerFacts[r.check] {
+			if r.check.judges() {
 				p[i][1] = append(p[i][1], s)
 			}
 		}
@@ -224,16 +160,9 @@ var plans = func() (p [2][2][]step) {
 	return p
 }()
 
-// readerFacts are the checks that only report what the reader noted,
-// which payload.clean says there is none of.
-var readerFacts = [...]bool{
-	byBody: true, byType: true, byUTF8: true, byRegion: true, byTagsShape: true,
-	byTags: true, byFlat: true, byCustomKeys: true, byExtra: true,
-}
-
 // fail reports the failure of rule id on the field its row names.
 func (c *checker) fail(id RuleID) {
-	c.report(id, identities[id].field)
+	c.report(id, rules[id].field)
 }
 
 // report adds the detail of rule id on field, unless the cap is reached:
@@ -244,10 +173,10 @@ func (c *checker) report(id RuleID, field string) {
 		return
 	}
 	if len(c.details) < c.pol.MaxDetails {
-		c.details = append(c.details, id.detail(field, c.pol))
+		c.details = append(c.details, id.detail(field, &c.pol))
 		return
 	}
-	c.details = append(c.details[:c.pol.MaxDetails-1], RuleMaxDetails.detail("base", c.pol))
+	c.details = append(c.details[:c.pol.MaxDetails-1], RuleMaxDetails.detail("base", &c.pol))
 	c.full = true
 }
 
@@ -323,7 +252,7 @@ func checkUTF8(c *checker, id RuleID) {
 // changes reports whether the patch writes a value of email or
 // phone_number other than the stored one; an empty string and null clear.
 func (c *checker) changes() bool {
-	if c.op != onUpdate || !c.sent(c.field) {
+	if c.op != op.Update || !c.sent(c.field) {
 		return false
 	}
 	stored := c.stored()
@@ -360,7 +289,7 @@ func (c *checker) formatted() (string, bool) {
 	if !ok || s == "" {
 		return "", false
 	}
-	if c.op == onUpdate && (c.changes() || c.stored() != "" && sameIdentity(c.field, c.stored(), s)) {
+	if c.op == op.Update && (c.changes() || c.stored() != "" && sameIdentity(c.field, c.stored(), s)) {
 		// Refused as a change, or the stored value sent again: nothing
 		// new to judge.
 		return "", false
@@ -393,7 +322,7 @@ func checkRegion(c *checker, id RuleID) {
 func checkPhone(c *checker, id RuleID) {
 	s, ok := c.formatted()
 	if !ok {
-		if s, isText := c.str(); isText && c.op == onUpdate && s == c.cur.PhoneNumber {
+		if s, isText := c.str(); isText && c.op == op.Update && s == c.cur.PhoneNumber {
 			// The stored number sent again: the contact keeps it, for
 			// the SMS rules too.
 			c.number, _ = c.pol.parsePhone(s)
@@ -461,19 +390,35 @@ func checkExtra(c *checker, id RuleID) {
 // checkConsent reports the consent package's refusal of this row.
 func checkConsent(c *checker, id RuleID) {
 	c.decide()
-	if slices.Contains(c.refused, consentRefusals[id]) {
+	if slices.Contains(c.refused, rules[id].refusal) {
 		c.fail(id)
 	}
 }
 
-// consentRefusals are the consent package's refusals that the consent
-// rows report.
-var consentRefusals = [numRules]consent.Refusal{
-	RuleEmailConsentCompliance:   consent.RefuseComplianceSuppressed,
-	RuleEmailConsentEnum:         consent.RefuseEmailValue,
-	RuleSMSConsentEnum:           consent.RefuseSMSValue,
-	RuleSMSSupportedCountry:      consent.RefuseUnsupportedCountry,
-	RuleSMSNoUnsubscribeOnCreate: consent.RefuseUnsubscribeOnCreate,
+// checkSMSMobile reports, when the policy asks for it, an SMS opt-in the
+// consent rules accepted for a number whose type cannot take SMS. A
+// refused sms_consent has its detail already: one detail a field.
+func checkSMSMobile(c *checker, id RuleID) {
+	if !c.pol.SMSNeedsMobile {
+		return
+	}
+	c.decide()
+	for _, r := range c.refused {
+		if r.Field() == "sms_consent" {
+			return
+		}
+	}
+	sl := c.p.m[SMSConsent]
+	if sl.kind != text {
+		return
+	}
+	v, err := consent.ParseSMS(sl.s, c.pol.consent())
+	if err != nil || v != consent.SMSSubscribed && v != consent.SMSSingleOptIn {
+		return
+	}
+	if !c.phoneAfter().Type().MayTakeSMS() {
+		c.fail(id)
+	}
 }
 
 // decide runs the consent rules once, on what the payload asks for.
@@ -488,7 +433,7 @@ func (c *checker) decide() {
 		NoWelcomeSMS: c.p.m[SendWelcomeSMS].kind == boolean && !c.p.m[SendWelcomeSMS].b,
 		Phone:        c.phoneAfter(),
 	}
-	if c.op == onCreate {
+	if c.op == op.Create {
 		c.state, c.effects, c.refused = consent.Create(req, c.pol.consent())
 		return
 	}
@@ -513,33 +458,9 @@ func (c *checker) consentField(f Field) consent.Field {
 // applied: the payload's, or on update the stored one when the patch
 // leaves it alone.
 func (c *checker) phoneAfter() phone.Number {
-	if c.op == onCreate || c.sent(PhoneNumber) {
+	if c.op == op.Create || c.sent(PhoneNumber) {
 		return c.number
 	}
 	n, _ := c.pol.parsePhone(c.cur.PhoneNumber)
 	return n
-}
-
-// A Rule is one row of the rule table, in words: its ID, the field it
-// reports, its rule name (FieldError.Rule), its message under a policy,
-// the operations it applies to, and when it fails.
-type Rule struct {
-	ID      RuleID
-	Field   string // JSON name; "tags[i]", "custom_fields.<key>" and "<member>" stand for families
-	Name    string
-	Message string
-	On      string // "create", "update" or "create, update"
-	When    string
-}
-
-// Rules lists the rules in the order their details appear, with the
-// messages they give under p. The README's rules table is this list.
-func Rules(p Policy) []Rule {
-	p = p.resolved()
-	out := make([]Rule, len(rules))
-	for i, r := range rules {
-		on := map[op]string{onCreate: "create", onUpdate: "update", onBoth: "create, update"}[r.ops]
-		out[i] = Rule{ID: r.id, Field: r.field, Name: r.name, Message: r.id.message(p), On: on, When: r.what}
-	}
-	return out
 }

@@ -5,10 +5,14 @@
 // details: servers, pre-flight checks, form backends and the browser build
 // all call it, so all of them give the same answer, byte for byte.
 //
-// Two entry points read JSON bodies (CreateJSON, UpdateJSON), two check
-// payloads a caller already decoded (Create, Update). Both kinds reduce
-// their input to the same internal payload and run the same rule table
-// (listed by Rules), in the order of the contract's tables (docs/).
+// Eight entry points, create and update of each: CreateJSON and
+// UpdateJSON read JSON bodies; CheckCreateJSON and CheckUpdateJSON do the
+// same for the answer alone (no contact built: no allocation); Create and
+// Update check payloads a caller already decoded; CreateForm and
+// UpdateForm read HTML form values. All reduce their input to the same
+// internal payload and run the same rule table (listed by Rules), in the
+// order of the contract's tables (docs/). ParseContact reads the stored
+// contact an update is checked against.
 package validate
 
 import (
@@ -17,6 +21,7 @@ import (
 
 	"github.com/contactrules/contactrules/consent"
 	"github.com/contactrules/contactrules/internal/jsonwire"
+	"github.com/contactrules/contactrules/internal/op"
 
 	"github.com/contactrules/contactrules/errs"
 )
@@ -28,7 +33,7 @@ import (
 // table. It never panics, and its time and memory are linear in
 // len(body), which p bounds.
 func CreateJSON(body []byte, p Policy) (c Contact, eff consent.Effects, details []errs.FieldError) {
-	ch := &checker{op: onCreate, pol: p}
+	ch := &checker{op: op.Create, pol: p}
 	ch.pol.resolve()
 	readBody(body, &ch.p, &ch.pol)
 	eff, details = ch.finishCreate(&c)
@@ -41,7 +46,7 @@ func CreateJSON(body []byte, p Policy) (c Contact, eff consent.Effects, details 
 // effects; Patch.Apply(current) is the contact to store. Otherwise it
 // returns the zero Patch, no effects, and the details.
 func UpdateJSON(current Contact, body []byte, p Policy) (Patch, consent.Effects, []errs.FieldError) {
-	c := &checker{op: onUpdate, pol: p, cur: current}
+	c := &checker{op: op.Update, pol: p, cur: current}
 	c.pol.resolve()
 	readBody(body, &c.p, &c.pol)
 	return c.finishUpdate()
@@ -52,7 +57,7 @@ func UpdateJSON(current Contact, body []byte, p Policy) (Patch, consent.Effects,
 // contact, so it allocates nothing for an acceptable body; a pre-flight
 // check, a bulk file's check and the browser build call it.
 func CheckCreateJSON(body []byte, p Policy) (consent.Effects, []errs.FieldError) {
-	c := &checker{op: onCreate, pol: p}
+	c := &checker{op: op.Create, pol: p}
 	c.pol.resolve()
 	readBody(body, &c.p, &c.pol)
 	return c.answer()
@@ -61,7 +66,7 @@ func CheckCreateJSON(body []byte, p Policy) (consent.Effects, []errs.FieldError)
 // CheckUpdateJSON is UpdateJSON for a caller that needs only the answer,
 // as [CheckCreateJSON] is for CreateJSON.
 func CheckUpdateJSON(current Contact, body []byte, p Policy) (consent.Effects, []errs.FieldError) {
-	c := &checker{op: onUpdate, pol: p, cur: current}
+	c := &checker{op: op.Update, pol: p, cur: current}
 	c.pol.resolve()
 	readBody(body, &c.p, &c.pol)
 	return c.answer()
@@ -72,7 +77,7 @@ func CheckUpdateJSON(current Contact, body []byte, p Policy) (consent.Effects, [
 // and the effects, or the details. (A Contact cannot hold what only JSON
 // can get wrong: wrong types, repeated keys, unknown members.)
 func Create(c Contact, p Policy) (out Contact, eff consent.Effects, details []errs.FieldError) {
-	ch := &checker{op: onCreate, pol: p}
+	ch := &checker{op: op.Create, pol: p}
 	ch.pol.resolve()
 	fromContact(&ch.p, c, Fields(0), &ch.pol)
 	eff, details = ch.finishCreate(&out)
@@ -82,7 +87,7 @@ func Create(c Contact, p Policy) (out Contact, eff consent.Effects, details []er
 // Update checks a decoded patch against the stored contact. It gives what
 // UpdateJSON gives on the JSON form of patch.
 func Update(current Contact, patch Patch, p Policy) (Patch, consent.Effects, []errs.FieldError) {
-	ch := &checker{op: onUpdate, pol: p, cur: current}
+	ch := &checker{op: op.Update, pol: p, cur: current}
 	ch.pol.resolve()
 	fromContact(&ch.p, patch.Contact, patch.Set, &ch.pol)
 	return ch.finishUpdate()
@@ -125,6 +130,7 @@ func readBody(body []byte, pl *payload, p *Policy) {
 	// No copy: the payload's strings are views of body while the rules
 	// run; what the answer returns is copied out of it (own), so the
 	// caller may reuse body.
+	pl.ignore = p.IgnoreMembers
 	if !decode(body, pl, p.limits()) {
 		*pl = payload{body: RuleJSONObject}
 		return
@@ -166,12 +172,27 @@ func fromContact(pl *payload, c Contact, set Fields, p *Policy) {
 		pl.custom.max = p.MaxDetails
 		pl.m[CustomFields] = customSlot(c.CustomFields, &pl.custom)
 		pl.customText = c.CustomFields
+		if pl.m[CustomFields].kind == wrongType && keyNotText(c.CustomFields) {
+			// JSON to encoding/json, with a key that is not text (a
+			// byte that is not UTF-8, a lone surrogate escape): the
+			// contact's JSON form is malformed for CreateJSON, and
+			// Create answers as CreateJSON does on it.
+			*pl = payload{body: RuleJSONObject}
+			return
+		}
 	case set.Has(CustomFields):
 		pl.m[CustomFields] = slot{kind: null}
 	}
 	if c.SendWelcomeSMS != nil && (set == 0 || set.Has(SendWelcomeSMS)) {
 		pl.m[SendWelcomeSMS] = slot{kind: boolean, b: *c.SendWelcomeSMS}
 	}
+}
+
+// keyNotText reports whether raw is JSON to encoding/json but malformed
+// here, which only a key that is not text makes it.
+func keyNotText(raw []byte) bool {
+	end := jsonwire.ConsumeValue(raw, 0)
+	return (end < 0 || jsonwire.Space(raw, end) != len(raw)) && jsonwire.ValidAnyKeys(raw)
 }
 
 // customSlot reads a decoded custom_fields text as CreateJSON reads the

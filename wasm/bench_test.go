@@ -17,7 +17,7 @@ func BenchmarkCreateResult(b *testing.B) {
 			b.ReportAllocs()
 			var out []byte
 			for b.Loop() {
-				out, _, _ = createResult(out[:0], benchTypical, []byte(policy))
+				out, _, _ = createResult(out[:0], benchTypical, []byte(policy), true)
 			}
 		})
 	}

@@ -48,22 +48,20 @@ func (e *callerError) Error() string { return e.msg }
 
 // policyOptions are the members of a policy, in the order of the
 // documentation.
-const policyOptions = "smsRegions, allowUnknownFields, acceptLegacyConsent, possiblePhoneOnly, maxNameLength, maxTagLength, maxTags, maxBodyBytes, maxDetails"
+const policyOptions = "smsRegions, allowUnknownFields, acceptLegacyConsent, smsNeedsMobile, possiblePhoneOnly, maxNameLength, maxTagLength, maxTags, maxBodyBytes, maxDetails"
 
 // maxLimit is the largest value of a policy's numeric options.
 const maxLimit = 1<<31 - 1
 
-// policyParses counts parsePolicy's readings, for the test of the cache.
-var policyParses int
-
 // parsePolicy reads a policy written as JSON (JavaScript's spelling of
-// validate.Policy: smsRegions, allowUnknownFields, …); empty text, null
+// validate.Policy: smsRegions, allowUnknownFields, …). It reads with the
+// project's JSON layer, not encoding/json, which the module does not link
+// (its weight, and its reflection). Empty text, null
 // and absent or null members are the defaults, as in validate.Policy. A
 // misspelt member is an error rather than silently the default, since a
 // typo there would loosen the checks unnoticed. The text is read as
 // JSON.parse reads it: the last of a repeated member counts.
 func parsePolicy(text []byte) (validate.Policy, error) {
-	policyParses++
 	var p validate.Policy
 	if len(text) == 0 {
 		return p, nil
@@ -89,6 +87,8 @@ func parsePolicy(text []byte) (validate.Policy, error) {
 			p.AllowUnknownFields = boolOption(v, name, fail)
 		case "acceptLegacyConsent":
 			p.AcceptLegacyConsent = boolOption(v, name, fail)
+		case "smsNeedsMobile":
+			p.SMSNeedsMobile = boolOption(v, name, fail)
 		case "possiblePhoneOnly":
 			p.PossiblePhoneOnly = boolOption(v, name, fail)
 		case "maxNameLength":
@@ -190,162 +190,94 @@ func cachedPolicy(text []byte) (validate.Policy, error) {
 	return p, nil
 }
 
-// A summary is an answer in one number, from which JavaScript builds the
+// A verdict is an answer in one number, from which JavaScript builds the
 // parsed object of an acceptable answer without reading its text: 0 for
 // a refused payload (whose details only the text holds), else
-// summaryOK with a bit per effect.
-type summary uint32
+// verdictOK with a bit per effect.
+type verdict uint32
 
 const (
-	summaryOK summary = 1 << iota
-	summaryWelcomeSMS
-	summaryEmailUnsuppressed
-	summaryDefaultedEmail
-	summaryDefaultedSMS
+	verdictOK verdict = 1 << iota
+	verdictWelcomeSMS
+	verdictEmailUnsuppressed
+	verdictDefaultedEmail
+	verdictDefaultedSMS
 )
 
-// summarize returns the summary of the answer report.AppendResult writes.
-func summarize(details []errs.FieldError, eff consent.Effects) summary {
+// verdictOf returns the verdict of the answer report.AppendResult writes.
+func verdictOf(details []errs.FieldError, eff consent.Effects) verdict {
 	if len(details) > 0 {
 		return 0
 	}
-	s := summaryOK
+	s := verdictOK
 	if eff.WelcomeSMS {
-		s |= summaryWelcomeSMS
+		s |= verdictWelcomeSMS
 	}
 	if eff.EmailUnsuppressed {
-		s |= summaryEmailUnsuppressed
+		s |= verdictEmailUnsuppressed
 	}
 	if eff.DefaultsApplied&consent.DefaultedEmail != 0 {
-		s |= summaryDefaultedEmail
+		s |= verdictDefaultedEmail
 	}
 	if eff.DefaultsApplied&consent.DefaultedSMS != 0 {
-		s |= summaryDefaultedSMS
+		s |= verdictDefaultedSMS
 	}
 	return s
 }
 
-// createResult is validateCreate: it appends to dst the Result JSON of a
-// create body, and returns its summary.
-func createResult(dst, body, policy []byte) ([]byte, summary, error) {
-	details, eff, err := checkCreate(body, policy)
-	if err != nil {
-		return dst, 0, err
-	}
-	return report.AppendResult(dst, details, eff), summarize(details, eff), nil
-}
-
-// updateResult is validateUpdate: it appends to dst the Result JSON of a
-// patch body against the stored contact, and returns its summary.
-func updateResult(dst, current, body, policy []byte) ([]byte, summary, error) {
-	details, eff, err := checkUpdate(current, body, policy)
-	if err != nil {
-		return dst, 0, err
-	}
-	return report.AppendResult(dst, details, eff), summarize(details, eff), nil
-}
-
-// checkCreate checks a create body under the policy written as JSON.
-func checkCreate(body, policy []byte) ([]errs.FieldError, consent.Effects, error) {
+// createResult is validateCreate: under the policy written as JSON, it
+// appends the answer to a create body to dst, and returns its verdict.
+// With all false only a refused answer's text is written: JavaScript
+// builds an acceptable one from the verdict.
+func createResult(dst, body, policy []byte, all bool) ([]byte, verdict, error) {
 	p, err := cachedPolicy(policy)
 	if err != nil {
-		return nil, consent.Effects{}, err
+		return dst, 0, err
 	}
 	eff, details := validate.CheckCreateJSON(body, p)
-	return details, eff, nil
+	return appendAnswer(dst, details, eff, all), verdictOf(details, eff), nil
 }
 
-// checkUpdate checks a patch body against the stored contact, both
-// written as JSON, under the policy written as JSON.
-func checkUpdate(current, body, policy []byte) ([]errs.FieldError, consent.Effects, error) {
+// updateResult is validateUpdate: createResult for a patch body against
+// the stored contact, written as JSON.
+func updateResult(dst, current, body, policy []byte, all bool) ([]byte, verdict, error) {
 	p, err := cachedPolicy(policy)
 	if err != nil {
-		return nil, consent.Effects{}, err
+		return dst, 0, err
 	}
 	cur, err := readContact(current)
 	if err != nil {
-		return nil, consent.Effects{}, err
+		return dst, 0, err
 	}
 	eff, details := validate.CheckUpdateJSON(cur, body, p)
-	return details, eff, nil
+	return appendAnswer(dst, details, eff, all), verdictOf(details, eff), nil
 }
 
-// readContact reads the stored contact: a JSON object with the members
-// of the API's contact (email, phone_number, first_name, last_name, tags,
-// custom_fields, email_consent, sms_consent, send_welcome_sms), each of
-// which may be null or absent; other members (id, created_at, …) are
-// ignored. JSON null is the contact with nothing set. The text is read as
-// JSON.parse reads it: the last of a repeated member counts. The
-// contact's strings may be views of data.
+// appendAnswer appends the answer's text, unless all is false and the
+// answer is acceptable.
+func appendAnswer(dst []byte, details []errs.FieldError, eff consent.Effects, all bool) []byte {
+	if !all && len(details) == 0 {
+		return dst
+	}
+	return report.AppendResult(dst, details, eff)
+}
+
+// readContact reads the stored contact as validate.ParseContact reads it
+// on every surface; its error becomes the caller's, named "current".
 func readContact(data []byte) (validate.Contact, error) {
-	var c validate.Contact
-	if at, ok := wellFormed(data); !ok {
-		return c, &callerError{invalidContact, "current is not valid JSON (at byte offset " + strconv.Itoa(at) + ")"}
-	}
-	var err *callerError
-	fail := func(name, want string) {
-		if err == nil {
-			err = &callerError{invalidContact, "current." + name + " must be " + want}
-		}
-	}
-	str := func(v []byte, name string) string {
-		if v[0] == 'n' {
-			return ""
-		}
-		s, ok := stringValue(v)
-		if !ok {
-			fail(name, "a string")
-		}
-		return s
-	}
-	isObject := members(data, func(name string, v []byte) {
-		switch name {
-		case "email":
-			c.Email = str(v, name)
-		case "phone_number":
-			c.PhoneNumber = str(v, name)
-		case "first_name":
-			c.FirstName = str(v, name)
-		case "last_name":
-			c.LastName = str(v, name)
-		case "email_consent":
-			c.EmailConsent = consent.Email(str(v, name))
-		case "sms_consent":
-			c.SMSConsent = consent.SMS(str(v, name))
-		case "tags":
-			c.Tags = nil
-			if v[0] != 'n' {
-				var ok bool
-				if c.Tags, ok = stringArray(v, []string{}); !ok {
-					fail(name, "an array of strings")
-				}
-			}
-		case "custom_fields":
-			switch v[0] {
-			case 'n':
-				c.CustomFields = nil
-			case '{':
-				c.CustomFields = validate.RawObject(v)
-			default:
-				fail(name, "an object")
-			}
-		case "send_welcome_sms":
-			switch v[0] {
-			case 't', 'f':
-				b := v[0] == 't'
-				c.SendWelcomeSMS = &b
-			case 'n':
-				c.SendWelcomeSMS = nil
-			default:
-				fail(name, "a boolean")
-			}
-		}
-	})
-	if !isObject && !isNull(data) {
-		return validate.Contact{}, &callerError{invalidContact, "current must be a contact object"}
-	}
+	c, err := validate.ParseContact(data)
 	if err != nil {
-		return validate.Contact{}, err
+		e := err.(*validate.ContactError)
+		msg := "current"
+		if e.Member != "" {
+			msg += "." + e.Member
+		}
+		if e.Offset >= 0 {
+			msg += " is not valid JSON (at byte offset " + strconv.Itoa(e.Offset) + ")"
+		} else {
+			msg += " must be " + e.Want
+		}
+		return c, &callerError{invalidContact, msg}
 	}
 	return c, nil
 }
@@ -384,14 +316,6 @@ func members(text []byte, f func(name string, value []byte)) bool {
 		f(name, text[start:s.Pos])
 	}
 	return true
-}
-
-// stringValue reads the JSON string v; ok is false when v is another
-// value.
-func stringValue(v []byte) (string, bool) {
-	s := jsonwire.Scanner{Buf: v}
-	str, _, ok := s.Str()
-	return str, ok
 }
 
 // stringArray appends to dst the strings of the JSON array v (nothing for

@@ -78,32 +78,33 @@ var policyMistakes = []struct{ text, want string }{
 	{` `, "policy is not valid JSON (at byte offset 1)"},
 }
 
-// The cache reads a policy once, and a refused one every time.
+// The cache keeps a policy it read, so the next call with the same text
+// finds it, and keeps no refused one, so each call with it throws again.
 func TestPolicyCache(t *testing.T) {
 	clear(policies)
-	before := policyParses
+	texts := []string{`{"smsRegions":["GB"]}`, `{"maxTags":3}`}
 	for range 3 {
-		if _, _, err := createResult(nil, []byte(`{}`), []byte(`{"smsRegions":["GB"]}`)); err != nil {
-			t.Fatal(err)
-		}
-		if _, _, err := createResult(nil, []byte(`{}`), []byte(`{"maxTags":3}`)); err != nil {
-			t.Fatal(err)
-		}
-		if _, _, err := createResult(nil, []byte(`{}`), nil); err != nil {
-			t.Fatal(err)
+		for _, text := range append(texts, "") {
+			if _, _, err := createResult(nil, []byte(`{}`), []byte(text), true); err != nil {
+				t.Fatal(err)
+			}
 		}
 	}
-	if n := policyParses - before; n != 2 {
-		t.Errorf("3 calls with each of 2 policies read them %d times; want 2", n)
+	if len(policies) != len(texts) {
+		t.Errorf("%d policies cached after calls with %d; want %d", len(policies), len(texts), len(texts))
 	}
-	before = policyParses
+	for _, text := range texts {
+		if _, ok := policies[text]; !ok {
+			t.Errorf("%s is not cached", text)
+		}
+	}
 	for range 2 {
-		if _, _, err := createResult(nil, []byte(`{}`), []byte(`{"maxTags":"3"}`)); err == nil {
+		if _, _, err := createResult(nil, []byte(`{}`), []byte(`{"maxTags":"3"}`), true); err == nil {
 			t.Fatal("no error for a bad policy")
 		}
 	}
-	if n := policyParses - before; n != 2 {
-		t.Errorf("a refused policy read %d times in 2 calls; want 2", n)
+	if _, ok := policies[`{"maxTags":"3"}`]; ok {
+		t.Error("a refused policy is cached")
 	}
 	for i := range 2 * maxPolicies {
 		if _, err := cachedPolicy([]byte(`{"maxTags":` + strconv.Itoa(i+1) + `}`)); err != nil {
@@ -127,12 +128,12 @@ func TestCreateResult(t *testing.T) {
 		{`{"email":"jane@example.com"}`, `{"maxBodyBytes":10}`, `{"ok":false,"error":{"code":"validation_failed","message":"One or more fields are invalid","details":[{"field":"base","message":"must be at most 10 bytes","rule":"max_bytes"}]}}`},
 	}
 	for _, tt := range tests {
-		got, _, err := createResult(nil, []byte(tt.body), []byte(tt.policy))
+		got, _, err := createResult(nil, []byte(tt.body), []byte(tt.policy), true)
 		if err != nil || string(got) != tt.want {
-			t.Errorf("createResult(%s, %s) =\n%s, %v\nwant\n%s", tt.body, tt.policy, got, err, tt.want)
+			t.Errorf("createResult(%s, %s, true) =\n%s, %v\nwant\n%s", tt.body, tt.policy, got, err, tt.want)
 		}
 	}
-	if _, _, err := createResult(nil, []byte(`{}`), []byte(`{"nope":1}`)); err == nil {
+	if _, _, err := createResult(nil, []byte(`{}`), []byte(`{"nope":1}`), true); err == nil {
 		t.Error("createResult with a bad policy: no error")
 	}
 }
@@ -152,9 +153,9 @@ func TestUpdateResult(t *testing.T) {
 			`{"ok":false,"error":{"code":"validation_failed","message":"One or more fields are invalid","details":[{"field":"base","message":"at least one field is required","rule":"required_any"}]}}`},
 	}
 	for _, tt := range tests {
-		got, _, err := updateResult(nil, []byte(tt.current), []byte(tt.body), nil)
+		got, _, err := updateResult(nil, []byte(tt.current), []byte(tt.body), nil, true)
 		if err != nil || string(got) != tt.want {
-			t.Errorf("updateResult(%s, %s) =\n%s, %v\nwant\n%s", tt.current, tt.body, got, err, tt.want)
+			t.Errorf("updateResult(%s, %s, true) =\n%s, %v\nwant\n%s", tt.current, tt.body, got, err, tt.want)
 		}
 	}
 }
@@ -163,10 +164,10 @@ func TestUpdateResult(t *testing.T) {
 // error says where without quoting the contact.
 func TestUpdateResultBadCurrent(t *testing.T) {
 	for _, tt := range contactMistakes {
-		_, _, err := updateResult(nil, []byte(tt.text), []byte(`{"first_name":"Jane"}`), nil)
+		_, _, err := updateResult(nil, []byte(tt.text), []byte(`{"first_name":"Jane"}`), nil, true)
 		var ce *callerError
 		if !errors.As(err, &ce) || ce.kind != invalidContact || ce.msg != tt.want {
-			t.Errorf("updateResult(current %s) error = %#v; want invalid_contact %q", tt.text, err, tt.want)
+			t.Errorf("updateResult(current %s, true) error = %#v; want invalid_contact %q", tt.text, err, tt.want)
 		}
 	}
 }
@@ -222,7 +223,7 @@ func TestReadContact(t *testing.T) {
 	}
 }
 
-// The summary says what the answer's text says, for JavaScript to build
+// The verdict says what the answer's text says, for JavaScript to build
 // an acceptable answer's object from it.
 func TestSummary(t *testing.T) {
 	bodies := []string{
@@ -232,8 +233,8 @@ func TestSummary(t *testing.T) {
 		`{"phone_number":"+14155552671","sms_consent":"subscribed"}`,
 		`{"phone_number":"+14155552671","sms_consent":"subscribed","send_welcome_sms":false,"email_consent":"unsubscribed"}`,
 	}
-	seen := map[summary]bool{}
-	check := func(text []byte, s summary) {
+	seen := map[verdict]bool{}
+	check := func(text []byte, s verdict) {
 		var answer struct {
 			OK      bool
 			Effects struct {
@@ -245,30 +246,30 @@ func TestSummary(t *testing.T) {
 		if err := json.Unmarshal(text, &answer); err != nil {
 			t.Fatal(err)
 		}
-		want := summary(0)
+		want := verdict(0)
 		if answer.OK {
-			want = summaryOK
+			want = verdictOK
 			e := answer.Effects
-			for flag, on := range map[summary]bool{summaryWelcomeSMS: e.WelcomeSMS, summaryEmailUnsuppressed: e.EmailUnsuppressed,
-				summaryDefaultedEmail: slices.Contains(e.DefaultsApplied, "email_consent"), summaryDefaultedSMS: slices.Contains(e.DefaultsApplied, "sms_consent")} {
+			for flag, on := range map[verdict]bool{verdictWelcomeSMS: e.WelcomeSMS, verdictEmailUnsuppressed: e.EmailUnsuppressed,
+				verdictDefaultedEmail: slices.Contains(e.DefaultsApplied, "email_consent"), verdictDefaultedSMS: slices.Contains(e.DefaultsApplied, "sms_consent")} {
 				if on {
 					want |= flag
 				}
 			}
 		}
 		if s != want {
-			t.Errorf("%s: summary %05b, want %05b", text, s, want)
+			t.Errorf("%s: verdict %05b, want %05b", text, s, want)
 		}
 		seen[s] = true
 	}
 	for _, body := range bodies {
-		text, s, err := createResult(nil, []byte(body), nil)
+		text, s, err := createResult(nil, []byte(body), nil, true)
 		if err != nil {
 			t.Fatal(err)
 		}
 		check(text, s)
 	}
-	text, s, err := updateResult(nil, []byte(`{"email":"jane@example.com","email_consent":"suppressed"}`), []byte(`{"email_consent":"subscribed"}`), nil)
+	text, s, err := updateResult(nil, []byte(`{"email":"jane@example.com","email_consent":"suppressed"}`), []byte(`{"email_consent":"subscribed"}`), nil, true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -324,13 +325,24 @@ func Example_normalizePhone() {
 }
 
 func Example_validateCreate() {
-	b, _, _ := createResult(nil, []byte(`{"email":"jane@example.com","sms_consent":"unsubscribed"}`), nil)
+	b, _, _ := createResult(nil, []byte(`{"email":"jane@example.com","sms_consent":"unsubscribed"}`), nil, true)
 	fmt.Println(string(b))
 	// Output: {"ok":false,"error":{"code":"validation_failed","message":"One or more fields are invalid","details":[{"field":"sms_consent","message":"cannot be unsubscribed for a new contact","rule":"sms_no_unsubscribe_on_create"}]}}
 }
 
 func Example_validateUpdate() {
-	b, _, _ := updateResult(nil, []byte(`{"id":"c_1","email":"jane@example.com"}`), []byte(`{"phone_number":"+14155552671","sms_consent":"subscribed"}`), nil)
+	b, _, _ := updateResult(nil, []byte(`{"id":"c_1","email":"jane@example.com"}`), []byte(`{"phone_number":"+14155552671","sms_consent":"subscribed"}`), nil, true)
 	fmt.Println(string(b))
 	// Output: {"ok":true,"effects":{"welcome_sms":true,"email_unsuppressed":false,"defaults_applied":[]}}
+}
+
+// TestSMSNeedsMobileOption: the policy option smsNeedsMobile is the Go
+// policy's SMSNeedsMobile.
+func TestSMSNeedsMobileOption(t *testing.T) {
+	body := []byte(`{"phone_number":"+18002530000","sms_consent":"subscribed"}`)
+	got, _, err := createResult(nil, body, []byte(`{"smsNeedsMobile":true}`), true)
+	want := `{"ok":false,"error":{"code":"validation_failed","message":"One or more fields are invalid","details":[{"field":"sms_consent","message":"requires a mobile phone number","rule":"sms_mobile"}]}}`
+	if err != nil || string(got) != want {
+		t.Errorf("got %s, %v; want %s", got, err, want)
+	}
 }

@@ -7,10 +7,6 @@ package main
 
 import (
 	"unsafe"
-
-	"github.com/contactrules/contactrules/consent"
-	"github.com/contactrules/contactrules/errs"
-	"github.com/contactrules/contactrules/internal/report"
 )
 
 // The exports JavaScript calls (dist/contactrules.mjs). Arguments travel
@@ -19,13 +15,13 @@ import (
 // passes their lengths and returns a status, 0 for an answer and an
 // errorKind for a thrown error; the answer or the error's message is
 // written to another buffer, whose address and length the call leaves in
-// header, with the answer's summary. No JavaScript value is made or held
+// header, with the answer's verdict. No JavaScript value is made or held
 // on the Go side: a call costs the rules and two copies of bytes.
 var (
 	argv   [3][]byte // the arguments of the call running (a local would go to the heap: f is not known)
 	input  []byte    // the arguments, back to back
 	output []byte    // the last answer
-	header [3]uint32 // address and length of the last answer, its summary
+	header [3]uint32 // address and length of the last answer, its verdict
 	ready  uint32    // 1 once main waits for calls
 )
 
@@ -45,27 +41,26 @@ func contactrulesReady() uint32 { return ready }
 //go:wasmexport contactrules_header
 func contactrulesHeader() uint32 { return uint32(uintptr(unsafe.Pointer(&header))) }
 
-// contactrulesInput makes the input buffer at least n bytes long and
-// returns its address, which stays until the next call of this function.
+// contactrulesInput makes the input buffer at least n bytes long, and
+// gives a large one back when n is small (sized), and returns its
+// address, which stays until the next call of this function.
 //
 //go:wasmexport contactrules_input
 func contactrulesInput(n uint32) uint32 {
-	if uint32(len(input)) < n {
-		input = make([]byte, n)
-	}
+	input = sized(input, n)
+	argv = [3][]byte{} // views of the last call's arguments would hold a buffer given back
 	return uint32(uintptr(unsafe.Pointer(unsafe.SliceData(input))))
 }
 
 // contactrulesCreate is validateCreate(body, policy); the input holds the
 // policy (no bytes for the default) and the body. With text 0 the
 // answer's text is written only for a refused payload: JavaScript builds
-// an acceptable answer from its summary.
+// an acceptable answer from its verdict.
 //
 //go:wasmexport contactrules_create
 func contactrulesCreate(policyLen, bodyLen, text uint32) uint32 {
-	return answer(func(dst []byte, args [][]byte) ([]byte, summary, error) {
-		details, eff, err := checkCreate(args[1], args[0])
-		return appendAnswer(dst, details, eff, text), summarize(details, eff), err
+	return answer(func(dst []byte, args [][]byte) ([]byte, verdict, error) {
+		return createResult(dst, args[1], args[0], text != 0)
 	}, policyLen, bodyLen)
 }
 
@@ -75,26 +70,16 @@ func contactrulesCreate(policyLen, bodyLen, text uint32) uint32 {
 //
 //go:wasmexport contactrules_update
 func contactrulesUpdate(policyLen, currentLen, patchLen, text uint32) uint32 {
-	return answer(func(dst []byte, args [][]byte) ([]byte, summary, error) {
-		details, eff, err := checkUpdate(args[1], args[2], args[0])
-		return appendAnswer(dst, details, eff, text), summarize(details, eff), err
+	return answer(func(dst []byte, args [][]byte) ([]byte, verdict, error) {
+		return updateResult(dst, args[1], args[2], args[0], text != 0)
 	}, policyLen, currentLen, patchLen)
-}
-
-// appendAnswer appends the answer's text unless text is 0 and the answer
-// is acceptable.
-func appendAnswer(dst []byte, details []errs.FieldError, eff consent.Effects, text uint32) []byte {
-	if text == 0 && len(details) == 0 {
-		return dst
-	}
-	return report.AppendResult(dst, details, eff)
 }
 
 // contactrulesNormalize is normalizePhone(input, defaultRegion).
 //
 //go:wasmexport contactrules_normalize
 func contactrulesNormalize(inputLen, regionLen uint32) uint32 {
-	return answer(func(dst []byte, args [][]byte) ([]byte, summary, error) {
+	return answer(func(dst []byte, args [][]byte) ([]byte, verdict, error) {
 		b, err := normalizeResult(dst, string(args[0]), string(args[1]))
 		return b, 0, err
 	}, inputLen, regionLen)
@@ -104,7 +89,7 @@ func contactrulesNormalize(inputLen, regionLen uint32) uint32 {
 // and leaves its answer (or its error's message) in output and header.
 // A panic, which validate promises never to raise, is an internal error
 // rather than the end of the program and of every later call.
-func answer(f func(dst []byte, args [][]byte) ([]byte, summary, error), lens ...uint32) (status uint32) {
+func answer(f func(dst []byte, args [][]byte) ([]byte, verdict, error), lens ...uint32) (status uint32) {
 	defer func() {
 		if recover() != nil {
 			status = finish(internalError, "internal error")

@@ -34,6 +34,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -398,7 +399,7 @@ func jsCases(t *testing.T) []jsCase {
 	var cases []jsCase
 	add := func(op, current, payload string, pc jsPolicyCase) {
 		p, err := parsePolicy([]byte(pc.js))
-		if err != nil || p != pc.p {
+		if err != nil || !reflect.DeepEqual(p, pc.p) {
 			t.Fatalf("policy %s reads as %+v, %v; the case means %+v", pc.js, p, err, pc.p)
 		}
 		result := func() []byte {
@@ -695,6 +696,16 @@ type observation struct {
 // formFields are the members the demo has an input for.
 var formFields = []string{"email", "phone_number", "first_name", "last_name", "email_consent", "sms_consent", "send_welcome_sms"}
 
+// A demoTest is a scenario of the demo page and what it must show.
+type demoTest struct {
+	scenario
+	want      []errs.FieldError // what the contract says for this contact
+	wantOK    bool
+	wantPhone string // phone_number sent
+	wantHint  string
+	wantLang  string // of the texts shown; "" for English
+}
+
 // TestBrowserDemo opens the demo in headless Chromium, submits the form
 // with several contacts and checks what it shows: the details of
 // validate.CreateJSON for the payload the form sent, each next to its
@@ -702,7 +713,8 @@ var formFields = []string{"email", "phone_number", "first_name", "last_name", "e
 // select) as package messages gives it, and the contract's messages for the
 // contacts of the scenarios. Two scenarios show German texts: "de"
 // (a Swiss German browser; the screenshot demo-de.png) and "de-empty"
-// (French picked, then German).
+// (French picked, then German). The page runs the scenarios with the
+// WebAssembly build, then with the JavaScript engine (?rules=engine).
 func TestBrowserDemo(t *testing.T) {
 	testenv.SkipUnlessLong(t, "drives headless Chromium")
 	chromium := os.Getenv("CONTACTRULES_CHROMIUM")
@@ -716,8 +728,9 @@ func TestBrowserDemo(t *testing.T) {
 
 	mux := http.NewServeMux()
 	mux.Handle("/dist/", http.StripPrefix("/dist/", http.FileServer(http.Dir(dist))))
-	mux.Handle("/", http.FileServer(http.Dir("."))) // demo/
-	srv := httptest.NewServer(mux)                  // on 127.0.0.1
+	mux.Handle("/npm/", http.FileServer(http.Dir(".."))) // the engine of ?rules=engine
+	mux.Handle("/", http.FileServer(http.Dir(".")))      // demo/
+	srv := httptest.NewServer(mux)                       // on 127.0.0.1
 	defer srv.Close()
 
 	everythingWrong := map[string]string{"email": "Jane <jane@example.com>", "phone_number": "555-01",
@@ -728,14 +741,7 @@ func TestBrowserDemo(t *testing.T) {
 		{Field: "first_name", Message: "must be at most 255 characters"},
 		{Field: "sms_consent", Message: "cannot be unsubscribed for a new contact"},
 	}
-	tests := []struct {
-		scenario
-		want      []errs.FieldError // what the contract says for this contact
-		wantOK    bool
-		wantPhone string // phone_number sent
-		wantHint  string
-		wantLang  string // of the texts shown; "" for English
-	}{
+	tests := []demoTest{
 		{
 			scenario:  scenario{Name: "bad-phone", Fill: map[string]string{"phone_number": "555-01", "first_name": "Jane"}},
 			want:      []errs.FieldError{{Field: "phone_number", Message: "must be a valid phone number in E.164 format"}},
@@ -785,7 +791,19 @@ func TestBrowserDemo(t *testing.T) {
 	if err := os.WriteFile(file, b, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	outDir, err := filepath.Abs(filepath.Join("..", "out", "wasm"))
+	// The page runs the WebAssembly build, then the JavaScript engine
+	// (npm/engine): the same scenarios, the same observations.
+	for _, rules := range []struct{ name, query, out string }{{"wasm", "", "wasm"}, {"engine", "?rules=engine", "wasm/engine"}} {
+		t.Run(rules.name, func(t *testing.T) {
+			demoScenarios(t, nodePath, chromium, srv.URL+"/demo/index.html"+rules.query, file, rules.out, tests)
+		})
+	}
+}
+
+// demoScenarios runs the scenarios in the page at url and checks what it
+// shows; screenshots go to out/ under the repository.
+func demoScenarios(t *testing.T, nodePath, chromium, url, file, out string, tests []demoTest) {
+	outDir, err := filepath.Abs(filepath.Join("..", "out", out))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -795,7 +813,7 @@ func TestBrowserDemo(t *testing.T) {
 
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, nodePath, "browser.mjs", srv.URL+"/demo/index.html", file, outDir, t.TempDir())
+	cmd := exec.CommandContext(ctx, nodePath, "browser.mjs", url, file, outDir, t.TempDir())
 	cmd.Dir = "test"
 	cmd.Env = append(os.Environ(), "CONTACTRULES_CHROMIUM="+chromium)
 	var got struct {

@@ -3,6 +3,8 @@ package main
 import (
 	"hash/maphash"
 	"math"
+
+	"github.com/contactrules/contactrules/validate"
 )
 
 // Duplicates. The writer remembers the email and the phone number of
@@ -22,7 +24,7 @@ var (
 // it: the library's key of the address (the domain in ASCII lower case),
 // as an update compares it. scratch is a buffer to reuse.
 func emailKey(email string, scratch []byte) (uint64, []byte) {
-	scratch = appendEmailKey(scratch[:0], email)
+	scratch = validate.AppendEmailKey(scratch[:0], email)
 	return nonzero(maphash.Bytes(emailSeed, scratch)), scratch
 }
 

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"encoding/json"
 	"strconv"
 
 	"github.com/contactrules/contactrules/consent"
@@ -16,7 +18,7 @@ import (
 // row left it out (the API applies the same default); one that was sent
 // is written as the API stores it (a legacy value as the value it stands
 // for).
-func appendFix(b []byte, res outcome) []byte {
+func appendFix(b []byte, res result) []byte {
 	c := res.contact
 	b = append(b, '{')
 	start := len(b)
@@ -52,7 +54,9 @@ func appendFix(b []byte, res outcome) []byte {
 	}
 	if c.CustomFields != nil {
 		key("custom_fields")
-		b = appendCompact(b, c.CustomFields)
+		buf := bytes.NewBuffer(b)
+		json.Compact(buf, c.CustomFields) // cannot fail: the rules read the object
+		b = buf.Bytes()
 	}
 	if res.effects.DefaultsApplied&consent.DefaultedEmail == 0 {
 		str("email_consent", string(c.EmailConsent))
@@ -65,29 +69,4 @@ func appendFix(b []byte, res outcome) []byte {
 		b = strconv.AppendBool(b, *c.SendWelcomeSMS)
 	}
 	return append(b, "}\n"...)
-}
-
-// appendCompact appends the JSON text v without the white space between
-// its tokens.
-func appendCompact(b, v []byte) []byte {
-	inString, escaped := false, false
-	for _, c := range v {
-		switch {
-		case inString:
-			switch {
-			case escaped:
-				escaped = false
-			case c == '\\':
-				escaped = true
-			case c == '"':
-				inString = false
-			}
-		case c == '"':
-			inString = true
-		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
-			continue
-		}
-		b = append(b, c)
-	}
-	return b
 }

@@ -35,7 +35,7 @@ func TestCSVBoundedMemory(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := newChecker(cfg, &countingWriter{})
+	c := newPipeline(cfg, &countingWriter{})
 	c.fix = bufio.NewWriter(io.Discard)
 	start := time.Now()
 	if err := c.files(nil, pr); err != nil {

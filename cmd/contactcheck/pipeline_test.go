@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -18,7 +19,7 @@ func runWorkers(t *testing.T, workers int, input []byte, args ...string) (stdout
 	if err != nil {
 		t.Fatalf("%v: %v", args, err)
 	}
-	cfg.workers = workers
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(workers))
 	code = runConfig(cfg, bytes.NewReader(input), &out, &errOut)
 	return out.Bytes(), errOut.Bytes(), code
 }
@@ -125,10 +126,11 @@ func (w *failingWriter) Write(p []byte) (int, error) {
 func TestOutputFailureStops(t *testing.T) {
 	in := generated(t, 20_000)
 	for _, workers := range []int{1, 2, 8} {
-		cfg := config{workers: workers}
 		var errOut bytes.Buffer
 		r := &countingReader{r: bytes.NewReader(in)}
-		code := runConfig(cfg, r, &failingWriter{n: 100_000}, &errOut)
+		prev := runtime.GOMAXPROCS(workers) // the pipeline runs a worker a processor
+		code := runConfig(config{}, r, &failingWriter{n: 100_000}, &errOut)
+		runtime.GOMAXPROCS(prev)
 		if code != exitError || !strings.Contains(errOut.String(), "short write") {
 			t.Errorf("%d workers: status %d, stderr %q; want %d and the write error", workers, code, errOut.String(), exitError)
 		}

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/contactrules/contactrules/errs"
+	"github.com/contactrules/contactrules/internal/report"
 	"github.com/contactrules/contactrules/validate"
 )
 
@@ -47,7 +48,7 @@ func TestRead(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c := newChecker(config{policy: validate.Policy{MaxBodyBytes: tt.limit}}, io.Discard)
+			c := newPipeline(config{policy: validate.Policy{MaxBodyBytes: tt.limit}}, io.Discard)
 			if tt.buf > 0 {
 				c.in = bufio.NewReaderSize(nil, tt.buf)
 			}
@@ -94,7 +95,7 @@ func TestOutputIsResult(t *testing.T) {
 			continue
 		}
 		_, eff, d := validate.CreateJSON([]byte(line), validate.Policy{})
-		res := appendResult(nil, d, eff)
+		res := report.AppendResult(nil, d, eff)
 		fmt.Fprintf(&want, "{\"line\":%d,%s\n", i+1, res[1:])
 	}
 	if stdout != want.String() {
@@ -337,12 +338,12 @@ func TestCheckAllocatesNothingOfItsOwn(t *testing.T) {
 	for _, line := range lines {
 		b := &batch{data: []byte(line)}
 		it := item{line: 1, a: 0, b: len(line)}
-		c := newChecker(config{}, io.Discard)
+		c := newPipeline(config{}, io.Discard)
 		w := c.newWorker()
 		var buf []byte
 		library := testing.AllocsPerRun(100, func() {
-			_, eff, d := createJSON(b.data, c.cfg.policy)
-			buf = appendResult(buf[:0], d, eff)
+			_, eff, d := validate.CreateJSON(b.data, c.cfg.policy)
+			buf = report.AppendResult(buf[:0], d, eff)
 		})
 		program := testing.AllocsPerRun(100, func() {
 			b.out = w.row(b.out[:0], &it, b)
@@ -350,5 +351,18 @@ func TestCheckAllocatesNothingOfItsOwn(t *testing.T) {
 		if program > library {
 			t.Errorf("%s: %.0f allocations a line, the library's calls %.0f", line, program, library)
 		}
+	}
+}
+
+// TestSMSNeedsMobileFlag: -sms-needs-mobile is the policy's SMSNeedsMobile,
+// with the library's answer for each line.
+func TestSMSNeedsMobileFlag(t *testing.T) {
+	line := `{"phone_number":"+18002530000","sms_consent":"subscribed"}`
+	want := `{"line":1,"ok":false,"error":{"code":"validation_failed","message":"One or more fields are invalid","details":[{"field":"sms_consent","message":"requires a mobile phone number","rule":"sms_mobile"}]}}` + "\n"
+	if got, _, _ := runString(t, line+"\n", "-sms-needs-mobile"); got != want {
+		t.Errorf("-sms-needs-mobile: got %s, want %s", got, want)
+	}
+	if got, _, _ := runString(t, line+"\n"); strings.Contains(got, "sms_mobile") {
+		t.Errorf("without the flag: %s", got)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/contactrules/contactrules/internal/report"
 	"github.com/contactrules/contactrules/validate"
 )
 
@@ -60,8 +61,8 @@ func deep(depth int) string {
 // sent twice, are refused.
 func TestUpdateWrapper(t *testing.T) {
 	patch := deep(20_000)
-	effects, details := updateJSON(validate.Contact{}, []byte(patch), validate.Policy{})
-	d := string(appendResult(nil, details, effects))
+	effects, details := validate.CheckUpdateJSON(validate.Contact{}, []byte(patch), validate.Policy{})
+	d := string(report.AppendResult(nil, details, effects))
 	if strings.Contains(d, "json_object") {
 		t.Fatalf("the library refuses the deep patch as a whole: %s", d)
 	}
@@ -74,6 +75,13 @@ func TestUpdateWrapper(t *testing.T) {
 		{"repeated patch", `{"current":{},"patch":{"first_name":"Ada"},"patch":{"first_name":"Augusta"}}`, bad},
 		{"repeated current", `{"current":{},"current":{"email":"a@example.com"},"patch":{"first_name":"Ada"}}`, bad},
 		{"another member", `{"current":{},"patch":{"first_name":"Ada"},"note":"x"}`, bad},
+		// current's members are read by their exact names, as the
+		// browser build reads them (validate.ParseContact): "Email" is
+		// not the stored email, so the patch sets one.
+		{"current's names in another case", `{"current":{"Email":"jane@example.com"},"patch":{"email":"other@example.com"}}`,
+			`{"line":1,"ok":true,"effects":{"welcome_sms":false,"email_unsuppressed":false,"defaults_applied":[]}}` + "\n"},
+		{"current's email", `{"current":{"email":"jane@example.com"},"patch":{"email":"other@example.com"}}`,
+			`{"line":1,"ok":false,"error":{"code":"validation_failed","message":"One or more fields are invalid","details":[{"field":"email","message":"cannot be changed once set","rule":"immutable"}]}}` + "\n"},
 	}
 	for _, tt := range tests {
 		got, _, _ := runString(t, tt.line+"\n", "-mode", "update")

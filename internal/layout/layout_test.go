@@ -20,6 +20,7 @@ const module = "github.com/contactrules/contactrules"
 var rank = map[string]int{
 	"internal/jsonwire":  0, // the wire layer, under everything that reads or writes JSON
 	"phone/internal/dfa": 0,
+	"internal/op":        0, // create, update: the words of both rule tables
 	"phone/internal/gen": 0, // the generator: its own program, at go generate time
 	"errs":               1,
 	"phone":              1,
@@ -33,17 +34,22 @@ var rank = map[string]int{
 	"bench":              4,
 	"internal/testenv":   4,
 	"internal/layout":    4,
+	"schema":             4, // the API documents, generated from validate's table
 	// programs and the tests' packages
-	"phone/internal/gen/cmd": 5,
-	"cmd/contactcheck":       5,
-	"wasm":                   5,
-	"bench/count":            5,
-	"fuzz":                   5,
+	"phone/internal/gen/cmd":   5,
+	"cmd/contactcheck":         5,
+	"wasm":                     5,
+	"bench/count":              5,
+	"fuzz":                     5,
+	"schema/internal/generate": 5,
+	"npm":                      5, // the JavaScript engine's tests
+	"npm/gen":                  5, // the JavaScript engine's rules data, at go generate time
+	"phone/internal/gen/jscmd": 5, // the JavaScript engine's phone data, likewise
 }
 
 // validateImporters are the only packages that may import validate:
-// "nothing imports validate but vtags, messages, advice, programs and tests".
-var validateImporters = []string{"validate/vtags", "messages", "advice", "cmd/contactcheck", "wasm", "bench/count"}
+// "nothing imports validate but vtags, messages, schema, advice, programs and tests".
+var validateImporters = []string{"validate/vtags", "messages", "schema", "schema/internal/generate", "advice", "cmd/contactcheck", "wasm", "bench/count", "npm/gen"}
 
 // adviceImporters are the only packages that may import advice: "nothing
 // imports it but programs, the browser package and tests".

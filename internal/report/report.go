@@ -10,7 +10,6 @@ import (
 
 	"github.com/contactrules/contactrules/consent"
 	"github.com/contactrules/contactrules/errs"
-	"github.com/contactrules/contactrules/internal/jsonwire"
 )
 
 // AppendResult appends the outcome of a check to b: the details when
@@ -25,12 +24,7 @@ func AppendResult(b []byte, details []errs.FieldError, eff consent.Effects) []by
 	b = strconv.AppendBool(b, eff.WelcomeSMS)
 	b = append(b, `,"email_unsuppressed":`...)
 	b = strconv.AppendBool(b, eff.EmailUnsuppressed)
-	b = append(b, `,"defaults_applied":[`...)
-	for i, name := range eff.DefaultsApplied.Names() {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = jsonwire.AppendQuote(b, name)
-	}
-	return append(b, "]}}"...)
+	b = append(b, `,"defaults_applied":`...)
+	b = eff.DefaultsApplied.AppendJSON(b)
+	return append(b, "}}"...)
 }

@@ -1,19 +1,17 @@
 package testenv
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strings"
 	"testing"
 )
 
-// Tool returns the path of a program a test needs (node, npm). In CI
-// (CI=true) a missing one fails the test; elsewhere it skips it, saying
-// how to install it.
+// Tool returns the path of a program a test needs. When it is missing the
+// test skips, saying how to install it, or fails in CI (CI=true), where
+// .ci/run installs everything.
 func Tool(t testing.TB, name, install string) string {
 	t.Helper()
 	path, err := exec.LookPath(name)
@@ -28,13 +26,14 @@ func Tool(t testing.TB, name, install string) string {
 	return ""
 }
 
-// NodeInstall is how Tool's message says to install node and npm.
-const NodeInstall = "apt-get install -y nodejs npm (Node.js 20 or later)"
+// Node returns the path of node (see Tool).
+func Node(t testing.TB) string {
+	return Tool(t, "node", "apt-get install -y nodejs npm (Node.js 20 or later)")
+}
 
 // NPMCI runs npm ci in dir unless its node_modules holds every package
-// its package-lock.json locks, at the locked version (it does not on a
-// fresh clone, or after the lock changed). Optional packages (platform
-// builds) are not required.
+// of its package-lock.json at its locked version (it does not on a fresh
+// clone, or after the lock changed).
 func NPMCI(t testing.TB, dir string) {
 	t.Helper()
 	read := func(file string, v any) bool {
@@ -44,31 +43,26 @@ func NPMCI(t testing.TB, dir string) {
 	var lock struct {
 		Packages map[string]struct {
 			Version  string
-			Optional bool
+			Optional bool // platform builds, installed only on their platform
 		} `json:"packages"`
 	}
 	if !read(filepath.Join(dir, "package-lock.json"), &lock) || len(lock.Packages) < 2 {
-		t.Fatal(dir + "/package-lock.json is missing or locks nothing")
+		t.Fatalf("%s/package-lock.json is missing or locks nothing", dir)
 	}
+	current := true
 	for path, p := range lock.Packages {
 		var installed struct{ Version string }
 		if path != "" && !p.Optional && (!read(filepath.Join(dir, path, "package.json"), &installed) || installed.Version != p.Version) {
-			cmd := exec.Command(Tool(t, "npm", NodeInstall), "ci", "--no-audit", "--no-fund")
-			cmd.Dir = dir
-			Run(t, cmd)
-			return
+			current = false
 		}
 	}
-}
-
-// Run runs cmd and returns its standard output, failing the test with
-// both outputs when it fails.
-func Run(t testing.TB, cmd *exec.Cmd) []byte {
-	t.Helper()
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	if err := cmd.Run(); err != nil {
-		t.Fatalf("%s: %v\nstdout:\n%s\nstderr:\n%s", strings.Join(cmd.Args, " "), err, stdout.Bytes(), stderr.Bytes())
+	if current {
+		return
 	}
-	return stdout.Bytes()
+	npm := Tool(t, "npm", "apt-get install -y nodejs npm (Node.js 20 or later)")
+	cmd := exec.Command(npm, "ci", "--no-audit", "--no-fund")
+	cmd.Dir = dir
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("npm ci in %s: %v\n%s", dir, err, out)
+	}
 }

@@ -2,7 +2,7 @@ package vtags
 
 import (
 	"reflect"
-	"strconv"
+	"slices"
 	"strings"
 
 	"github.com/contactrules/contactrules/consent"
@@ -45,16 +45,38 @@ type plan struct {
 	welcome int            // the struct field index + 1 of send_welcome_sms, 0 for none
 }
 
-// plan returns the plan of struct type t.
-func (r *Rules) plan(t reflect.Type) *plan {
-	if pl, ok := r.plans.Load(t); ok {
+// plan returns the plan of struct type t, whose tags are read under key.
+func (r *Rules) plan(t reflect.Type, key string) *plan {
+	k := planKey{t, key}
+	if pl, ok := r.plans.Load(k); ok {
 		return pl.(*plan)
 	}
-	pl, _ := r.plans.LoadOrStore(t, newPlan(t))
+	pl, _ := r.plans.LoadOrStore(k, newPlan(t, key))
 	return pl.(*plan)
 }
 
-func newPlan(t reflect.Type) *plan {
+// contactPlan is the plan Contact reads t with: under the tag name of the
+// first validator registered whose tags t uses ("validate" before any).
+func (r *Rules) contactPlan(t reflect.Type) *plan {
+	keys := r.keys
+	if len(keys) == 0 {
+		keys = []string{defaultTagName}
+	}
+	for _, key := range keys {
+		if pl := r.plan(t, key); len(pl.fields) > 0 {
+			return pl
+		}
+	}
+	return r.plan(t, keys[0])
+}
+
+// A planKey is a struct type and the tag name its tags are read under.
+type planKey struct {
+	t   reflect.Type
+	key string
+}
+
+func newPlan(t reflect.Type, key string) *plan {
 	pl := &plan{byName: map[string]int{}}
 	var names []int // contact_name fields without a first_name or last_name JSON name
 	for i := range t.NumField() {
@@ -66,7 +88,7 @@ func newPlan(t reflect.Type) *plan {
 			pl.welcome = i + 1
 			continue
 		}
-		f, ok := parseField(sf.Tag)
+		f, ok := parseField(sf.Tag, key)
 		if !ok {
 			continue
 		}
@@ -104,42 +126,33 @@ func newPlan(t reflect.Type) *plan {
 	return pl
 }
 
-// nameKeys are struct tag keys that name a field rather than check it:
-// their values may hold a word such as sms_consent that is also a tag.
-var nameKeys = map[string]bool{"json": true, "form": true, "xml": true, "yaml": true, "toml": true, "bson": true,
-	"db": true, "mapstructure": true, "query": true, "uri": true, "header": true, "url": true, "msgpack": true,
-	"protobuf": true, "schema": true, "param": true, "path": true, "env": true}
-
-// parseField finds the contact tag in a field's struct tag (whatever the
-// validator's tag name: validate, binding, …) and what comes before it.
-func parseField(st reflect.StructTag) (tagged, bool) {
-	for _, kv := range structTags(st) {
-		if nameKeys[kv[0]] {
-			continue
-		}
-		var f tagged
-		dive := false
-		for _, item := range strings.Split(kv[1], ",") {
-			for _, alt := range strings.Split(item, "|") {
-				name, _, _ := strings.Cut(alt, "=")
-				switch {
-				case name == "dive":
-					dive = true
-				case f.tag == "" && !dive && (name == "omitempty" || name == "omitnil" || name == "omitzero"):
-					f.gate = name
-				case isOurs(name):
-					if f.tag == "" {
-						f.tag, f.role = name, roleOf(name)
-					}
-					f.self = f.self || !dive && name != TagTag
+// parseField finds the contact tag in the field's struct tag under key,
+// the validator's tag name (validate, binding, …), and what comes before
+// it.
+func parseField(st reflect.StructTag, key string) (tagged, bool) {
+	value, ok := st.Lookup(key)
+	if !ok {
+		return tagged{}, false
+	}
+	var f tagged
+	dive := false
+	for _, item := range strings.Split(value, ",") {
+		for _, alt := range strings.Split(item, "|") {
+			name, _, _ := strings.Cut(alt, "=")
+			switch {
+			case name == "dive":
+				dive = true
+			case f.tag == "" && !dive && (name == "omitempty" || name == "omitnil" || name == "omitzero"):
+				f.gate = name
+			case isOurs(name):
+				if f.tag == "" {
+					f.tag, f.role = name, roleOf(name)
 				}
+				f.self = f.self || !dive && name != TagTag
 			}
 		}
-		if f.tag != "" {
-			return f, true
-		}
 	}
-	return tagged{}, false
+	return f, f.tag != ""
 }
 
 func roleOf(tag string) role {
@@ -158,41 +171,6 @@ func roleOf(tag string) role {
 		return roleEmailConsent
 	}
 	return roleSMSConsent
-}
-
-// structTags splits a struct tag into its key and value pairs, as
-// reflect.StructTag.Lookup reads them.
-func structTags(tag reflect.StructTag) [][2]string {
-	var out [][2]string
-	for tag != "" {
-		tag = tag[len(tag)-len(strings.TrimLeft(string(tag), " ")):]
-		i := 0
-		for i < len(tag) && tag[i] > ' ' && tag[i] != ':' && tag[i] != '"' && tag[i] != 0x7f {
-			i++
-		}
-		if i == 0 || i+1 >= len(tag) || tag[i] != ':' || tag[i+1] != '"' {
-			break
-		}
-		key := string(tag[:i])
-		tag = tag[i+1:]
-		i = 1
-		for i < len(tag) && tag[i] != '"' {
-			if tag[i] == '\\' {
-				i++
-			}
-			i++
-		}
-		if i >= len(tag) {
-			break
-		}
-		value, err := strconv.Unquote(string(tag[:i+1]))
-		tag = tag[i+1:]
-		if err != nil {
-			break
-		}
-		out = append(out, [2]string{key, value})
-	}
-	return out
 }
 
 // field returns the struct's field of role ro; the zero Value when it has
@@ -350,6 +328,9 @@ func (r *Rules) own(tag string, v reflect.Value, phone string) []errs.FieldError
 		}
 	}
 	ds := r.create(c, apiField(tag))
+	if tag == TagSMSConsent {
+		ds = slices.DeleteFunc(ds, isMobile) // the next check of the alias
+	}
 	if tag == TagSMSPhone && len(ds) == 0 {
 		// The number is valid: is it one SMS may go to?
 		c.SMSConsent = consent.SMSSubscribed
@@ -366,16 +347,16 @@ func (r *Rules) create(c validate.Contact, field string) []errs.FieldError {
 	_, _, ds := validate.Create(c, r.inner)
 	var out []errs.FieldError
 	for _, d := range ds {
-		if family(d.Field) == field {
+		if member(d.Field) == field {
 			out = append(out, d)
 		}
 	}
 	return out
 }
 
-// family is the field a detail's field belongs to: "tags" for "tags[3]",
+// member is the payload member a detail's field is in: "tags" for "tags[3]",
 // "custom_fields" for "custom_fields.plan".
-func family(field string) string {
+func member(field string) string {
 	if i := strings.IndexAny(field, "[."); i >= 0 {
 		return field[:i]
 	}
@@ -411,13 +392,14 @@ func stringList(v reflect.Value) (_ []string, ok bool) {
 // a struct, or when a contact field holds a value no contact can (a
 // number where a string belongs, a channel in the custom fields): the
 // validator refuses such a struct. A field that is nil or empty is
-// absent.
+// absent. The tags are read under the tag name of the first validator
+// registered whose tags s uses ("validate" before Register).
 func (r *Rules) Contact(s any) (validate.Contact, error) {
 	sv, ok := structValue(reflect.ValueOf(s))
 	if !ok {
 		return validate.Contact{}, errNotStruct
 	}
-	pl := r.plan(sv.Type())
+	pl := r.contactPlan(sv.Type())
 	var c validate.Contact
 	strs := map[role]*string{roleEmail: &c.Email, rolePhone: &c.PhoneNumber, roleFirst: &c.FirstName, roleLast: &c.LastName,
 		roleEmailConsent: (*string)(&c.EmailConsent), roleSMSConsent: (*string)(&c.SMSConsent)}

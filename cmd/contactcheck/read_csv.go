@@ -8,8 +8,6 @@ import (
 	"io"
 	"math"
 	"strings"
-
-	"github.com/contactrules/contactrules/errs"
 )
 
 // CSV files (docs/bulk.md). The reader parses rows with encoding/csv
@@ -18,12 +16,6 @@ import (
 // with the library's form entry point: so phone cells are typed numbers,
 // read in -region (or the row's phone_region), and an empty cell is
 // absent.
-
-// Details of rows the library never sees.
-var (
-	columnsDetail = []errs.FieldError{{Field: "base", Message: "must have one value per column", Rule: "columns"}}
-	csvDetail     = []errs.FieldError{{Field: "base", Message: "must be a well-formed CSV row", Rule: "csv"}}
-)
 
 // members maps normalized headers to the form members they fill: the
 // fields' own names and the aliases of docs/bulk.md, and phone_region,
@@ -95,7 +87,7 @@ func newHeader(cells []string) (*header, error) {
 const csvSlack = 8 << 10
 
 // csv cuts a CSV file into rows. The rows of a batch share one header.
-func (c *checker) csv(src *source) error {
+func (c *pipeline) csv(src *source) error {
 	base := c.line // lines before this file
 	defer func() { c.line = base + src.lines() }()
 	r := csv.NewReader(src)
@@ -156,7 +148,7 @@ func (c *checker) csv(src *source) error {
 
 // addRow adds a CSV row to the batch being filled, starting a new batch
 // when the header changes.
-func (c *checker) addRow(it item, hdr *header, cells []string, size int) error {
+func (c *pipeline) addRow(it item, hdr *header, cells []string, size int) error {
 	b := c.batch()
 	if b == nil {
 		return errStopped
@@ -187,51 +179,6 @@ func allEmpty(cells []string) bool {
 	return true
 }
 
-// csvRow checks one CSV row of the right width: its cells become the
-// values of a form, which the library checks as a create.
-func (w *worker) csvRow(hdr *header, cells []string) outcome {
-	if len(cells) != len(hdr.members) {
-		return outcome{details: columnsDetail}
-	}
-	if w.form == nil {
-		w.form = make(map[string][]string)
-	}
-	clear(w.form)
-	if len(w.values) < len(cells) {
-		w.values = make([]string, len(cells))
-	}
-	for i, v := range cells {
-		if v == "" {
-			continue
-		}
-		m := hdr.members[i]
-		if m == "tags" {
-			w.tags = splitTags(w.tags[:0], v)
-			if len(w.tags) > 0 {
-				w.form[m] = w.tags
-			}
-			continue
-		}
-		w.values[i] = v
-		w.form[m] = w.values[i : i+1 : i+1]
-	}
-	var res outcome
-	res.contact, res.effects, res.details = createForm(w.form, w.c.cfg.policy)
-	return res
-}
-
-// splitTags appends the tags of a tags cell to dst: the pieces between
-// commas, without surrounding white space; empty pieces are no tags, as
-// an empty tags value of a form is none ("vip, gold," is vip and gold).
-func splitTags(dst []string, cell string) []string {
-	for t := range strings.SplitSeq(cell, ",") {
-		if t = strings.TrimSpace(t); t != "" {
-			dst = append(dst, t)
-		}
-	}
-	return dst
-}
-
 // A source is one input file as the reader reads it. It counts the bytes
 // read, for progress, and the newlines, for the numbering of the lines of
 // later files; for CSV it ends the input early, as if the file ended
@@ -239,7 +186,7 @@ func splitTags(dst []string, cell string) []string {
 // costs more memory than the limit and a little.
 type source struct {
 	r        io.Reader
-	pos      *int64 // the checker's count of input bytes
+	pos      *int64 // the pipeline's count of input bytes
 	n        int64  // bytes read from r
 	newlines int
 	last     byte  // the last byte read

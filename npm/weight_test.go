@@ -1,0 +1,51 @@
+package npm
+
+import (
+	"encoding/json"
+	"fmt"
+	"os/exec"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/contactrules/contactrules/internal/testenv"
+)
+
+// weightBudget is the most a page importing validateCreate alone may
+// ship, gzipped: every rule, full phone validity, English messages.
+const weightBudget = 45_000
+
+// TestWeight bundles a page that imports validateCreate with esbuild
+// (minified) and holds it within its budget, next to libphonenumber-js's
+// isValidPhoneNumber measured in the same run.
+func TestWeight(t *testing.T) {
+	t.Parallel()
+	nodePath := testenv.Node(t)
+	testenv.NPMCI(t, "test")
+	readSources(t)
+	out := run(t, exec.Command(nodePath, "test/size.mjs"))
+	var sizes map[string]struct{ Minified, Gzip, Brotli int }
+	if err := json.Unmarshal([]byte(out), &sizes); err != nil {
+		t.Fatalf("size.mjs: %v\n%s", err, out)
+	}
+	var table strings.Builder
+	fmt.Fprintf(&table, "| bundle (esbuild, minified) | minified | gzip -9 | brotli |\n|---|---:|---:|---:|\n")
+	for _, name := range slices.Sorted(func(yield func(string) bool) {
+		for name := range sizes {
+			if !yield(name) {
+				return
+			}
+		}
+	}) {
+		s := sizes[name]
+		fmt.Fprintf(&table, "| %s | %d | %d | %d |\n", name, s.Minified, s.Gzip, s.Brotli)
+	}
+	t.Logf("\n%s", table.String())
+	ours, ok := sizes["contactrules validateCreate"]
+	if !ok {
+		t.Fatal("size.mjs measured no contactrules bundle")
+	}
+	if ours.Gzip > weightBudget {
+		t.Errorf("validateCreate's bundle is %d bytes gzipped; the budget is %d", ours.Gzip, weightBudget)
+	}
+}
