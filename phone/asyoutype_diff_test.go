@@ -30,8 +30,8 @@ const oracleDir = "testdata/asyoutype"
 // whose formats are the same in both metadata, and in those whose are
 // not.
 var aytAllowed = map[string]int{
-	"same metadata":      124,
-	"different metadata": 8,
+	"same metadata":      0,
+	"different metadata": 0,
 }
 
 // aytCase is one way of typing one example number.
@@ -101,17 +101,22 @@ func oracleRun(t *testing.T, lines [][]string) [][]byte {
 	return answers
 }
 
-// sameMetadata returns the regions whose national prefix and formats
-// (pattern, rule, leading digits) libphonenumber-js's metadata has as
-// ours does, leaving out the formats not for international use ("NA"),
-// which its metadata does not carry.
-func sameMetadata(t *testing.T, regions []string) map[string]bool {
+func formatsQuery(regions []string) [][]string {
 	var lines [][]string
 	for _, r := range regions {
 		lines = append(lines, []string{"#formats", r})
 	}
+	return lines
+}
+
+// sameMetadata returns the regions whose national prefix and formats
+// (pattern, rule, leading digits) libphonenumber-js's metadata has as
+// ours does, leaving out the formats not for international use ("NA"),
+// which its metadata does not carry.
+// answers are the oracle's answers to formatsQuery(regions).
+func sameMetadata(regions []string, answers [][]byte) map[string]bool {
 	same := map[string]bool{}
-	for i, a := range oracleRun(t, lines) {
+	for i, a := range answers {
 		var theirs []string
 		if err := json.Unmarshal(a, &theirs); err != nil || theirs == nil {
 			continue
@@ -167,26 +172,37 @@ func ourFormats(region string) []string {
 func TestAsYouTypeDifferential(t *testing.T) {
 	cases := aytCases(t)
 	if !testenv.Long() {
-		// A third of the cases: node takes seconds over all of them.
+		// A fifth of the cases: node takes seconds over all of them.
 		var sample []aytCase
-		for i := 0; i < len(cases); i += 3 {
+		for i := 0; i < len(cases); i += 5 {
 			sample = append(sample, cases[i])
 		}
 		cases = sample
 	}
-	var lines [][]string
 	regionSet := map[string]bool{}
 	for _, c := range cases {
-		lines = append(lines, append([]string{c.region}, c.keys...))
 		regionSet[c.region] = true
 	}
-	answers := oracleRun(t, lines)
 	regions := make([]string, 0, len(regionSet))
 	for r := range regionSet {
 		regions = append(regions, r)
 	}
 	slices.Sort(regions)
-	same := sameMetadata(t, regions)
+	// One node process answers both.
+	lines := formatsQuery(regions)
+	for _, c := range cases {
+		lines = append(lines, append([]string{c.region}, c.keys...))
+	}
+	answers := oracleRun(t, lines)
+	same := sameMetadata(regions, answers[:len(regions)])
+	answers = answers[len(regions):]
+	nsame := 0
+	for _, r := range regions {
+		if same[r] {
+			nsame++
+		}
+	}
+	t.Logf("%d of %d regions have the same formats in both metadata", nsame, len(regions))
 
 	differ := map[string]int{}
 	byKind := map[string]int{}
@@ -222,7 +238,7 @@ func TestAsYouTypeDifferential(t *testing.T) {
 			t.Errorf("%d keystrokes differ (%s), docs/decisions.md says %d", n, bucket, allowed)
 		}
 	}
-	if keystrokes < testenv.Cases(20_000, 60_000) {
+	if keystrokes < testenv.Cases(12_000, 60_000) {
 		t.Errorf("only %d keystrokes", keystrokes)
 	}
 }

@@ -40,8 +40,15 @@ type Typer struct {
 	// whole number, which no further digit fits.
 	chosenLen uint8
 	complete  bool
+	// extracted is 1 + how many digits there were when the national
+	// prefix was read (0: not yet), and shape how it was read (see
+	// prefixShape): libphonenumber-js reads it once, and then appends
+	// the digits that follow to the national number.
+	extracted uint8
+	shape     string
 	outLen    uint8
 	out       [MaxDisplay]byte // the display
+	nsn       [2 * MaxTyped]byte
 }
 
 // NewTyper returns the state of a formatter for numbers typed in region
@@ -100,8 +107,10 @@ func (t *Typer) Display() []byte {
 type parsed struct {
 	cc       int    // 0: none yet
 	prefix   []byte // the national prefix typed
+	before   []byte // digits before nsn that are not the national prefix (a carrier code)
 	nsn      []byte // the national significant number
-	national []byte // prefix + nsn
+	national []byte // the digits typed after the calling code
+	modified bool   // nsn is not the last digits of national
 	e        entity // whose formats
 	ok       bool   // a numbering plan is chosen (formats apply)
 }
@@ -125,19 +134,99 @@ func (t *Typer) parse() parsed {
 	}
 	p.e, p.ok, p.cc = t.region, true, t.region.callingCode()
 	p.nsn, p.national = d, d
-	if np := typedString(t.region.typedField(typedNational)); np != "" && len(d) >= len(np) && string(d[:len(np)]) == np {
-		p.prefix, p.nsn = d[:len(np)], d[len(np):]
+	if t.extracted == 0 {
+		return p
+	}
+	at := int(t.extracted - 1)
+	nsn, prefix, groups := applyShape(t.nsn[:0], t.shape, d[:at])
+	p.nsn = append(nsn, d[at:]...)
+	np := typedString(t.region.typedField(typedNational))
+	switch {
+	case !groups:
+		p.prefix = d[:len(prefix)]
+	case string(prefix) == np:
+		p.prefix = prefix
+	}
+	if len(p.nsn) > len(d) || string(d[len(d)-len(p.nsn):]) != string(p.nsn) {
+		p.modified = true
+	} else if b := d[:len(d)-len(p.nsn)]; len(b) > 0 && string(b) != string(p.prefix) {
+		p.before = b
 	}
 	return p
 }
 
+// applyShape appends to dst the national number a national prefix match
+// of the given shape makes of d, and returns it with the digits before
+// the first kept one (the national prefix, if the match kept any digit)
+// and whether it kept any.
+func applyShape(dst []byte, shape string, d []byte) (nsn, prefix []byte, groups bool) {
+	k := 0
+	prefixEnd := -1
+	for i := 0; i < len(shape); i++ {
+		switch c := shape[i]; c {
+		case 'S':
+			k++
+		case 'K':
+			if prefixEnd < 0 {
+				prefixEnd = k
+			}
+			dst = append(dst, d[k])
+			k++
+		default:
+			dst = append(dst, c)
+			groups = true
+		}
+	}
+	if prefixEnd >= 0 {
+		groups = true
+	} else {
+		prefixEnd = k
+	}
+	return append(dst, d[k:]...), d[:prefixEnd], groups
+}
+
+// extract is the parser's extractNationalSignificantNumber: it reads the
+// national prefix of the digits typed, if a match changes them, and
+// reports whether it did. again is extractAnotherNationalSignificantNumber:
+// a new reading counts only if it makes another national number.
+func (t *Typer) extract(again bool) bool {
+	if t.plus || !t.national {
+		return false
+	}
+	d := t.digits[:t.n]
+	shape, ok := prefixShape(t.region.field(fieldNational), d)
+	if !ok {
+		shape = ""
+	}
+	var buf [2 * MaxTyped]byte
+	nsn, _, _ := applyShape(buf[:0], shape, d)
+	if again {
+		if string(nsn) == string(t.parse().nsn) {
+			return false
+		}
+	} else if string(nsn) == string(d) {
+		return false
+	}
+	t.extracted, t.shape = t.n+1, shape
+	return true
+}
+
 // update narrows the formats and chooses one for what is typed now.
 func (t *Typer) update() {
+	if t.extracted == 0 {
+		t.extract(false)
+	}
+	t.narrow()
+}
+
+// narrow is the formatter's reset when the calling code or the national
+// number's reading changed, and narrowDownMatchingFormats.
+func (t *Typer) narrow() {
 	p := t.parse()
 	if !p.ok {
 		return
 	}
-	if key := uint16(p.cc)<<3 | uint16(len(p.prefix)) + 1; key != t.key {
+	if key := uint16(p.cc)<<5 | uint16(t.extracted) + 1; key != t.key {
 		// A new calling code or national prefix: every format is back.
 		// A format that is not for international use ("NA") is none
 		// at all for libphonenumber-js, whose metadata leaves it out.
@@ -177,13 +266,12 @@ func (t *Typer) suits(p parsed, f format) bool {
 	if len(lead) == 0 {
 		return true
 	}
-	i := max(len(p.nsn)-3, 0)
-	i = min(i, len(lead)/2-1)
-	state := u16(typedStates, 2*walk(typedStates, typedRows, at16(lead, 2*uint(i)), p.nsn))
 	if len(p.nsn) < 3 {
-		return state != 0
+		// PatternMatcher, which reads the first pattern its own way.
+		return u16(typedStates, 2*walk(typedStates, typedRows, f.short(), p.nsn)) != 0
 	}
-	return state == 2
+	i := min(len(p.nsn)-3, len(lead)/2-1)
+	return u16(typedStates, 2*walk(typedStates, typedRows, at16(lead, 2*uint(i)), p.nsn)) == 2
 }
 
 // appendDisplay appends the display to dst, choosing the format as
@@ -212,10 +300,27 @@ func (t *Typer) appendDisplay(dst []byte) []byte {
 		return append(dst, d...)
 	}
 	var buf [MaxDisplay]byte
-	if out, ok := t.format(p, buf[:0]); ok {
+	out, ok := t.format(p, buf[:0])
+	if !ok && t.region.typedField(typedComplex) != 0 && t.extract(true) {
+		// reExtractNationalSignificantNumber: read the national prefix
+		// again, and format what that makes.
+		t.narrow()
+		p = t.parse()
+		out, ok = t.format(p, buf[:0])
+	}
+	if ok {
 		return append(dst, out...)
 	}
-	return append(dst, p.national...)
+	// getNonFormattedNumber
+	switch {
+	case p.modified:
+		return append(dst, p.national...)
+	case len(p.before) > 0:
+		dst = append(dst, p.before...)
+	default:
+		dst = append(dst, p.prefix...)
+	}
+	return append(dst, p.nsn...)
 }
 
 // format is AsYouTypeFormatter.format: the national part of the display,
@@ -306,8 +411,11 @@ func (t *Typer) formatComplete(p parsed, f format, dst []byte) ([]byte, bool) {
 		}
 		dst = dst[:start]
 	}
-	if len(p.prefix) > 0 {
+	switch {
+	case len(p.prefix) > 0:
 		dst = append(append(dst, p.prefix...), t.separator(p, f)...)
+	case len(p.before) > 0:
+		dst = append(append(dst, p.before...), ' ')
 	}
 	dst = expand(dst, p.nsn, atoms, &lens, plainT, 0)
 	if t.plus {
@@ -333,7 +441,13 @@ func (t *Typer) fill(p parsed, f format, dst []byte) ([]byte, bool) {
 	if t.npRule(p, f) && f.npDigits() == string(p.prefix)+"1" {
 		dst = expand(dst, nil, atoms, &lens, nationalT, len(p.prefix))
 	} else {
-		if len(p.prefix) > 0 {
+		switch {
+		case len(p.before) > 0:
+			for range p.before {
+				dst = append(dst, 'x')
+			}
+			dst = append(dst, ' ')
+		case len(p.prefix) > 0:
 			for range p.prefix {
 				dst = append(dst, 'x')
 			}
@@ -488,11 +602,12 @@ func (t *Typer) Number(dst []byte) ([]byte, bool) {
 
 // The typed tables, as gen/aytype.go lays them out.
 const (
-	typedEntitySize = 6
+	typedEntitySize = 8
 	typedFirst      = 0
 	typedCount      = 2
 	typedNational   = 4
-	typedFormatSize = 8
+	typedComplex    = 6
+	typedFormatSize = 12
 )
 
 // The flags of a format (gen/aytype.go).
@@ -536,16 +651,21 @@ func (f format) npDigits() string {
 	return typedString(at16(typedFormats, typedFormatSize*uint(f)+4))
 }
 
+func (f format) short() uint {
+	return at16(typedFormats, typedFormatSize*uint(f)+8)
+}
+
 func (f format) leading() string {
 	return typedString(at16(typedFormats, typedFormatSize*uint(f)+6))
 }
 
 // texts returns the atoms of f's pattern, the rule the display uses
-// ("" for none) and f's rule with the national prefix formatting rule.
+// ("" for none) and f's rule with the national prefix formatting rule,
+// as libphonenumber-js writes it.
 func (f format) texts(international bool) (atoms, plain, national string) {
 	i := uint(f)
 	atoms = text(u16(formatTable, 3*i))
-	national = text(u16(formatTable, 3*i+1))
+	national = typedString(at16(typedFormats, typedFormatSize*i+10))
 	plain = text(u16(formatTable, 3*i+2))
 	if international {
 		plain = ""
