@@ -46,6 +46,7 @@ type Typer struct {
 	// the digits that follow to the national number.
 	extracted uint8
 	shape     string
+	idd       uint8 // the length of the international prefix typed, if any
 	outLen    uint8
 	out       [MaxDisplay]byte // the display
 	nsn       [2 * MaxTyped]byte
@@ -67,7 +68,7 @@ func (t *Typer) Reset() {
 // libphonenumber-js's input does: its ASCII digits, and a '+' that comes
 // before any digit of the number.
 func (t *Typer) Input(text string) {
-	plus, digits := false, 0
+	plus, digits, before := false, 0, t.n
 	for i := 0; i < len(text); i++ {
 		switch c := text[i]; {
 		case c >= '0' && c <= '9':
@@ -89,6 +90,9 @@ func (t *Typer) Input(text string) {
 	}
 	if digits == 0 {
 		return
+	}
+	if before < 3 && t.n >= 3 {
+		t.extractIDD()
 	}
 	t.update()
 	var buf [MaxDisplay]byte
@@ -116,9 +120,9 @@ type parsed struct {
 }
 
 func (t *Typer) parse() parsed {
-	d := t.digits[:t.n]
+	d := t.digits[t.idd:t.n]
 	var p parsed
-	if t.plus {
+	if t.intl() {
 		for i := 0; i < 3 && i < len(d) && d[0] != '0'; i++ {
 			p.cc = 10*p.cc + int(d[i]-'0')
 			if mainEntityIndex(p.cc) != 0 {
@@ -190,7 +194,7 @@ func applyShape(dst []byte, shape string, d []byte) (nsn, prefix []byte, groups 
 // reports whether it did. again is extractAnotherNationalSignificantNumber:
 // a new reading counts only if it makes another national number.
 func (t *Typer) extract(again bool) bool {
-	if t.plus || !t.national {
+	if t.intl() || !t.national {
 		return false
 	}
 	d := t.digits[:t.n]
@@ -226,7 +230,11 @@ func (t *Typer) narrow() {
 	if !p.ok {
 		return
 	}
-	if key := uint16(p.cc)<<5 | uint16(t.extracted) + 1; key != t.key {
+	intl := uint16(0)
+	if t.intl() {
+		intl = 1
+	}
+	if key := uint16(p.cc)<<6 | intl<<5 | uint16(t.extracted) + 1; key != t.key {
 		// A new calling code or national prefix: every format is back.
 		// A format that is not for international use ("NA") is none
 		// at all for libphonenumber-js, whose metadata leaves it out.
@@ -259,7 +267,7 @@ func (t *Typer) suits(p parsed, f format) bool {
 	if len(p.prefix) > 0 && !uses && !optional {
 		return false
 	}
-	if !t.plus && len(p.prefix) == 0 && uses && !optional {
+	if !t.intl() && len(p.prefix) == 0 && uses && !optional {
 		return false
 	}
 	lead := f.leading()
@@ -277,7 +285,6 @@ func (t *Typer) suits(p parsed, f format) bool {
 // appendDisplay appends the display to dst, choosing the format as
 // libphonenumber-js does once per input.
 func (t *Typer) appendDisplay(dst []byte) []byte {
-	d := t.digits[:t.n]
 	if t.n == 0 {
 		if t.plus {
 			return append(dst, '+')
@@ -285,34 +292,51 @@ func (t *Typer) appendDisplay(dst []byte) []byte {
 		return dst
 	}
 	p := t.parse()
-	if t.plus {
-		dst = append(dst, '+')
-		if p.cc == 0 {
-			return append(dst, d...)
-		}
-		dst = append(dst, d[:len(d)-len(p.nsn)]...)
-		if len(p.nsn) == 0 {
-			return dst
-		}
-		dst = append(dst, ' ')
-	}
-	if !p.ok {
-		return append(dst, d...)
-	}
 	var buf [MaxDisplay]byte
-	out, ok := t.format(p, buf[:0])
-	if !ok && t.region.typedField(typedComplex) != 0 && t.extract(true) {
-		// reExtractNationalSignificantNumber: read the national prefix
-		// again, and format what that makes.
-		t.narrow()
-		p = t.parse()
+	var out []byte
+	ok := false
+	if p.ok {
 		out, ok = t.format(p, buf[:0])
+		if !ok && t.reExtract() {
+			// Format what the new reading makes.
+			t.narrow()
+			if p = t.parse(); p.ok {
+				out, ok = t.format(p, buf[:0])
+			}
+		}
 	}
-	if ok {
+	if !ok || len(out) == 0 {
+		out = t.unformatted(p, buf[:0])
+	}
+	if !t.intl() {
 		return append(dst, out...)
 	}
-	// getNonFormattedNumber
+	// getFullNumber: the international prefix, then the calling code
+	// and the national number.
+	d := t.digits[t.idd:t.n]
+	if t.idd > 0 {
+		dst = append(dst, t.digits[:t.idd]...)
+		if len(d) > 0 {
+			dst = append(dst, ' ')
+		}
+	} else {
+		dst = append(dst, '+')
+	}
+	if p.cc == 0 {
+		return append(dst, d...)
+	}
+	dst = append(dst, d[:len(d)-len(p.national)]...)
+	if len(out) > 0 {
+		dst = append(append(dst, ' '), out...)
+	}
+	return dst
+}
+
+// unformatted is getNonFormattedNumber's national part.
+func (t *Typer) unformatted(p parsed, dst []byte) []byte {
 	switch {
+	case !p.ok && !t.intl():
+		return append(dst, t.digits[:t.n]...)
 	case p.modified:
 		return append(dst, p.national...)
 	case len(p.before) > 0:
@@ -321,6 +345,36 @@ func (t *Typer) appendDisplay(dst []byte) []byte {
 		dst = append(dst, p.prefix...)
 	}
 	return append(dst, p.nsn...)
+}
+
+// reExtract is the parser's reExtractNationalSignificantNumber: when no
+// format fits, the national prefix is read again (if it is complex), or
+// an international prefix is looked for.
+func (t *Typer) reExtract() bool {
+	if t.region.typedField(typedComplex) != 0 && t.extract(true) {
+		return true
+	}
+	return t.extractIDD()
+}
+
+// extractIDD is the parser's extractIddPrefix: digits typed in a region
+// that start with its international prefix, and no 0 after it, are an
+// international number.
+func (t *Typer) extractIDD() bool {
+	if t.intl() || !t.national {
+		return false
+	}
+	k, ok := t.region.iddLength(t.digits[:t.n])
+	if !ok || k == 0 {
+		return false
+	}
+	t.idd, t.extracted, t.shape = uint8(k), 0, ""
+	return true
+}
+
+// intl reports whether the number is typed in international form.
+func (t *Typer) intl() bool {
+	return t.plus || t.idd > 0
 }
 
 // format is AsYouTypeFormatter.format: the national part of the display,
@@ -348,7 +402,7 @@ func (t *Typer) format(p parsed, dst []byte) ([]byte, bool) {
 		}
 		f := p.e.format(i)
 		plain := byte(plainNational)
-		if t.plus {
+		if t.intl() {
 			plain = plainIntl
 		}
 		if f.flags()&plain == 0 {
@@ -389,13 +443,13 @@ func (t *Typer) npRule(p parsed, f format) bool {
 		return false
 	}
 	uses := f.flags()&usesNational != 0
-	return uses && len(p.prefix) > 0 || !uses && !t.plus
+	return uses && len(p.prefix) > 0 || !uses && !t.intl()
 }
 
 // formatComplete is formatCompleteNumber: the whole national number
 // written with format f, if its pattern matches it.
 func (t *Typer) formatComplete(p parsed, f format, dst []byte) ([]byte, bool) {
-	atoms, plainT, nationalT := f.texts(t.plus)
+	atoms, plainT, nationalT := f.texts(t.intl())
 	if plainT == "" {
 		return dst, false // "NA": no international form
 	}
@@ -418,7 +472,7 @@ func (t *Typer) formatComplete(p parsed, f format, dst []byte) ([]byte, bool) {
 		dst = append(append(dst, p.before...), ' ')
 	}
 	dst = expand(dst, p.nsn, atoms, &lens, plainT, 0)
-	if t.plus {
+	if t.intl() {
 		dst = spaces(dst, start)
 	}
 	return dst, sameDigits(dst[start:], p.national)
@@ -428,7 +482,7 @@ func (t *Typer) formatComplete(p parsed, f format, dst []byte) ([]byte, bool) {
 // chosenLen digits (getTemplateForFormat, then populateTemplateWithDigits
 // and cutAndStripNonPairedParens).
 func (t *Typer) fill(p parsed, f format, dst []byte) ([]byte, bool) {
-	atoms, plainT, nationalT := f.texts(t.plus)
+	atoms, plainT, nationalT := f.texts(t.intl())
 	var lens [maxAtoms]uint8
 	var nines [maxDigits + 2]byte
 	for i := range nines {
@@ -455,7 +509,7 @@ func (t *Typer) fill(p parsed, f format, dst []byte) ([]byte, bool) {
 		}
 		dst = expand(dst, nil, atoms, &lens, plainT, 0)
 	}
-	if t.plus {
+	if t.intl() {
 		dst = spaces(dst, start)
 	}
 	// populateTemplateWithDigits, then the cut after the last digit.
@@ -588,7 +642,7 @@ func (t *Typer) Number(dst []byte) ([]byte, bool) {
 	if !p.ok || len(p.nsn) == 0 {
 		return dst, false
 	}
-	if !t.plus {
+	if !t.intl() {
 		p.cc = t.region.callingCode()
 	}
 	var code [4]byte
