@@ -88,3 +88,18 @@ func TestAsYouTypeInputDoesNotAllocate(t *testing.T) {
 		t.Errorf("Input allocates %v times a keystroke", allocs)
 	}
 }
+
+func TestZeroAsYouType(t *testing.T) {
+	var a AsYouType
+	for _, c := range []struct{ key, want string }{{"2", "2"}, {"0", "20"}} {
+		if got := a.Input(c.key); got != c.want {
+			t.Errorf("zero AsYouType: Input(%q) = %q, want %q", c.key, got, c.want)
+		}
+	}
+	a.Reset()
+	for _, c := range []struct{ key, want string }{{"+", "+"}, {"4", "+4"}, {"4", "+44"}, {"2", "+44 2"}} {
+		if got := a.Input(c.key); got != c.want {
+			t.Errorf("zero AsYouType after Reset: Input(%q) = %q, want %q", c.key, got, c.want)
+		}
+	}
+}
