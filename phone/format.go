@@ -162,28 +162,32 @@ func Example(region string, t Type) (Number, bool) {
 // than by strconv's 64-bit steps, which took half of AppendFormat's time.
 func decimal(buf *[maxDigits + 1]byte, v uint64) []byte {
 	i := len(buf)
-	hi, lo := v/1e8, uint32(v%1e8)
-	for k := 0; k < 4 && (hi > 0 || lo > 0); k++ {
-		q := lo / 100
-		r := lo - q*100
-		i -= 2
-		buf[i], buf[i+1] = digitPairs[2*r], digitPairs[2*r+1]
-		lo = q
-	}
-	if hi > 0 {
-		// The low half is 8 digits, leading zeros included.
-		i = len(buf) - 8
-		h := uint32(hi)
-		for h > 0 {
-			q := h / 100
-			r := h - q*100
+	if v >= 1e8 {
+		hi := v / 1e8
+		lo := uint32(v - hi*1e8)
+		for range 4 { // the low half has 8 digits, leading zeros included
+			q := lo / 100
+			r := 2 * (lo - q*100)
 			i -= 2
-			buf[i], buf[i+1] = digitPairs[2*r], digitPairs[2*r+1]
-			h = q
+			buf[i], buf[i+1] = digitPairs[r], digitPairs[r+1]
+			lo = q
 		}
+		v = hi
 	}
-	for i < len(buf)-1 && buf[i] == '0' {
-		i++
+	x := uint32(v)
+	for x >= 100 {
+		q := x / 100
+		r := 2 * (x - q*100)
+		i -= 2
+		buf[i], buf[i+1] = digitPairs[r], digitPairs[r+1]
+		x = q
+	}
+	if x >= 10 {
+		i -= 2
+		buf[i], buf[i+1] = digitPairs[2*x], digitPairs[2*x+1]
+	} else {
+		i--
+		buf[i] = byte('0' + x)
 	}
 	return buf[i:]
 }

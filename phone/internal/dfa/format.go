@@ -50,16 +50,23 @@ func AppendFormat(dst, nsn []byte, outcome uint16, f int) []byte {
 	}
 	start := len(dst)
 	for k := 0; k < len(tmpl); k++ {
-		if c := tmpl[k]; c < 10 {
-			dst = append(dst, nsn[span[c][0]:span[c][1]]...)
-		} else {
+		c := tmpl[k]
+		if c >= 10 {
 			dst = append(dst, c)
+			continue
+		}
+		// Byte by byte: groups are a few digits, shorter than what a
+		// memmove call costs.
+		for _, d := range nsn[span[c][0]:span[c][1]] {
+			dst = append(dst, d)
 		}
 	}
 	// ReplaceAllString keeps what follows the match (nothing, when the
 	// greedy match is the whole number, as it is for every pattern in the
 	// metadata today).
-	dst = append(dst, nsn[end:]...)
+	if end < len(nsn) {
+		dst = append(dst, nsn[end:]...)
+	}
 	if f == RFC3966 {
 		dst = dashes(dst, start)
 	}
