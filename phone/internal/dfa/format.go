@@ -50,15 +50,10 @@ func AppendFormat(dst, nsn []byte, outcome uint16, f int) []byte {
 	}
 	start := len(dst)
 	for k := 0; k < len(tmpl); k++ {
-		c := tmpl[k]
-		if c >= 10 {
+		if c := tmpl[k]; c < 10 {
+			dst = append(dst, nsn[span[c][0]:span[c][1]]...)
+		} else {
 			dst = append(dst, c)
-			continue
-		}
-		// Byte by byte: groups are a few digits, shorter than what a
-		// memmove call costs.
-		for _, d := range nsn[span[c][0]:span[c][1]] {
-			dst = append(dst, d)
 		}
 	}
 	// ReplaceAllString keeps what follows the match (nothing, when the
