@@ -54,13 +54,12 @@ func (r *Rules) FieldErrors(err error) []errs.FieldError {
 		all = append(all, ranked{g, rank, d})
 	}
 	for _, fe := range ves {
-		path := fieldPath(fe)
-		parent, _ := splitPath(path)
+		path, parent := cutPath(fieldPath(fe))
 		tag := fe.ActualTag()
 		if !isOurs(tag) {
 			field := path
 			if field == "" {
-				field = fe.Field()
+				field, _ = cutPath(fe.Field())
 			}
 			add(parent, rankOf(fe.Field(), ""), errs.FieldError{Field: field, Message: r.message(fe), Rule: ruleOf(fe)})
 			continue
@@ -118,14 +117,6 @@ func (r *Rules) FieldErrors(err error) []errs.FieldError {
 func fieldPath(fe validator.FieldError) string {
 	_, rest, _ := strings.Cut(fe.Namespace(), ".")
 	return rest
-}
-
-// splitPath splits a path at its last dot: "contact", "email".
-func splitPath(path string) (parent, name string) {
-	if i := strings.LastIndexByte(path, '.'); i >= 0 {
-		return path[:i], path[i+1:]
-	}
-	return "", path
 }
 
 // rankOf is the place in the rule table of a detail of field (an API
