@@ -30,7 +30,11 @@ func cutPath(path string) (cut, parent string) {
 		return path, beforeLastDot(path)
 	}
 	head, tail := path[:open+1], path[close:]
-	cut = head + validate.CutName(path[open+1:close]) + tail
+	if keys := path[open+1 : close]; validate.CutName(keys) != keys {
+		cut = head + validate.CutName(keys) + tail
+	} else {
+		cut = path // no copy: the usual path, and each of a million failing elements
+	}
 	if i := strings.LastIndexByte(tail, '.'); i >= 0 {
 		return cut, cut[:len(cut)-len(tail)+i]
 	}

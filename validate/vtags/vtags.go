@@ -58,6 +58,7 @@ import (
 	"reflect"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/contactrules/contactrules/errs"
 	"github.com/contactrules/contactrules/validate"
@@ -98,6 +99,7 @@ type Rules struct {
 	max      int             // the details an answer lists at most
 	messages map[string]func(validator.FieldError) string
 	plans    sync.Map // reflect.Type of a struct → *plan
+	lastTag  atomic.Pointer[tagAnswer]
 }
 
 // New returns the contact tags checking under policy p.
@@ -160,6 +162,10 @@ func (r *Rules) Message(tag string, f func(fe validator.FieldError) string) erro
 // for the field that reports it, the identity rule.
 func (r *Rules) fieldFunc(tag string) validator.Func {
 	return func(fl validator.FieldLevel) bool {
+		if tag == TagTag {
+			// One tag: its own rules alone, and of no struct.
+			return r.tagPasses(fl.Field())
+		}
 		parent, ok := structValue(fl.Parent())
 		var pl *plan
 		var phone string
@@ -170,12 +176,37 @@ func (r *Rules) fieldFunc(tag string) validator.Func {
 		if len(r.own(tag, fl.Field(), phone)) > 0 {
 			return false
 		}
-		if pl == nil || tag == TagTag {
+		if pl == nil {
 			return true
 		}
 		at, ok := pl.byName[fl.StructFieldName()]
 		return !ok || !pl.identityFails(parent) || pl.reporter(r, parent) != at
 	}
+}
+
+// A tagAnswer is whether a short tag passes its rules.
+type tagAnswer struct {
+	tag    string
+	passes bool
+}
+
+// tagPasses reports whether v, after dive, passes contact_tag. Tags that
+// fail in bulk are mostly alike (a million empty ones): the last short
+// one judged is remembered, so each repeat costs a comparison rather
+// than a validate.Create.
+func (r *Rules) tagPasses(v reflect.Value) bool {
+	if v.Kind() == reflect.String {
+		s := v.String()
+		if last := r.lastTag.Load(); last != nil && last.tag == s {
+			return last.passes
+		}
+		passes := len(r.own(TagTag, v, "")) == 0
+		if len(s) <= 64 {
+			r.lastTag.Store(&tagAnswer{strings.Clone(s), passes})
+		}
+		return passes
+	}
+	return len(r.own(TagTag, v, "")) == 0
 }
 
 // structValue returns v, or what it points to, when that is a struct.
