@@ -274,8 +274,9 @@ func exampleNumbers(t *testing.T) []string {
 
 // writePhones writes every example number with each digit changed, its
 // trunk prefix inserted and digits dropped or added, then random numbers
-// of the calling codes until there are n, each with its regions: "number
-// valid possible" (a region, or - for none).
+// of the calling codes until there are n, each with its regions and type:
+// "number valid possible type" (a region, or - for none; the type of a
+// valid number, else UNKNOWN).
 func writePhones(t *testing.T, file string, n int) int {
 	f, err := os.Create(file)
 	if err != nil {
@@ -291,7 +292,11 @@ func writePhones(t *testing.T, file string, n int) int {
 			}
 			return "-"
 		}
-		fmt.Fprintf(w, "%s %s %s\n", s, region(phone.Parse), region(phone.ParsePossible))
+		typ := phone.Unknown
+		if num, err := phone.Parse(s); err == nil {
+			typ = num.Type()
+		}
+		fmt.Fprintf(w, "%s %s %s %s\n", s, region(phone.Parse), region(phone.ParsePossible), typ)
 		count++
 	}
 	for _, ex := range exampleNumbers(t) {

@@ -97,6 +97,24 @@ export function validateUpdate(current: StoredContact | JSONText | null, patch: 
 /** Reads a number as typed ("(201) 555-0123" in "US") as E.164. */
 export function normalizePhone(input: string, defaultRegion?: string): PhoneResult;
 
+/** libphonenumber's types of numbers, as phone.Type names them. */
+export type PhoneType =
+  | "FIXED_LINE"
+  | "MOBILE"
+  | "FIXED_LINE_OR_MOBILE"
+  | "TOLL_FREE"
+  | "PREMIUM_RATE"
+  | "SHARED_COST"
+  | "VOIP"
+  | "PERSONAL_NUMBER"
+  | "PAGER"
+  | "UAN"
+  | "VOICEMAIL"
+  | "UNKNOWN";
+
+/** The type of a valid number in canonical E.164 ("+447400123456" is "MOBILE"); "UNKNOWN" for any other string. */
+export function phoneType(e164: string): PhoneType;
+
 /** The Standard Schema v1 interface (standardschema.dev). */
 export interface StandardSchemaV1<Input = unknown, Output = Input> {
   readonly "~standard": {

@@ -161,4 +161,5 @@ function readCurrent(current) {
 }
 
 export { normalizePhone } from "./normalize.mjs";
+export { phoneType } from "./phone.mjs";
 export { createSchema, makeCreateSchema, updateSchema } from "./schema.mjs";

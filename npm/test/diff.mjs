@@ -3,14 +3,15 @@
 // code's answer; the engine must give that answer for the body as bytes,
 // as a string when the bytes are UTF-8, and as the parsed value when
 // JSON.stringify writes it back as the same text. PHONES lists numbers
-// with the regions Go's phone.Parse and ParsePossible give them; TYPED
+// with the regions Go's phone.Parse and ParsePossible give them and the
+// type of phone.Number.Type; TYPED
 // (NDJSON) numbers as typed, with a default region and the answer of Go's
 // phone.Normalize. Stops at the first difference.
 //
 //   node test/diff.mjs CASES PHONES TYPED
 import { readFileSync } from "node:fs";
 import { validateCreate, validateUpdate } from "../engine/index.mjs";
-import { parse } from "../engine/phone.mjs";
+import { parse, phoneType } from "../engine/phone.mjs";
 import { normalizePhone } from "../engine/normalize.mjs";
 
 const [casesFile, phonesFile, typedFile] = process.argv.slice(2);
@@ -54,10 +55,10 @@ for (const line of readFileSync(casesFile, "utf8").split("\n")) {
 
 for (const line of readFileSync(phonesFile, "utf8").split("\n")) {
   if (line === "") continue;
-  const [number, valid, possible] = line.split(" ");
-  const got = [parse(number, false) ?? "-", parse(number, true) ?? "-"];
-  if (got[0] !== valid || got[1] !== possible) {
-    console.error(`phone ${number}: Go says valid ${valid}, possible ${possible}; the engine ${got[0]}, ${got[1]}`);
+  const [number, valid, possible, type] = line.split(" ");
+  const got = [parse(number, false) ?? "-", parse(number, true) ?? "-", phoneType(number)];
+  if (got[0] !== valid || got[1] !== possible || got[2] !== type) {
+    console.error(`phone ${number}: Go says valid ${valid}, possible ${possible}, ${type}; the engine ${got.join(", ")}`);
     process.exit(1);
   }
   counts.phones++;

@@ -81,7 +81,10 @@ func JS() ([]byte, error) {
 	b.WriteString("// The phone validity rules of the libphonenumber metadata in go.mod, as\n")
 	b.WriteString("// phone/internal/gen reads them (see its JS function for the layout).\n\n")
 	fmt.Fprintf(&b, "export const patterns = String.raw`%s`.split(\"\\n\");\n\n", patterns)
-	fmt.Fprintf(&b, "export const codes = `%s`;\n", strings.Join(codes, "\n"))
+	fmt.Fprintf(&b, "export const codes = `%s`;\n\n", strings.Join(codes, "\n"))
+	// The names of the eight special types, in the order of a region's
+	// descriptions (newCCRule's), then of what fixed line and mobile make.
+	b.WriteString(`export const types = ["PREMIUM_RATE", "TOLL_FREE", "SHARED_COST", "VOIP", "PERSONAL_NUMBER", "PAGER", "UAN", "VOICEMAIL", "FIXED_LINE", "MOBILE", "FIXED_LINE_OR_MOBILE", "UNKNOWN"];` + "\n")
 	return b.Bytes(), nil
 }
 
