@@ -218,12 +218,13 @@ func TestSameAnswers(t *testing.T) {
 	f.Close()
 
 	phones := filepath.Join(dir, "phones.txt")
-	nphones := writePhones(t, phones, testenv.Cases(20000, 1000000))
+	formatted := filepath.Join(dir, "formats.ndjson")
+	nphones := writePhones(t, phones, formatted, testenv.Cases(20000, 1000000))
 
 	typed := filepath.Join(dir, "normalize.ndjson")
 	ntyped := writeNormalize(t, typed, testenv.Cases(10000, 200000))
 
-	cmd := exec.Command(nodePath, "test/diff.mjs", file, phones, typed)
+	cmd := exec.Command(nodePath, "test/diff.mjs", file, phones, typed, formatted)
 	out := run(t, cmd)
 	t.Logf("%d conformance calls, %d generated bodies, %d phone numbers, %d typed numbers:\n%s", conf, count-conf, nphones, ntyped, out)
 }
@@ -276,14 +277,22 @@ func exampleNumbers(t *testing.T) []string {
 // trunk prefix inserted and digits dropped or added, then random numbers
 // of the calling codes until there are n, each with its regions and type:
 // "number valid possible type" (a region, or - for none; the type of a
-// valid number, else UNKNOWN).
-func writePhones(t *testing.T, file string, n int) int {
+// valid number, else UNKNOWN), and each valid one's national,
+// international and RFC 3966 forms to formatsFile (NDJSON).
+func writePhones(t *testing.T, file, formatsFile string, n int) int {
 	f, err := os.Create(file)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
 	w := bufio.NewWriter(f)
+	ff, err := os.Create(formatsFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ff.Close()
+	fw := bufio.NewWriter(ff)
+	formats := json.NewEncoder(fw)
 	count := 0
 	put := func(s string) {
 		region := func(parse func(string) (phone.Number, error)) string {
@@ -295,6 +304,13 @@ func writePhones(t *testing.T, file string, n int) int {
 		typ := phone.Unknown
 		if num, err := phone.Parse(s); err == nil {
 			typ = num.Type()
+			written := [3]string{num.Format(phone.National), num.Format(phone.International), num.Format(phone.RFC3966)}
+			if err := formats.Encode(struct {
+				N string    `json:"n"`
+				F [3]string `json:"f"`
+			}{s, written}); err != nil {
+				t.Fatal(err)
+			}
 		}
 		fmt.Fprintf(w, "%s %s %s %s\n", s, region(phone.Parse), region(phone.ParsePossible), typ)
 		count++
@@ -330,6 +346,9 @@ func writePhones(t *testing.T, file string, n int) int {
 		put(s)
 	}
 	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if err := fw.Flush(); err != nil {
 		t.Fatal(err)
 	}
 	return count

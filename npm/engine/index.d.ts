@@ -115,6 +115,16 @@ export type PhoneType =
 /** The type of a valid number in canonical E.164 ("+447400123456" is "MOBILE"); "UNKNOWN" for any other string. */
 export function phoneType(e164: string): PhoneType;
 
+/** libphonenumber's ways of writing a number, as phone.Format names them. */
+export type PhoneFormat = "E164" | "INTERNATIONAL" | "NATIONAL" | "RFC3966";
+
+/**
+ * A valid number in canonical E.164 written as phone.Number.Format writes
+ * it ("+442071838750" is "020 7183 8750" in NATIONAL form); "" for any
+ * other string.
+ */
+export function formatPhone(e164: string, format?: PhoneFormat): string;
+
 /** The Standard Schema v1 interface (standardschema.dev). */
 export interface StandardSchemaV1<Input = unknown, Output = Input> {
   readonly "~standard": {

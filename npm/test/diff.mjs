@@ -6,17 +6,20 @@
 // with the regions Go's phone.Parse and ParsePossible give them and the
 // type of phone.Number.Type; TYPED
 // (NDJSON) numbers as typed, with a default region and the answer of Go's
-// phone.Normalize. Stops at the first difference.
+// phone.Normalize; FORMATS (NDJSON) valid numbers written in national,
+// international and RFC 3966 form by phone.Number.Format. Stops at the
+// first difference.
 //
-//   node test/diff.mjs CASES PHONES TYPED
+//   node test/diff.mjs CASES PHONES TYPED FORMATS
 import { readFileSync } from "node:fs";
 import { validateCreate, validateUpdate } from "../engine/index.mjs";
 import { parse, phoneType } from "../engine/phone.mjs";
 import { normalizePhone } from "../engine/normalize.mjs";
+import { formatPhone } from "../engine/format.mjs";
 
-const [casesFile, phonesFile, typedFile] = process.argv.slice(2);
+const [casesFile, phonesFile, typedFile, formatsFile] = process.argv.slice(2);
 const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-const counts = { bytes: 0, text: 0, object: 0, phones: 0, typed: 0 };
+const counts = { bytes: 0, text: 0, object: 0, phones: 0, typed: 0, formatted: 0 };
 
 function fail(what, c, got) {
   console.error(`${what}: the engine differs from Go\ncase: ${JSON.stringify(c).slice(0, 2000)}\nwant: ${c.want.slice(0, 2000)}\ngot:  ${JSON.stringify(got).slice(0, 2000)}`);
@@ -73,7 +76,17 @@ for (const line of readFileSync(typedFile, "utf8").split("\n")) {
   }
   counts.typed++;
 }
+for (const line of readFileSync(formatsFile, "utf8").split("\n")) {
+  if (line === "") continue;
+  const { n, f } = JSON.parse(line);
+  const got = ["NATIONAL", "INTERNATIONAL", "RFC3966"].map((form) => formatPhone(n, form));
+  if (got.join("|") !== f.join("|")) {
+    console.error(`formatPhone(${n}): Go writes ${JSON.stringify(f)}; the engine ${JSON.stringify(got)}`);
+    process.exit(1);
+  }
+  counts.formatted++;
+}
 console.log(
   `same answers: ${counts.bytes} bodies as bytes, ${counts.text} as strings, ${counts.object} as values; ` +
-    `${counts.phones} phone numbers; ${counts.typed} typed numbers`,
+    `${counts.phones} phone numbers (${counts.formatted} valid ones in three formats); ${counts.typed} typed numbers`,
 );

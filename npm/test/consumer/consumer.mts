@@ -37,3 +37,8 @@ void lang;
 import { phoneType, type PhoneType } from "contactrules";
 const t: PhoneType = phoneType("+447400123456");
 void t;
+
+import { formatPhone, type PhoneFormat } from "contactrules";
+const form: PhoneFormat = "NATIONAL";
+const written: string = formatPhone("+442071838750", form);
+void written;
