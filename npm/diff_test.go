@@ -224,7 +224,10 @@ func TestSameAnswers(t *testing.T) {
 	typed := filepath.Join(dir, "normalize.ndjson")
 	ntyped := writeNormalize(t, typed, testenv.Cases(10000, 200000))
 
-	cmd := exec.Command(nodePath, "test/diff.mjs", file, phones, typed, formatted)
+	examples := filepath.Join(dir, "examples.ndjson")
+	writeExamples(t, examples)
+
+	cmd := exec.Command(nodePath, "test/diff.mjs", file, phones, typed, formatted, examples)
 	out := run(t, cmd)
 	t.Logf("%d conformance calls, %d generated bodies, %d phone numbers, %d typed numbers:\n%s", conf, count-conf, nphones, ntyped, out)
 }
@@ -378,4 +381,37 @@ func run(t *testing.T, cmd *exec.Cmd) string {
 		t.Fatalf("%s: %v\n%s", strings.Join(cmd.Args, " "), err, out)
 	}
 	return strings.TrimSpace(string(out))
+}
+
+// writeExamples writes phone.Example's answer for every region (and two
+// codes that name none) and every type: the number in E.164, or "".
+func writeExamples(t *testing.T, file string) {
+	f, err := os.Create(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	w := bufio.NewWriter(f)
+	enc := json.NewEncoder(w)
+	regions := append(slices.Sorted(func(yield func(string) bool) {
+		for r := range phonenumbers.GetSupportedRegions() {
+			if !yield(r) {
+				return
+			}
+		}
+	}), "001", "XX")
+	for _, region := range regions {
+		for typ := phone.Unknown; typ <= phone.Voicemail; typ++ {
+			want := ""
+			if n, ok := phone.Example(region, typ); ok {
+				want = n.String()
+			}
+			if err := enc.Encode(map[string]string{"region": region, "type": typ.String(), "want": want}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
 }

@@ -125,6 +125,9 @@ export type PhoneFormat = "E164" | "INTERNATIONAL" | "NATIONAL" | "RFC3966";
  */
 export function formatPhone(e164: string, format?: PhoneFormat): string;
 
+/** libphonenumber's example number of a type in a region ("+12015550123"), or undefined when it has none. */
+export function examplePhone(region: string, type: PhoneType): string | undefined;
+
 /** The Standard Schema v1 interface (standardschema.dev). */
 export interface StandardSchemaV1<Input = unknown, Output = Input> {
   readonly "~standard": {

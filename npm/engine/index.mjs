@@ -163,4 +163,5 @@ function readCurrent(current) {
 export { normalizePhone } from "./normalize.mjs";
 export { phoneType } from "./phone.mjs";
 export { formatPhone } from "./format.mjs";
+export { examplePhone } from "./examples.mjs";
 export { createSchema, makeCreateSchema, updateSchema } from "./schema.mjs";

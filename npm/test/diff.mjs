@@ -8,16 +8,18 @@
 // (NDJSON) numbers as typed, with a default region and the answer of Go's
 // phone.Normalize; FORMATS (NDJSON) valid numbers written in national,
 // international and RFC 3966 form by phone.Number.Format. Stops at the
-// first difference.
+// first difference; EXAMPLES (NDJSON) phone.Example's answer for each
+// region and type.
 //
-//   node test/diff.mjs CASES PHONES TYPED FORMATS
+//   node test/diff.mjs CASES PHONES TYPED FORMATS EXAMPLES
 import { readFileSync } from "node:fs";
 import { validateCreate, validateUpdate } from "../engine/index.mjs";
 import { parse, phoneType } from "../engine/phone.mjs";
 import { normalizePhone } from "../engine/normalize.mjs";
 import { formatPhone } from "../engine/format.mjs";
+import { examplePhone } from "../engine/examples.mjs";
 
-const [casesFile, phonesFile, typedFile, formatsFile] = process.argv.slice(2);
+const [casesFile, phonesFile, typedFile, formatsFile, examplesFile] = process.argv.slice(2);
 const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 const counts = { bytes: 0, text: 0, object: 0, phones: 0, typed: 0, formatted: 0 };
 
@@ -86,7 +88,17 @@ for (const line of readFileSync(formatsFile, "utf8").split("\n")) {
   }
   counts.formatted++;
 }
+for (const line of readFileSync(examplesFile, "utf8").split("\n")) {
+  if (line === "") continue;
+  const { region, type, want } = JSON.parse(line);
+  const got = examplePhone(region, type) ?? "";
+  if (got !== want) {
+    console.error(`examplePhone(${region}, ${type}): Go gives ${JSON.stringify(want)}; the engine ${JSON.stringify(got)}`);
+    process.exit(1);
+  }
+  counts.examples = (counts.examples ?? 0) + 1;
+}
 console.log(
   `same answers: ${counts.bytes} bodies as bytes, ${counts.text} as strings, ${counts.object} as values; ` +
-    `${counts.phones} phone numbers (${counts.formatted} valid ones in three formats); ${counts.typed} typed numbers`,
+    `${counts.phones} phone numbers (${counts.formatted} valid ones in three formats); ${counts.typed} typed numbers; ${counts.examples} examples`,
 );
