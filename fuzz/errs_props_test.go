@@ -1,6 +1,7 @@
 package fuzz
 
 import (
+	"errors"
 	"fmt"
 	"math/rand"
 	"net/http/httptest"
@@ -59,9 +60,9 @@ func TestEnvelopeProperties(t *testing.T) {
 			if resp.StatusCode != v.e.Code.Status() || resp.Header.Get("Content-Type") != "application/json" {
 				return fmt.Sprintf("status %d, content type %q", resp.StatusCode, resp.Header.Get("Content-Type"))
 			}
-			got, err := httperr.FromResponse(resp)
-			if err != nil || got == nil {
-				return fmt.Sprintf("FromResponse: %v, %v", got, err)
+			var got *errs.Error
+			if err := httperr.FromResponse(resp); !errors.As(err, &got) {
+				return fmt.Sprintf("FromResponse: %v", err)
 			}
 			if !reflect.DeepEqual(*got, *v.e) {
 				return fmt.Sprintf("came back as %#v", *got)

@@ -3,6 +3,7 @@ package fuzz
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"math/rand"
 	"reflect"
 	"strings"
@@ -57,12 +58,14 @@ type tagChecker struct {
 	rules  *vtags.Rules
 }
 
-// tagCheckers keeps one checker a policy: a validator learns the struct
-// types it meets once.
-type tagCheckers map[validate.Policy]*tagChecker
+// tagCheckers keeps one checker a policy (by its %#v: a Policy holds a
+// slice, so it is no map key): a validator learns the struct types it
+// meets once.
+type tagCheckers map[string]*tagChecker
 
 func (cs tagCheckers) get(t *testing.T, p validate.Policy) *tagChecker {
-	if c, ok := cs[p]; ok {
+	key := fmt.Sprintf("%#v", p)
+	if c, ok := cs[key]; ok {
 		return c
 	}
 	c := &tagChecker{v: validator.New(), gin: validator.New(), rules: vtags.New(p)}
@@ -72,7 +75,7 @@ func (cs tagCheckers) get(t *testing.T, p validate.Policy) *tagChecker {
 			t.Fatal(err)
 		}
 	}
-	cs[p] = c
+	cs[key] = c
 	return c
 }
 

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/contactrules/contactrules/advice"
 	"github.com/contactrules/contactrules/errs"
 	"github.com/contactrules/contactrules/validate"
 )
@@ -31,14 +32,19 @@ func TestCatalogsHaveTheSameRules(t *testing.T) {
 	}
 }
 
-// TestCatalogKeysAreTheRules: the catalogs' keys are the rule table's
-// fields and rule names, no more and no less.
+// TestCatalogKeysAreTheRules: the catalogs' keys are the fields and rule
+// names of the rule table and of the advice table, no more and no less.
 func TestCatalogKeysAreTheRules(t *testing.T) {
 	rows := map[Key]bool{}
 	for _, r := range validate.Rules(validate.Policy{}) {
 		rows[Key{r.Field, r.Name}] = true
-		if _, ok := builtin[0].texts[Key{r.Field, r.Name}]; !ok {
-			t.Errorf("catalog/en.json has no text for rule %s/%s", r.Field, r.Name)
+	}
+	for _, r := range advice.Rules() {
+		rows[Key{r.Field, r.Name}] = true
+	}
+	for k := range rows {
+		if _, ok := builtin[0].texts[k]; !ok {
+			t.Errorf("catalog/en.json has no text for rule %s/%s", k.Field, k.Rule)
 		}
 	}
 	for k := range builtin[0].texts {

@@ -154,3 +154,26 @@ func ExampleExample() {
 	// GB: e.g. 07400 123456
 	// DE: e.g. 01512 3456789
 }
+
+// A form's phone field formatted while the person types, one keystroke
+// at a time, as a browser would send them.
+func ExampleAsYouType() {
+	a := phone.NewAsYouType("US")
+	for _, key := range "2015550123" {
+		fmt.Println(a.Input(string(key)))
+	}
+	n, ok := a.Number()
+	fmt.Println(n, ok)
+	// Output:
+	// 2
+	// 20
+	// (201)
+	// (201) 5
+	// (201) 55
+	// (201) 555
+	// (201) 555-0
+	// (201) 555-01
+	// (201) 555-012
+	// (201) 555-0123
+	// +12015550123 true
+}

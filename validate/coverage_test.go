@@ -49,6 +49,9 @@ func TestEveryRuleHasARow(t *testing.T) {
 	for _, tc := range formCases {
 		note(tc.want)
 	}
+	for _, tc := range smsMobileCases {
+		note(tc.want)
+	}
 	for _, r := range validate.Rules(validate.Policy{}) {
 		if !seen[r.Field+" "+r.Name] {
 			t.Errorf("no test row expects %s %s (%s)", r.Field, r.Name, r.Message)

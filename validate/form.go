@@ -19,8 +19,13 @@ import (
 //
 //   - member names are the JSON ones; tags is repeated (tags=vip&tags=gold),
 //     custom fields are custom_fields[<key>]=<value> (string values);
-//   - an empty value means absent (a form sends every input, filled or not);
+//   - the white space around a value is dropped (people type the values),
+//     and an empty value means absent (a form sends every input, filled
+//     or not);
 //   - send_welcome_sms is a checkbox: true, on, 1 or false, off, 0;
+//   - email_consent and sms_consent may be checkboxes: under the policy's
+//     EmailConsentChecked and SMSConsentChecked, on, true, 1 and yes (in
+//     any case) mean the policy's value;
 //   - phone_number is read as people type it ("(415) 555-2671") and judged
 //     in its canonical E.164 form; without a leading '+' it is read in the
 //     region named by phone_region, or else in the policy's DefaultRegion;
@@ -65,16 +70,19 @@ func fromForm(pl *payload, form map[string][]string, p *Policy) {
 	}
 	slices.Sort(names)
 
+	// phone_region is read before the loop (phone_number comes first in
+	// name order), but as every member is: its first non-empty value.
 	region := p.DefaultRegion
-	if v := first(form[formRegion]); v != "" {
-		region = strings.ToUpper(v)
+	if values := formValues(form[formRegion]); len(values) > 0 {
+		region = strings.ToUpper(values[0])
 		if !phone.IsRegion(region) {
 			pl.badRegion = true
 		}
 	}
 	var custom []string // key, value pairs in key order
+	lim := p.limits()
 	for _, name := range names {
-		values := nonEmpty(form[name])
+		values := formValues(form[name])
 		if len(values) == 0 {
 			continue
 		}
@@ -89,10 +97,13 @@ func fromForm(pl *payload, form map[string][]string, p *Policy) {
 			}
 			continue
 		}
+		f, known := lookup(name)
+		if !known && name != formRegion && ignored(p.IgnoreMembers, name) {
+			continue
+		}
 		if len(values) > 1 && name != "tags" {
 			pl.extra = note(pl.extra, p.MaxDetails, RuleDuplicateKey, name)
 		}
-		f, known := lookup(name)
 		switch {
 		case name == formRegion:
 		case !known && isReadOnly(name):
@@ -103,7 +114,6 @@ func fromForm(pl *payload, form map[string][]string, p *Policy) {
 			}
 		case f == Tags:
 			pl.m[Tags] = slot{kind: list}
-			lim := p.limits()
 			for _, t := range values {
 				if pl.addTag(t, utf8.ValidString(t), lim) {
 					pl.tags = append(pl.tags, t)
@@ -129,6 +139,10 @@ func fromForm(pl *payload, form map[string][]string, p *Policy) {
 			}
 			s := typedPhone(v, region)
 			pl.m[f] = textSlot(s, utf8.ValidString(s))
+		case f == EmailConsent && p.EmailConsentChecked != "" && checkboxWord(v):
+			pl.m[f] = textSlot(string(p.EmailConsentChecked), utf8.ValidString(string(p.EmailConsentChecked)))
+		case f == SMSConsent && p.SMSConsentChecked != "" && checkboxWord(v):
+			pl.m[f] = textSlot(string(p.SMSConsentChecked), utf8.ValidString(string(p.SMSConsentChecked)))
 		default:
 			pl.m[f] = textSlot(v, utf8.ValidString(v))
 		}
@@ -137,6 +151,23 @@ func fromForm(pl *payload, form map[string][]string, p *Policy) {
 		pl.m[CustomFields] = slot{kind: object}
 		pl.customText = customJSON(custom)
 	}
+}
+
+// checkboxWords are what a checked box posts: its value attribute's
+// default (on), and the words forms and files use for yes. no, false,
+// off and 0 are not among them: an unchecked box posts nothing, and in a
+// file such a word cannot tell "never asked" (never_subscribed) from
+// "opted out" (unsubscribed) (docs/forms.md).
+var checkboxWords = [...]string{"on", "true", "1", "yes"}
+
+// checkboxWord reports whether v is a checkbox word, in any case.
+func checkboxWord(v string) bool {
+	for _, w := range checkboxWords {
+		if strings.EqualFold(v, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // typedPhone is the E.164 form of a phone number typed into a form, for
@@ -172,22 +203,25 @@ func customJSON(kv []string) RawObject {
 	return append(b, '}')
 }
 
-// first is the first of a member's values, or "".
-func first(values []string) string {
-	if len(values) == 0 {
-		return ""
+// formValues returns a member's values as every member reads them:
+// without the white space around each (people type the values, and a
+// space they did not mean to type is invisible), and without the values
+// that are then empty (a form sends every input, filled or not). The
+// values are returned as they are when none changes, which is usual.
+func formValues(values []string) []string {
+	for i, v := range values {
+		if t := strings.TrimSpace(v); t == "" || len(t) != len(v) {
+			return trimmed(values, i)
+		}
 	}
-	return values[0]
+	return values
 }
 
-// nonEmpty returns values without the empty ones.
-func nonEmpty(values []string) []string {
-	if !slices.Contains(values, "") {
-		return values
-	}
-	out := make([]string, 0, len(values))
-	for _, v := range values {
-		if v != "" {
+// trimmed is formValues from values[i] on, the first that changes.
+func trimmed(values []string, i int) []string {
+	out := append(make([]string, 0, len(values)), values[:i]...)
+	for _, v := range values[i:] {
+		if v = strings.TrimSpace(v); v != "" {
 			out = append(out, v)
 		}
 	}

@@ -29,6 +29,16 @@ var formCases = []struct {
 		"", []string{"phone_region: is not a supported region (region)"}},
 	{"phone_region: unknown, and SMS consent then has no phone", "phone_number=07400+123456&phone_region=XX&sms_consent=subscribed",
 		"", []string{"phone_region: is not a supported region (region)", "sms_consent: requires a phone number from a supported country (sms_supported_country)"}},
+	{"phone_region: an empty value first is absent", "phone_number=020+7183+8750&phone_region=&phone_region=GB", "+442071838750", nil},
+	{"phone_region: an empty value first, then an unknown region", "phone_number=020+7183+8750&phone_region=&phone_region=ZZ",
+		"", []string{"phone_region: is not a supported region (region)"}},
+	{"phone_region: repeated", "phone_number=020+7183+8750&phone_region=GB&phone_region=FR",
+		"", []string{"phone_region: must not appear more than once (duplicate_key)"}},
+	{"spaces around a value are dropped", "email=dana%40example.com+&phone_number=+%28201%29+555-0123%09&sms_consent=+subscribed&send_welcome_sms=on+", "+12015550123", nil},
+	{"spaces around a value are dropped: phone_region", "phone_number=020+7183+8750&phone_region=+gb+", "+442071838750", nil},
+	{"a value of spaces is absent", "email=+++&phone_number=%09&first_name=Jane", "", []string{"base: email or phone_number is required (required_one_of)"}},
+	{"a value of spaces is absent: not repeated", "email=a@b.co&first_name=+&first_name=Jane", "", nil},
+	{"spaces inside a value stay", "email=dana+x%40example.com", "", []string{"email: must be a valid email address (email)"}},
 	{"empty inputs are absent", "email=a@b.co&first_name=&last_name=&tags=&phone_number=&phone_region=&send_welcome_sms=&custom_fields%5Bplan%5D=", "", nil},
 	{"empty inputs are absent: the identity rule", "email=&phone_number=&first_name=Jane", "", []string{"base: email or phone_number is required (required_one_of)"}},
 	{"tags: repeated", "email=a@b.co&tags=vip&tags=gold", "", nil},
@@ -68,20 +78,36 @@ func TestCreateForm(t *testing.T) {
 	}
 }
 
+// TestCreateFormContact: a form stores the contact its JSON form gives;
+// the spaces a person types around a value are dropped (docs/forms.md),
+// in every member.
 func TestCreateFormContact(t *testing.T) {
-	form := url.Values{
-		"email": {"jane@example.com"}, "phone_number": {"(201) 555-0123"}, "first_name": {"Jane"},
-		"tags": {"vip", "", "gold"}, "custom_fields[plan]": {"pro"}, "custom_fields[note]": {"<b>é</b>"},
-		"sms_consent": {"subscribed"}, "send_welcome_sms": {"off"},
-	}
-	c, eff, ds := validate.CreateForm(form, validate.Policy{})
-	if ds != nil {
-		t.Fatalf("details %q", details(ds))
-	}
-	want, weff, _ := validate.CreateJSON([]byte(`{"email":"jane@example.com","phone_number":"+12015550123","first_name":"Jane",`+
-		`"tags":["vip","gold"],"custom_fields":{"note":"\u003cb\u003eé\u003c/b\u003e","plan":"pro"},"sms_consent":"subscribed","send_welcome_sms":false}`), validate.Policy{})
-	if g, w := fmtContact(c), fmtContact(want); g != w || eff != weff {
-		t.Errorf("form gives\n%s %+v\nJSON gives\n%s %+v", g, eff, w, weff)
+	for _, tc := range []struct {
+		name string
+		form url.Values
+		json string
+	}{
+		{"typed", url.Values{
+			"email": {"jane@example.com"}, "phone_number": {"(201) 555-0123"}, "first_name": {"Jane"},
+			"tags": {"vip", "", "gold"}, "custom_fields[plan]": {"pro"}, "custom_fields[note]": {"<b>é</b>"},
+			"sms_consent": {"subscribed"}, "send_welcome_sms": {"off"},
+		}, `{"email":"jane@example.com","phone_number":"+12015550123","first_name":"Jane",` +
+			`"tags":["vip","gold"],"custom_fields":{"note":"\u003cb\u003eé\u003c/b\u003e","plan":"pro"},"sms_consent":"subscribed","send_welcome_sms":false}`},
+		{"spaces around the values", url.Values{
+			"email": {" jane@example.com "}, "phone_number": {"\t(201) 555-0123 "}, "first_name": {" Jane\u00a0"},
+			"tags": {" vip", " ", "gold "}, "custom_fields[plan]": {" pro "}, "custom_fields[note]": {"  "},
+			"sms_consent": {"subscribed "}, "send_welcome_sms": {" off"},
+		}, `{"email":"jane@example.com","phone_number":"+12015550123","first_name":"Jane",` +
+			`"tags":["vip","gold"],"custom_fields":{"plan":"pro"},"sms_consent":"subscribed","send_welcome_sms":false}`},
+	} {
+		c, eff, ds := validate.CreateForm(tc.form, validate.Policy{})
+		if ds != nil {
+			t.Fatalf("%s: details %q", tc.name, details(ds))
+		}
+		want, weff, _ := validate.CreateJSON([]byte(tc.json), validate.Policy{})
+		if g, w := fmtContact(c), fmtContact(want); g != w || eff != weff {
+			t.Errorf("%s: form gives\n%s %+v\nJSON gives\n%s %+v", tc.name, g, eff, w, weff)
+		}
 	}
 }
 
@@ -94,6 +120,7 @@ func TestUpdateForm(t *testing.T) {
 	}{
 		{"an empty form names nothing", withEmail, "email=&first_name=", []string{"base: at least one field is required (required_any)"}},
 		{"an empty input leaves the stored value", withEmail, "email=&first_name=Jane", nil},
+		{"an input of spaces leaves the stored value", withEmail, "email=+&first_name=+", []string{"base: at least one field is required (required_any)"}},
 		{"the stored phone typed another way is not a change", withPhone, "phone_number=(201)+555-0123", nil},
 		{"another phone is a change", withPhone, "phone_number=(506)+234-5678", []string{"phone_number: cannot be changed once set (immutable)"}},
 		{"an unknown phone_region alone gets its detail alone", withEmail, "phone_region=ZZ&phone_number=1", []string{"phone_region: is not a supported region (region)"}},

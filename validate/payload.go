@@ -91,6 +91,11 @@ type payload struct {
 
 	// badRegion: a form's phone_region names no region.
 	badRegion bool
+
+	// ignore are the members the policy ignores (IgnoreMembers), for
+	// the reader: a decoder's field or argument would cost the reading
+	// of every body (measured).
+	ignore []string
 }
 
 // clean reports whether the reader noted nothing wrong: the body was
@@ -164,6 +169,17 @@ type limits struct {
 
 func (p *Policy) limits() limits {
 	return limits{p.MaxDetails, p.MaxTags, p.MaxTagLength, p.AllowUnknownFields}
+}
+
+// ignored reports whether k is one of the members the policy ignores
+// (IgnoreMembers). It is asked only of members that are not fields.
+func ignored(ignore []string, k string) bool {
+	for _, name := range ignore {
+		if name == k {
+			return true
+		}
+	}
+	return false
 }
 
 // readOnly are the top-level members the server sets.
@@ -298,9 +314,11 @@ var byFirstByte = func() (t [32][]Field) {
 	return t
 }()
 
-// other records a member that is not a writable field.
+// other records a member that is not a writable field, unless the policy
+// ignores it (then it is not remembered either: not even its repeats are
+// reported).
 func (d *decoder) other(pl *payload, k string) {
-	if len(pl.extra) > d.lim.maxDetails {
+	if len(pl.extra) > d.lim.maxDetails || ignored(pl.ignore, k) {
 		// Enough is known to cut the details; no later member can
 		// change them, so none is remembered (memory stays bounded).
 		return

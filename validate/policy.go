@@ -24,6 +24,14 @@ type Policy struct {
 	// older API versions, as never_subscribed.
 	AcceptLegacyConsent bool
 
+	// SMSNeedsMobile refuses SMS consent (subscribed, single_opt_in) for
+	// a number whose type cannot take SMS: a fixed line, toll-free,
+	// premium-rate, shared-cost, UAN, voicemail or pager number (rule
+	// sms_mobile, after sms_supported_country). Numbers the metadata
+	// cannot place, as all of the US and CA (FIXED_LINE_OR_MOBILE), pass.
+	// Off by default: the API itself does not ask.
+	SMSNeedsMobile bool
+
 	// PossiblePhoneOnly checks phone numbers for a possible length for
 	// their country instead of full validity.
 	PossiblePhoneOnly bool
@@ -51,6 +59,25 @@ type Policy struct {
 	// calling code, when the form names no phone_region. The default is
 	// "US".
 	DefaultRegion string
+
+	// IgnoreMembers names members that are neither read nor reported:
+	// the inputs of an HTML form that are not contact fields (a CSRF
+	// token, the submit button, a honeypot) or members of a JSON body
+	// that a deployment adds. Every other unknown member is still
+	// reported. Names match exactly; a read-only member (id) may be
+	// named, a writable field's name (email) is read whatever the list
+	// says. It is meant for a handful of names: each member that is not
+	// a field is compared with each.
+	IgnoreMembers []string
+
+	// EmailConsentChecked and SMSConsentChecked, when set, are what a
+	// checkbox word (on, true, 1 or yes, in any case) means in a form's
+	// email_consent and sms_consent inputs: a consent checkbox posts
+	// "on". The value is then judged as if it had been sent. Unset, the
+	// words are refused as any value that is not a consent. JSON is not
+	// affected: it is the API's own.
+	EmailConsentChecked consent.Email
+	SMSConsentChecked   consent.SMS
 }
 
 // DefaultPolicy returns the contract's default with every field spelled out. It

@@ -42,6 +42,7 @@ const (
 	byNameLength
 	byTagCount
 	byConsent
+	bySMSMobile
 )
 
 // judges reports whether the check judges values, rather than only
@@ -83,6 +84,8 @@ func (c *checker) apply(s step) {
 		checkCustomKeys(c, s.id)
 	case byConsent:
 		checkConsent(c, s.id)
+	case bySMSMobile:
+		checkSMSMobile(c, s.id)
 	case byExtra:
 		checkExtra(c, s.id)
 	}
@@ -388,6 +391,32 @@ func checkExtra(c *checker, id RuleID) {
 func checkConsent(c *checker, id RuleID) {
 	c.decide()
 	if slices.Contains(c.refused, rules[id].refusal) {
+		c.fail(id)
+	}
+}
+
+// checkSMSMobile reports, when the policy asks for it, an SMS opt-in the
+// consent rules accepted for a number whose type cannot take SMS. A
+// refused sms_consent has its detail already: one detail a field.
+func checkSMSMobile(c *checker, id RuleID) {
+	if !c.pol.SMSNeedsMobile {
+		return
+	}
+	c.decide()
+	for _, r := range c.refused {
+		if r.Field() == "sms_consent" {
+			return
+		}
+	}
+	sl := c.p.m[SMSConsent]
+	if sl.kind != text {
+		return
+	}
+	v, err := consent.ParseSMS(sl.s, c.pol.consent())
+	if err != nil || v != consent.SMSSubscribed && v != consent.SMSSingleOptIn {
+		return
+	}
+	if !c.phoneAfter().Type().MayTakeSMS() {
 		c.fail(id)
 	}
 }

@@ -50,6 +50,7 @@ const (
 	RuleSMSConsentUTF8                             // sms_consent: not UTF-8
 	RuleSMSConsentEnum                             // sms_consent: not a writable value
 	RuleSMSSupportedCountry                        // sms_consent: opt-in without a phone from a supported country
+	RuleSMSMobile                                  // sms_consent: opt-in with a number that cannot take SMS (by policy)
 	RuleSMSNoUnsubscribeOnCreate                   // sms_consent: unsubscribed on create
 	RuleSendWelcomeSMSType                         // send_welcome_sms: not a boolean
 	RuleReadOnly                                   // <member>: read-only member
@@ -163,6 +164,8 @@ var rules = [numRules]rule{
 	RuleSMSSupportedCountry: {field: "sms_consent", name: "sms_supported_country", message: "requires a phone number from a supported country",
 		on: op.Both, check: byConsent, refusal: consent.RefuseUnsupportedCountry,
 		when: "subscribed or single_opt_in, and the contact's phone number is missing or not from a supported SMS region"},
+	RuleSMSMobile: {field: "sms_consent", name: "sms_mobile", message: "requires a mobile phone number", on: op.Both, check: bySMSMobile,
+		when: "by policy (SMSNeedsMobile): subscribed or single_opt_in, and the contact's number is of a type that cannot take SMS (fixed line, toll-free, premium rate, shared cost, UAN, voicemail, pager)"},
 	RuleSMSNoUnsubscribeOnCreate: {field: "sms_consent", name: "sms_no_unsubscribe_on_create", message: "cannot be unsubscribed for a new contact",
 		on: op.Create, check: byConsent, refusal: consent.RefuseUnsubscribeOnCreate,
 		when: "unsubscribed is sent for a new contact"},

@@ -130,6 +130,7 @@ func readBody(body []byte, pl *payload, p *Policy) {
 	// No copy: the payload's strings are views of body while the rules
 	// run; what the answer returns is copied out of it (own), so the
 	// caller may reuse body.
+	pl.ignore = p.IgnoreMembers
 	if !decode(body, pl, p.limits()) {
 		*pl = payload{body: RuleJSONObject}
 		return
@@ -171,12 +172,27 @@ func fromContact(pl *payload, c Contact, set Fields, p *Policy) {
 		pl.custom.max = p.MaxDetails
 		pl.m[CustomFields] = customSlot(c.CustomFields, &pl.custom)
 		pl.customText = c.CustomFields
+		if pl.m[CustomFields].kind == wrongType && keyNotText(c.CustomFields) {
+			// JSON to encoding/json, with a key that is not text (a
+			// byte that is not UTF-8, a lone surrogate escape): the
+			// contact's JSON form is malformed for CreateJSON, and
+			// Create answers as CreateJSON does on it.
+			*pl = payload{body: RuleJSONObject}
+			return
+		}
 	case set.Has(CustomFields):
 		pl.m[CustomFields] = slot{kind: null}
 	}
 	if c.SendWelcomeSMS != nil && (set == 0 || set.Has(SendWelcomeSMS)) {
 		pl.m[SendWelcomeSMS] = slot{kind: boolean, b: *c.SendWelcomeSMS}
 	}
+}
+
+// keyNotText reports whether raw is JSON to encoding/json but malformed
+// here, which only a key that is not text makes it.
+func keyNotText(raw []byte) bool {
+	end := jsonwire.ConsumeValue(raw, 0)
+	return (end < 0 || jsonwire.Space(raw, end) != len(raw)) && jsonwire.ValidAnyKeys(raw)
 }
 
 // customSlot reads a decoded custom_fields text as CreateJSON reads the

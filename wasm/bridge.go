@@ -48,7 +48,7 @@ func (e *callerError) Error() string { return e.msg }
 
 // policyOptions are the members of a policy, in the order of the
 // documentation.
-const policyOptions = "smsRegions, allowUnknownFields, acceptLegacyConsent, possiblePhoneOnly, maxNameLength, maxTagLength, maxTags, maxBodyBytes, maxDetails"
+const policyOptions = "smsRegions, allowUnknownFields, acceptLegacyConsent, smsNeedsMobile, possiblePhoneOnly, maxNameLength, maxTagLength, maxTags, maxBodyBytes, maxDetails"
 
 // maxLimit is the largest value of a policy's numeric options.
 const maxLimit = 1<<31 - 1
@@ -87,6 +87,8 @@ func parsePolicy(text []byte) (validate.Policy, error) {
 			p.AllowUnknownFields = boolOption(v, name, fail)
 		case "acceptLegacyConsent":
 			p.AcceptLegacyConsent = boolOption(v, name, fail)
+		case "smsNeedsMobile":
+			p.SMSNeedsMobile = boolOption(v, name, fail)
 		case "possiblePhoneOnly":
 			p.PossiblePhoneOnly = boolOption(v, name, fail)
 		case "maxNameLength":

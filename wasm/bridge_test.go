@@ -335,3 +335,14 @@ func Example_validateUpdate() {
 	fmt.Println(string(b))
 	// Output: {"ok":true,"effects":{"welcome_sms":true,"email_unsuppressed":false,"defaults_applied":[]}}
 }
+
+// TestSMSNeedsMobileOption: the policy option smsNeedsMobile is the Go
+// policy's SMSNeedsMobile.
+func TestSMSNeedsMobileOption(t *testing.T) {
+	body := []byte(`{"phone_number":"+18002530000","sms_consent":"subscribed"}`)
+	got, _, err := createResult(nil, body, []byte(`{"smsNeedsMobile":true}`), true)
+	want := `{"ok":false,"error":{"code":"validation_failed","message":"One or more fields are invalid","details":[{"field":"sms_consent","message":"requires a mobile phone number","rule":"sms_mobile"}]}}`
+	if err != nil || string(got) != want {
+		t.Errorf("got %s, %v; want %s", got, err, want)
+	}
+}

@@ -41,14 +41,14 @@ func contactrulesReady() uint32 { return ready }
 //go:wasmexport contactrules_header
 func contactrulesHeader() uint32 { return uint32(uintptr(unsafe.Pointer(&header))) }
 
-// contactrulesInput makes the input buffer at least n bytes long and
-// returns its address, which stays until the next call of this function.
+// contactrulesInput makes the input buffer at least n bytes long, and
+// gives a large one back when n is small (sized), and returns its
+// address, which stays until the next call of this function.
 //
 //go:wasmexport contactrules_input
 func contactrulesInput(n uint32) uint32 {
-	if uint32(len(input)) < n {
-		input = make([]byte, n)
-	}
+	input = sized(input, n)
+	argv = [3][]byte{} // views of the last call's arguments would hold a buffer given back
 	return uint32(uintptr(unsafe.Pointer(unsafe.SliceData(input))))
 }
 

@@ -34,6 +34,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -398,7 +399,7 @@ func jsCases(t *testing.T) []jsCase {
 	var cases []jsCase
 	add := func(op, current, payload string, pc jsPolicyCase) {
 		p, err := parsePolicy([]byte(pc.js))
-		if err != nil || p != pc.p {
+		if err != nil || !reflect.DeepEqual(p, pc.p) {
 			t.Fatalf("policy %s reads as %+v, %v; the case means %+v", pc.js, p, err, pc.p)
 		}
 		result := func() []byte {

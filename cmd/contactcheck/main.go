@@ -127,9 +127,24 @@
 //		do not report members the API does not know (NDJSON).
 //	-legacy-consent
 //		accept the consent value non_subscribed of older API versions.
+//	-sms-needs-mobile
+//		refuse SMS consent for a number whose type cannot take SMS: a
+//		landline, toll-free, premium-rate, shared-cost, UAN, voicemail
+//		or pager number (rule sms_mobile; US and CA numbers pass).
 //	-max-bytes N
 //		the largest payload, an NDJSON line or a CSV row, in bytes
 //		(default 1048576).
+//	-advice
+//		add to the line of each valid row the advice on it (package
+//		advice), as "advice":[{"field":…,"rule":…,"message":…,
+//		"suggestion":…}]: an email domain that looks mistyped, with the
+//		corrected address as the suggestion; a role address (info@,
+//		support@, …); an SMS opt-in for a number that cannot take SMS; a
+//		CSV row whose typed number's country code is not its Phone
+//		Region. Advice is not a failure: the row stays ok, the exit
+//		status is unchanged. The suggestion is derived from the row's
+//		value: do not log it. With -summary, the advice is counted by
+//		field and rule.
 //	-summary
 //		after the run, write to standard error how many rows were
 //		checked, how many were ok, invalid and duplicates, and how often
@@ -182,6 +197,9 @@ import (
 )
 
 func main() {
+	if len(os.Args) > 1 && os.Args[1] == "schema" {
+		os.Exit(runSchema(os.Args[2:], os.Stdout, os.Stderr)) // schema.go
+	}
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
@@ -245,6 +263,7 @@ type config struct {
 	format       string // "csv", "ndjson", or "" (by file name)
 	policy       validate.Policy
 	summary      bool
+	advice       bool     // -advice: each valid row's advice on its line
 	fix          string   // -fix file; "": none
 	noDuplicates bool     // -duplicates=false: no duplicate check
 	files        []string // none: standard input
@@ -291,8 +310,10 @@ func parseArgs(args []string, stderr io.Writer) (config, error) {
 	fs.StringVar(&regions, "sms-regions", "US,CA", "comma-separated `regions` whose numbers may subscribe to SMS")
 	fs.BoolVar(&cfg.policy.AllowUnknownFields, "allow-unknown", false, "do not report members the API does not know")
 	fs.BoolVar(&cfg.policy.AcceptLegacyConsent, "legacy-consent", false, "accept the legacy consent value non_subscribed")
+	fs.BoolVar(&cfg.policy.SMSNeedsMobile, "sms-needs-mobile", false, "refuse SMS consent for a number whose type cannot take SMS (a landline, toll-free, …)")
 	fs.IntVar(&cfg.policy.MaxBodyBytes, "max-bytes", validate.DefaultPolicy().MaxBodyBytes, "the largest payload, in `bytes`")
 	fs.BoolVar(&cfg.summary, "summary", false, "write counts per field and message to standard error")
+	fs.BoolVar(&cfg.advice, "advice", false, "add the advice on each valid row (a likely typo in the email's domain, a role address, …) to its line")
 	if err := fs.Parse(args); err != nil {
 		return cfg, err
 	}

@@ -353,3 +353,16 @@ func TestCheckAllocatesNothingOfItsOwn(t *testing.T) {
 		}
 	}
 }
+
+// TestSMSNeedsMobileFlag: -sms-needs-mobile is the policy's SMSNeedsMobile,
+// with the library's answer for each line.
+func TestSMSNeedsMobileFlag(t *testing.T) {
+	line := `{"phone_number":"+18002530000","sms_consent":"subscribed"}`
+	want := `{"line":1,"ok":false,"error":{"code":"validation_failed","message":"One or more fields are invalid","details":[{"field":"sms_consent","message":"requires a mobile phone number","rule":"sms_mobile"}]}}` + "\n"
+	if got, _, _ := runString(t, line+"\n", "-sms-needs-mobile"); got != want {
+		t.Errorf("-sms-needs-mobile: got %s, want %s", got, want)
+	}
+	if got, _, _ := runString(t, line+"\n"); strings.Contains(got, "sms_mobile") {
+		t.Errorf("without the flag: %s", got)
+	}
+}

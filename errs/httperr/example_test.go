@@ -55,16 +55,17 @@ func ExampleFromResponse() {
 		panic(err)
 	}
 	defer resp.Body.Close()
-	e, err := httperr.FromResponse(resp)
+	err = httperr.FromResponse(resp)
+	var apiErr *errs.Error
 	switch {
-	case err != nil:
-		fmt.Println("reading the response:", err)
-	case e == nil:
+	case err == nil:
 		fmt.Println("created")
-	case e.Code == errs.Conflict:
-		fmt.Println("exists already, update", e.ID)
+	case !errors.As(err, &apiErr):
+		fmt.Println("reading the response:", err)
+	case apiErr.Code == errs.Conflict:
+		fmt.Println("exists already, update", apiErr.ID)
 	default:
-		fmt.Println(e)
+		fmt.Println(apiErr)
 	}
 	// Output:
 	// exists already, update c_42
@@ -79,8 +80,8 @@ func ExampleFromResponse_otherShapes() {
 		{401, `{"error":"invalid_client","error_description":"Client authentication failed"}`},
 		{502, `<html><body><h1>502 Bad Gateway</h1></body></html>`},
 	} {
-		e, _ := httperr.FromResponse(&http.Response{StatusCode: r.status, Body: io.NopCloser(strings.NewReader(r.body))})
-		fmt.Println(e)
+		err := httperr.FromResponse(&http.Response{StatusCode: r.status, Body: io.NopCloser(strings.NewReader(r.body))})
+		fmt.Println(err)
 	}
 	// Output:
 	// invalid_client: Client authentication failed

@@ -58,9 +58,12 @@ func retryAfterSeconds(d time.Duration) int64 {
 // are small; anything larger is not one.
 const maxBody = 1 << 20
 
-// FromResponse returns the error a response carries, or nil, nil for a
-// 2xx response (whose body it leaves alone). It reads at most 1 MiB of the
-// body and does not close it; closing stays with the caller.
+// FromResponse returns the error a response carries, or nil for a 2xx
+// response (whose body it leaves alone), as net/http and database/sql
+// return errors: an error response gives an *errs.Error (errors.As finds
+// it), so that a function returning error can return FromResponse's
+// result as it is, nil on success. It reads at most 1 MiB of the body and
+// does not close it; closing stays with the caller.
 //
 // It understands the envelope and the RFC 6749 token-endpoint shape
 // {"error":"invalid_client","error_description":"…"}. A body that is
@@ -72,21 +75,21 @@ const maxBody = 1 << 20
 // [RetryAfter]; relative to the response's Date header when it has one, so
 // that a skewed local clock does not matter).
 //
-// The error result is non-nil only when resp is nil or its body cannot be
-// read.
-func FromResponse(resp *http.Response) (*errs.Error, error) {
+// The error is not an *errs.Error only when resp is nil or its body
+// cannot be read: then the API's answer is unknown.
+func FromResponse(resp *http.Response) error {
 	if resp == nil {
-		return nil, errors.New("httperr: nil response")
+		return errors.New("httperr: nil response")
 	}
 	if resp.StatusCode >= 200 && resp.StatusCode <= 299 {
-		return nil, nil
+		return nil
 	}
 	var data []byte
 	if resp.Body != nil {
 		var err error
 		data, err = io.ReadAll(io.LimitReader(resp.Body, maxBody+1))
 		if err != nil {
-			return nil, fmt.Errorf("httperr: reading error response: %w", err)
+			return fmt.Errorf("httperr: reading error response: %w", err)
 		}
 	}
 	e, err := Parse(data)
@@ -98,7 +101,7 @@ func FromResponse(resp *http.Response) (*errs.Error, error) {
 	if resp.StatusCode == http.StatusTooManyRequests {
 		e.RetryAfter, _ = RetryAfter(resp.Header, responseTime(resp.Header, time.Now()))
 	}
-	return e, nil
+	return e
 }
 
 // fromStatus is the error a bare status stands for.

@@ -103,7 +103,7 @@ func TestWriteFromResponseRoundTrip(t *testing.T) {
 			if resp.StatusCode != want.Code.Status() {
 				t.Errorf("status %d, want %d", resp.StatusCode, want.Code.Status())
 			}
-			got, err := FromResponse(resp)
+			got, err := split(FromResponse(resp))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -181,7 +181,7 @@ func TestFromResponse(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := FromResponse(tt.resp)
+			got, err := split(FromResponse(tt.resp))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -190,6 +190,15 @@ func TestFromResponse(t *testing.T) {
 			}
 		})
 	}
+}
+
+// split is FromResponse's result as the API's error and any other error.
+func split(err error) (*errs.Error, error) {
+	var e *errs.Error
+	if errors.As(err, &e) {
+		return e, nil
+	}
+	return nil, err
 }
 
 type failingReader struct{}
@@ -211,7 +220,7 @@ func (c *countingReader) Read(p []byte) (int, error) {
 func TestFromResponseSuccessAndFailures(t *testing.T) {
 	for _, status := range []int{200, 201, 204, 299} {
 		body := &countingReader{r: strings.NewReader(`{"error":{"code":"not_found"}}`)}
-		got, err := FromResponse(&http.Response{StatusCode: status, Body: io.NopCloser(body)})
+		got, err := split(FromResponse(&http.Response{StatusCode: status, Body: io.NopCloser(body)}))
 		if got != nil || err != nil {
 			t.Errorf("%d: got %v, %v; want nil, nil", status, got, err)
 		}
@@ -219,10 +228,10 @@ func TestFromResponseSuccessAndFailures(t *testing.T) {
 			t.Errorf("%d: read %d bytes of a success body", status, body.n)
 		}
 	}
-	if got, err := FromResponse(nil); got != nil || err == nil {
+	if got, err := split(FromResponse(nil)); got != nil || err == nil {
 		t.Errorf("nil response: got %v, %v; want an error", got, err)
 	}
-	if got, err := FromResponse(&http.Response{StatusCode: 500, Body: io.NopCloser(failingReader{})}); got != nil || err == nil {
+	if got, err := split(FromResponse(&http.Response{StatusCode: 500, Body: io.NopCloser(failingReader{})})); got != nil || err == nil {
 		t.Errorf("failing body: got %v, %v; want an error", got, err)
 	}
 }
@@ -230,7 +239,7 @@ func TestFromResponseSuccessAndFailures(t *testing.T) {
 // FromResponse reads no more than its cap of a huge body.
 func TestFromResponseBoundedRead(t *testing.T) {
 	body := &countingReader{r: io.LimitReader(neverEnding('x'), 1<<30)}
-	got, err := FromResponse(&http.Response{StatusCode: 502, Body: io.NopCloser(body)})
+	got, err := split(FromResponse(&http.Response{StatusCode: 502, Body: io.NopCloser(body)}))
 	if err != nil || got.Code != errs.UnexpectedStatus {
 		t.Fatalf("got %v, %v", got, err)
 	}
@@ -333,4 +342,25 @@ func TestRetryable(t *testing.T) {
 var specTable = []struct{ code errs.Code }{
 	{errs.InvalidClient}, {errs.InvalidScope}, {errs.Unauthorized}, {errs.InsufficientScope},
 	{errs.NotFound}, {errs.Conflict}, {errs.ValidationFailed}, {errs.RateLimited},
+}
+
+// TestFromResponseIsAnError: FromResponse's result is an error, nil on
+// success, so that a function returning error can return it: a typed nil
+// *errs.Error in an error interface would be non-nil on a 201.
+func TestFromResponseIsAnError(t *testing.T) {
+	create := func(resp *http.Response) error {
+		return FromResponse(resp)
+	}
+	if err := create(response(201, nil, `{"id":"c_1"}`)); err != nil {
+		t.Errorf("201: %v (%T), want nil", err, err)
+	}
+	err := create(response(409, nil, `{"error":{"code":"conflict","message":"exists","id":"c_42"}}`))
+	var apiErr *errs.Error
+	if !errors.As(err, &apiErr) || apiErr.Code != errs.Conflict || apiErr.ID != "c_42" {
+		t.Errorf("409: %v (%T), want an *errs.Error with the conflict", err, err)
+	}
+	err = create(&http.Response{StatusCode: 500, Body: io.NopCloser(failingReader{})})
+	if err == nil || errors.As(err, &apiErr) {
+		t.Errorf("a body that cannot be read: %v (%T), want an error that is no *errs.Error", err, err)
+	}
 }

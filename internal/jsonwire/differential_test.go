@@ -107,6 +107,9 @@ func checkSkip(t *testing.T, b []byte) {
 	if got != want {
 		t.Fatalf("Skip and AtEnd on %q: %v; json.Valid %v, keys UTF-8 %v", b, got, valid, want)
 	}
+	if any := ValidAnyKeys(b); any != valid {
+		t.Fatalf("ValidAnyKeys(%q) = %v; json.Valid %v", b, any, valid)
+	}
 	if skipped && !got {
 		// Skip read a value and stopped before something else: what it
 		// read is one value.

@@ -43,6 +43,8 @@ import (
 type Scanner struct {
 	Buf []byte
 	Pos int
+
+	anyKey bool // keys need not be valid UTF-8 (ValidAnyKeys)
 }
 
 // The stateless layer: functions of a text and an index into it, as
@@ -320,7 +322,7 @@ func (s *Scanner) skipKey() bool {
 	// 54 instructions a typical contact (its three custom keys).
 	s.ws()
 	end, _, valid := ConsumeString(s.Buf, s.Pos)
-	if end < 0 || !valid {
+	if end < 0 || !valid && !s.anyKey {
 		return false
 	}
 	return s.to(ConsumeColon(s.Buf, end))

@@ -30,23 +30,30 @@ var rank = map[string]int{
 	"internal/report":    3,
 	"validate/vtags":     4,
 	"messages":           4,
+	"advice":             4, // imports validate and phone; only programs, the browser build and tests import it
 	"bench":              4,
 	"internal/testenv":   4,
 	"internal/layout":    4,
+	"schema":             4, // the API documents, generated from validate's table
 	// programs and the tests' packages
 	"phone/internal/gen/cmd":   5,
 	"cmd/contactcheck":         5,
 	"wasm":                     5,
 	"bench/count":              5,
 	"fuzz":                     5,
+	"schema/internal/generate": 5,
 	"npm":                      5, // the JavaScript engine's tests
 	"npm/gen":                  5, // the JavaScript engine's rules data, at go generate time
 	"phone/internal/gen/jscmd": 5, // the JavaScript engine's phone data, likewise
 }
 
 // validateImporters are the only packages that may import validate:
-// "nothing imports validate but vtags, messages, programs and tests".
-var validateImporters = []string{"validate/vtags", "messages", "cmd/contactcheck", "wasm", "bench/count", "npm/gen"}
+// "nothing imports validate but vtags, messages, schema, advice, programs and tests".
+var validateImporters = []string{"validate/vtags", "messages", "schema", "schema/internal/generate", "advice", "cmd/contactcheck", "wasm", "bench/count", "npm/gen"}
+
+// adviceImporters are the only packages that may import advice: "nothing
+// imports it but programs, the browser package and tests".
+var adviceImporters = []string{"cmd/contactcheck", "wasm"}
 
 // heavy are what the library's packages must not link: an HTTP stack,
 // reflection-based JSON, the tag validator and libphonenumber's runtime
@@ -85,6 +92,9 @@ func TestImportsRunOneWay(t *testing.T) {
 			}
 			if dep == "validate" && !slices.Contains(validateImporters, pkg) {
 				t.Errorf("%s imports validate; only %v may", pkg, validateImporters)
+			}
+			if dep == "advice" && !slices.Contains(adviceImporters, pkg) {
+				t.Errorf("%s imports advice; only %v may", pkg, adviceImporters)
 			}
 		}
 	}

@@ -27,6 +27,10 @@ import (
 // the contact's details, in the validator's order, except on a field
 // named as an API field, which they join.
 //
+// On the error of a JSONBinding that refused the body before decoding it
+// (a *BodyError), FieldErrors returns that body's details, which are
+// validate.CreateJSON's.
+//
 // FieldErrors returns nil when err is nil, and also when it is not a
 // validation error (validator.InvalidValidationError for an argument that
 // is not a struct, or a framework's binding error wrapped around no
@@ -35,6 +39,9 @@ import (
 // with 400 for a body that did not bind and 500 for a programming error:
 // check err before using an empty answer as "valid".
 func (r *Rules) FieldErrors(err error) []errs.FieldError {
+	if be := (*BodyError)(nil); errors.As(err, &be) {
+		return be.Details // a JSONBinding's answer on the body
+	}
 	var ves validator.ValidationErrors
 	if !errors.As(err, &ves) || len(ves) == 0 {
 		return nil
@@ -57,6 +64,17 @@ func (r *Rules) FieldErrors(err error) []errs.FieldError {
 		path := fieldPath(fe)
 		parent, _ := splitPath(path)
 		tag := fe.ActualTag()
+		switch tag {
+		case tagSMSConsentOwn:
+			tag = TagSMSConsent
+		case tagSMSMobile:
+			d := r.detail(validate.RuleSMSMobile, "sms_consent")
+			if path != "" {
+				d.Field = path
+			}
+			add(parent, rankOf(d.Field, d.Rule), d)
+			continue
+		}
 		if !isOurs(tag) {
 			field := path
 			if field == "" {

@@ -2,6 +2,7 @@ package vtags
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 
 	"github.com/contactrules/contactrules/consent"
@@ -44,13 +45,35 @@ type plan struct {
 	welcome int            // the struct field index + 1 of send_welcome_sms, 0 for none
 }
 
-// plan returns the plan of struct type t.
-func (r *Rules) plan(t reflect.Type) *plan {
-	if pl, ok := r.plans.Load(t); ok {
+// plan returns the plan of struct type t, whose tags are read under key.
+func (r *Rules) plan(t reflect.Type, key string) *plan {
+	k := planKey{t, key}
+	if pl, ok := r.plans.Load(k); ok {
 		return pl.(*plan)
 	}
-	pl, _ := r.plans.LoadOrStore(t, newPlan(t, r.tagKey()))
+	pl, _ := r.plans.LoadOrStore(k, newPlan(t, key))
 	return pl.(*plan)
+}
+
+// contactPlan is the plan Contact reads t with: under the tag name of the
+// first validator registered whose tags t uses ("validate" before any).
+func (r *Rules) contactPlan(t reflect.Type) *plan {
+	keys := r.keys
+	if len(keys) == 0 {
+		keys = []string{defaultTagName}
+	}
+	for _, key := range keys {
+		if pl := r.plan(t, key); len(pl.fields) > 0 {
+			return pl
+		}
+	}
+	return r.plan(t, keys[0])
+}
+
+// A planKey is a struct type and the tag name its tags are read under.
+type planKey struct {
+	t   reflect.Type
+	key string
 }
 
 func newPlan(t reflect.Type, key string) *plan {
@@ -305,6 +328,9 @@ func (r *Rules) own(tag string, v reflect.Value, phone string) []errs.FieldError
 		}
 	}
 	ds := r.create(c, apiField(tag))
+	if tag == TagSMSConsent {
+		ds = slices.DeleteFunc(ds, isMobile) // the next check of the alias
+	}
 	if tag == TagSMSPhone && len(ds) == 0 {
 		// The number is valid: is it one SMS may go to?
 		c.SMSConsent = consent.SMSSubscribed
@@ -366,13 +392,14 @@ func stringList(v reflect.Value) (_ []string, ok bool) {
 // a struct, or when a contact field holds a value no contact can (a
 // number where a string belongs, a channel in the custom fields): the
 // validator refuses such a struct. A field that is nil or empty is
-// absent.
+// absent. The tags are read under the tag name of the first validator
+// registered whose tags s uses ("validate" before Register).
 func (r *Rules) Contact(s any) (validate.Contact, error) {
 	sv, ok := structValue(reflect.ValueOf(s))
 	if !ok {
 		return validate.Contact{}, errNotStruct
 	}
-	pl := r.plan(sv.Type())
+	pl := r.contactPlan(sv.Type())
 	var c validate.Contact
 	strs := map[role]*string{roleEmail: &c.Email, rolePhone: &c.PhoneNumber, roleFirst: &c.FirstName, roleLast: &c.LastName,
 		roleEmailConsent: (*string)(&c.EmailConsent), roleSMSConsent: (*string)(&c.SMSConsent)}

@@ -625,7 +625,37 @@ func TestTagNameIsTheValidators(t *testing.T) {
 	if got := details(rules.FieldErrors(v.Struct(row{Email: "jane@example"}))); !reflect.DeepEqual(got, want("email: must be a valid email address (email)")) {
 		t.Errorf("FieldErrors = %q", got)
 	}
-	if err := rules.Register(validator.New()); err == nil {
-		t.Error("Register with a validator of another tag name: no error")
+	// The same Rules serves a validator of another tag name, which reads
+	// its own.
+	other := validator.New()
+	if err := rules.Register(other); err != nil {
+		t.Fatal(err)
+	}
+	if got := details(rules.FieldErrors(other.Struct(row{Email: "jane@example", Note: "subscribed"}))); len(got) != 0 {
+		t.Errorf("a validator reading validate tags: %q", got)
+	}
+}
+
+// TestSMSNeedsMobile: the policy's sms_mobile rule gives the tags the
+// details CreateJSON gives the struct's JSON.
+func TestSMSNeedsMobile(t *testing.T) {
+	p := validate.Policy{SMSNeedsMobile: true}
+	for _, c := range []contact{
+		{Phone: "+18002530000", SMSConsent: "subscribed"},    // toll-free
+		{Phone: "+18002530000", SMSConsent: "single_opt_in"}, // toll-free
+		{Phone: usNumber, SMSConsent: "subscribed"},          // fixed line or mobile
+		{Email: "a@b.co", Phone: "+18002530000"},             // no SMS asked
+	} {
+		body, err := json.Marshal(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, _, ds := validate.CreateJSON(body, p)
+		if got, want := check(t, p, c), details(ds); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: tags give %q, CreateJSON %q", body, got, want)
+		}
+	}
+	if got := check(t, p, contact{Phone: "+18002530000", SMSConsent: "subscribed"}); !reflect.DeepEqual(got, want("sms_consent: requires a mobile phone number (sms_mobile)")) {
+		t.Errorf("toll-free subscribed: %q", got)
 	}
 }

@@ -78,6 +78,7 @@ export type RuleName =
   | "compliance_suppressed"
   | "enum"
   | "sms_supported_country"
+  | "sms_mobile"
   | "sms_no_unsubscribe_on_create"
   | "read_only"
   | "unknown_field"
@@ -161,6 +162,8 @@ export interface Policy {
   allowUnknownFields?: boolean | null;
   /** Accept the legacy consent value "non_subscribed". */
   acceptLegacyConsent?: boolean | null;
+  /** Refuse SMS consent for a number whose type cannot take SMS (rule sms_mobile). */
+  smsNeedsMobile?: boolean | null;
   /** Check phone numbers for a possible length only. */
   possiblePhoneOnly?: boolean | null;
   /** In code points (default 255). */

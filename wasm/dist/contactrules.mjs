@@ -177,6 +177,9 @@ const thrown = [
   (m) => new ContactRulesError(m, "internal"),
 ];
 
+// keptInput is the largest input buffer kept between calls (main.go's).
+const keptInput = 4 << 20;
+
 function bind(x) {
   const memory = x.mem;
   let bytes = new Uint8Array(memory.buffer);
@@ -205,6 +208,19 @@ function bind(x) {
       fresh = false;
     }
     views();
+  }
+
+  // release gives a large input buffer back after a call, as main.go's
+  // keptInput: one huge argument should not hold its memory for the
+  // life of the page. (The module keeps a buffer while it is asked for
+  // no less, so the two limits need not agree for safety.)
+  function release(status) {
+    if (inputSize > keptInput) {
+      inputSize = 4096;
+      inputAt = x.contactrules_input(inputSize);
+      fresh = false;
+    }
+    return status;
   }
 
   // put writes an argument at offset `at` of the input and returns its
@@ -254,7 +270,7 @@ function bind(x) {
     const b = body(payload, "payload");
     reserve(size(p) + size(b));
     const pn = p === "" ? 0 : put(p, 0);
-    return x.contactrules_create(pn, put(b, pn), asText);
+    return release(x.contactrules_create(pn, put(b, pn), asText));
   }
 
   function update(current, patch, policy, asText) {
@@ -264,7 +280,7 @@ function bind(x) {
     reserve(size(p) + size(c) + size(b));
     const pn = p === "" ? 0 : put(p, 0);
     const cn = put(c, pn);
-    return x.contactrules_update(pn, cn, put(b, pn + cn), asText);
+    return release(x.contactrules_update(pn, cn, put(b, pn + cn), asText));
   }
 
   function normalize(input, defaultRegion = "") {
@@ -276,7 +292,7 @@ function bind(x) {
     }
     reserve(size(input) + size(defaultRegion));
     const n = put(input, 0);
-    return x.contactrules_normalize(n, put(defaultRegion, n));
+    return release(x.contactrules_normalize(n, put(defaultRegion, n)));
   }
 
   const raw = Object.freeze({
@@ -522,6 +538,7 @@ const policyOptions = [
   "smsRegions",
   "allowUnknownFields",
   "acceptLegacyConsent",
+  "smsNeedsMobile",
   "possiblePhoneOnly",
   "maxNameLength",
   "maxTagLength",

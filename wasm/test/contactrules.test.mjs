@@ -115,7 +115,7 @@ test("a policy applies, and a wrong one throws", () => {
     return true;
   };
   assert.throws(() => rules.validateCreate(gb, { smsRegion: ["GB"] }), refused("invalid_policy",
-    "policy has an option that does not exist; the options are smsRegions, allowUnknownFields, acceptLegacyConsent, possiblePhoneOnly, maxNameLength, maxTagLength, maxTags, maxBodyBytes, maxDetails"));
+    "policy has an option that does not exist; the options are smsRegions, allowUnknownFields, acceptLegacyConsent, smsNeedsMobile, possiblePhoneOnly, maxNameLength, maxTagLength, maxTags, maxBodyBytes, maxDetails"));
   assert.throws(() => rules.validateCreate(gb, { smsRegions: ["XX"] }), refused("invalid_policy", "policy.smsRegions[0] is not a supported region code"));
   assert.throws(() => rules.validateCreate(gb, { maxTags: "3" }), refused("invalid_policy", "policy.maxTags must be an integer"));
   assert.throws(() => rules.validateCreate(gb, 42), TypeError);

@@ -111,7 +111,7 @@ test("wrong arguments and policies throw as the rules do", async () => {
     return true;
   };
   await assert.rejects(localize(d, "de", { maxTag: 3 }), refused(
-    "policy has an option that does not exist; the options are smsRegions, allowUnknownFields, acceptLegacyConsent, possiblePhoneOnly, maxNameLength, maxTagLength, maxTags, maxBodyBytes, maxDetails"));
+    "policy has an option that does not exist; the options are smsRegions, allowUnknownFields, acceptLegacyConsent, smsNeedsMobile, possiblePhoneOnly, maxNameLength, maxTagLength, maxTags, maxBodyBytes, maxDetails"));
   await assert.rejects(localize(d, "de", { maxTags: "3" }), refused("policy.maxTags must be an integer"));
   await assert.rejects(localize(d, "de", { maxTags: 2.5 }), refused("policy.maxTags must be an integer"));
   await assert.rejects(localize(d, "de", { maxTags: -3 }), refused("policy.maxTags must not be negative"));

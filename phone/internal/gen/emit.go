@@ -28,6 +28,17 @@ import (
 //   - exampleIndex, exampleData: the example numbers of region i (from 1)
 //     are the 8-byte entries exampleIndex[i-1] to exampleIndex[i] of
 //     exampleData: the type, then the E.164 digits as a 56-bit integer.
+//   - typedStates, typedRows: the leading-digits machines of the
+//     as-you-type formatter (see aytype.go), laid out as stateTable and
+//     rowTable are.
+//   - typedEntities: per entity (as in entityTable), the number in
+//     formatTable of its first format, how many it has, and the offset in
+//     typedText of its national prefix.
+//   - typedFormats: per format of formatTable, 8 bytes: its flags, 0, the
+//     number of its international format, and the offsets in typedText
+//     of the digits of its national prefix formatting rule and of its
+//     leading-digits machines (little-endian start states).
+//   - typedText holds each string once, after its length byte.
 //   - regionCodes: every region code, three bytes each, padded with a
 //     space.
 //
@@ -98,6 +109,10 @@ func emit(c *compiled) ([]byte, error) {
 		outcomes = append(le16(outcomes, o.cc), byte(v), byte(p), byte(o.typ))
 		outcomes = le16(le16(outcomes, o.national), o.intl)
 	}
+	tt, err := c.typing.tables(len(c.formats.list))
+	if err != nil {
+		return nil, err
+	}
 	ft := c.formats.tables()
 	ex, err := exampleTables(c.examples, len(codes))
 	if err != nil {
@@ -116,7 +131,8 @@ func emit(c *compiled) ([]byte, error) {
 // successor rows, %d outcomes, %d region codes; %d bytes in all. The
 // parsing tables hold %d states, %d successor rows, %d entities, %d
 // shapes; %d bytes in all. The format tables hold %d formats, %d bytes in
-// all; the example tables %d examples, %d bytes in all.
+// all; the example tables %d examples, %d bytes in all; the as-you-type
+// tables %d states, %d bytes in all.
 
 package dfa
 
@@ -132,13 +148,13 @@ const (
 `, len(a.next), nrows, len(a.outcomes), len(codes),
 		len(states)+len(rows)+len(outcomes)+len(regionText),
 		len(p.m.next), pt.rows, len(p.entities), len(p.shapes), pt.size(),
-		len(c.formats.list), ft.size(), len(c.examples), ex.size(),
+		len(c.formats.list), ft.size(), len(c.examples), ex.size(), len(c.typing.m.next), tt.size(),
 		c.version, a.root, uniformBit)
 	writeConst(&b, "stateTable", states)
 	writeConst(&b, "rowTable", rows)
 	writeConst(&b, "outcomeTable", outcomes)
 	writeConst(&b, "regionCodes", regionText)
-	for _, t := range [][]constTable{pt.consts, ft.consts, ex.consts} {
+	for _, t := range [][]constTable{pt.consts, ft.consts, ex.consts, tt.consts} {
 		for _, t := range t {
 			writeConst(&b, t.name, t.data)
 		}

@@ -14,6 +14,7 @@ type compiled struct {
 	a        *automaton
 	p        *parsing
 	formats  *formats
+	typing   *typing
 	examples []example
 	version  string
 }
@@ -38,6 +39,13 @@ func compileAll() (*compiled, error) {
 		return nil, err
 	}
 	if c.p, err = compileParsing(m); err != nil {
+		return nil, err
+	}
+	lists, err := typingLists(m, rules, c.formats)
+	if err != nil {
+		return nil, err
+	}
+	if c.typing, err = compileTyping(m, lists); err != nil {
 		return nil, err
 	}
 	if c.examples, err = examples(); err != nil {

@@ -1,0 +1,607 @@
+package dfa
+
+// The as-you-type formatter: what libphonenumber-js's AsYouType shows
+// while a number is typed, computed from the tables (gen/aytype.go).
+//
+// The steps are those of libphonenumber-js (AsYouType.input and its
+// parser and formatter): the digits typed after a '+' start with a
+// calling code; digits typed in a region may start with its national
+// prefix; the formats of the region (of the calling code's main region,
+// for an international number) stay in the running while their leading
+// digits fit the digits typed (narrowed once per input, as there); a
+// number of a possible length that a format's pattern matches is written
+// with that format; otherwise the first format still in the running
+// gives a template, its pattern's longest grouping with 'x' for each
+// digit, which the digits fill one by one; when none fits, the digits are
+// shown as typed.
+
+// MaxTyped bounds the digits a Typer keeps; it ignores the ones after.
+const MaxTyped = 20
+
+// MaxDisplay bounds the text AppendDisplay writes.
+const MaxDisplay = 64
+
+// A Typer is the state of the formatter: what was typed, and which
+// formats are still in the running, as in libphonenumber-js, where both
+// depend on how the input came in.
+type Typer struct {
+	region   entity
+	national bool // a region was given: digits without '+' are national
+	plus     bool
+	n        uint8
+	digits   [MaxTyped]byte
+	// key says what the formats were chosen for: the calling code and the
+	// national prefix's length, +1 (0: nothing yet).
+	key      uint16
+	matching uint64 // the formats still in the running, by position
+	chosen   uint8  // 1 + the position of the chosen format; 0: none
+	// chosenLen is the length of the digits the chosen format's template
+	// was made for; complete marks a template made by formatting the
+	// whole number, which no further digit fits.
+	chosenLen uint8
+	complete  bool
+	outLen    uint8
+	out       [MaxDisplay]byte // the display
+}
+
+// NewTyper returns the state of a formatter for numbers typed in region
+// (a code such as "US"; any other value: only numbers typed with '+').
+func NewTyper(region string) Typer {
+	e, ok := regionEntity(region)
+	return Typer{region: e, national: ok}
+}
+
+// Reset forgets what was typed.
+func (t *Typer) Reset() {
+	*t = Typer{region: t.region, national: t.national}
+}
+
+// Input takes text, typed after what came before, as
+// libphonenumber-js's input does: its ASCII digits, and a '+' that comes
+// before any digit of the number.
+func (t *Typer) Input(text string) {
+	plus, digits := false, 0
+	for i := 0; i < len(text); i++ {
+		switch c := text[i]; {
+		case c >= '0' && c <= '9':
+			if int(t.n) < MaxTyped {
+				t.digits[t.n] = c
+				t.n++
+			}
+			digits++
+		case c == '+' && digits == 0 && t.n == 0:
+			plus = true
+		}
+	}
+	if plus && !t.plus {
+		t.plus = true
+		if digits == 0 {
+			t.out[0], t.outLen = '+', 1
+			return
+		}
+	}
+	if digits == 0 {
+		return
+	}
+	t.update()
+	var buf [MaxDisplay]byte
+	out := t.appendDisplay(buf[:0])
+	t.outLen = uint8(copy(t.out[:], out))
+}
+
+// Display returns the text libphonenumber-js's input returns after what
+// was typed so far. It stays valid until the next Input or Reset.
+func (t *Typer) Display() []byte {
+	return t.out[:t.outLen]
+}
+
+// parsed is the typed digits read as libphonenumber-js's parser reads
+// them.
+type parsed struct {
+	cc       int    // 0: none yet
+	prefix   []byte // the national prefix typed
+	nsn      []byte // the national significant number
+	national []byte // prefix + nsn
+	e        entity // whose formats
+	ok       bool   // a numbering plan is chosen (formats apply)
+}
+
+func (t *Typer) parse() parsed {
+	d := t.digits[:t.n]
+	var p parsed
+	if t.plus {
+		for i := 0; i < 3 && i < len(d) && d[0] != '0'; i++ {
+			p.cc = 10*p.cc + int(d[i]-'0')
+			if mainEntityIndex(p.cc) != 0 {
+				p.nsn, p.national, p.e, p.ok = d[i+1:], d[i+1:], mainEntity(p.cc), true
+				return p
+			}
+		}
+		p.cc = 0
+		return p
+	}
+	if !t.national {
+		return p
+	}
+	p.e, p.ok, p.cc = t.region, true, t.region.callingCode()
+	p.nsn, p.national = d, d
+	if np := typedString(t.region.typedField(typedNational)); np != "" && len(d) >= len(np) && string(d[:len(np)]) == np {
+		p.prefix, p.nsn = d[:len(np)], d[len(np):]
+	}
+	return p
+}
+
+// update narrows the formats and chooses one for what is typed now.
+func (t *Typer) update() {
+	p := t.parse()
+	if !p.ok {
+		return
+	}
+	if key := uint16(p.cc)<<3 | uint16(len(p.prefix)) + 1; key != t.key {
+		// A new calling code or national prefix: every format is back.
+		// A format that is not for international use ("NA") is none
+		// at all for libphonenumber-js, whose metadata leaves it out.
+		t.key, t.chosen, t.complete = key, 0, false
+		t.matching = 0
+		for i := range p.e.formatCount() {
+			if p.e.format(i).intl() != 0 {
+				t.matching |= 1 << i
+			}
+		}
+	}
+	if len(p.nsn) == 0 {
+		return
+	}
+	for i := range p.e.formatCount() {
+		if t.matching&(1<<i) != 0 && !t.suits(p, p.e.format(i)) {
+			t.matching &^= 1 << i
+		}
+	}
+	if t.chosen != 0 && t.matching&(1<<(t.chosen-1)) == 0 {
+		t.chosen, t.complete = 0, false
+	}
+}
+
+// suits is formatSuits and formatMatches.
+func (t *Typer) suits(p parsed, f format) bool {
+	flags := f.flags()
+	uses := flags&usesNational != 0
+	optional := flags&optionalNational != 0
+	if len(p.prefix) > 0 && !uses && !optional {
+		return false
+	}
+	if !t.plus && len(p.prefix) == 0 && uses && !optional {
+		return false
+	}
+	lead := f.leading()
+	if len(lead) == 0 {
+		return true
+	}
+	i := max(len(p.nsn)-3, 0)
+	i = min(i, len(lead)/2-1)
+	state := u16(typedStates, 2*walk(typedStates, typedRows, at16(lead, 2*uint(i)), p.nsn))
+	if len(p.nsn) < 3 {
+		return state != 0
+	}
+	return state == 2
+}
+
+// appendDisplay appends the display to dst, choosing the format as
+// libphonenumber-js does once per input.
+func (t *Typer) appendDisplay(dst []byte) []byte {
+	d := t.digits[:t.n]
+	if t.n == 0 {
+		if t.plus {
+			return append(dst, '+')
+		}
+		return dst
+	}
+	p := t.parse()
+	if t.plus {
+		dst = append(dst, '+')
+		if p.cc == 0 {
+			return append(dst, d...)
+		}
+		dst = append(dst, d[:len(d)-len(p.nsn)]...)
+		if len(p.nsn) == 0 {
+			return dst
+		}
+		dst = append(dst, ' ')
+	}
+	if !p.ok {
+		return append(dst, d...)
+	}
+	var buf [MaxDisplay]byte
+	if out, ok := t.format(p, buf[:0]); ok {
+		return append(dst, out...)
+	}
+	return append(dst, p.national...)
+}
+
+// format is AsYouTypeFormatter.format: the national part of the display,
+// or false when no format fits. It updates the chosen format, as there.
+func (t *Typer) format(p parsed, dst []byte) ([]byte, bool) {
+	if p.e.possibleBit(len(p.nsn)) {
+		for i := range p.e.formatCount() {
+			if t.matching&(1<<i) == 0 {
+				continue
+			}
+			if out, ok := t.formatComplete(p, p.e.format(i), dst); ok {
+				t.chosen, t.chosenLen, t.complete = uint8(i+1), uint8(len(p.nsn)), true
+				return out, true
+			}
+		}
+	}
+	// chooseFormat: the first format in the running that can make a
+	// template, unless the chosen one comes first.
+	for i := range p.e.formatCount() {
+		if t.matching&(1<<i) == 0 {
+			continue
+		}
+		if t.chosen == uint8(i+1) {
+			break
+		}
+		f := p.e.format(i)
+		plain := byte(plainNational)
+		if t.plus {
+			plain = plainIntl
+		}
+		if f.flags()&plain == 0 {
+			continue
+		}
+		l, ok := f.templateLen(len(p.nsn))
+		if !ok {
+			t.matching &^= 1 << i
+			continue
+		}
+		t.chosen, t.chosenLen, t.complete = uint8(i+1), uint8(l), false
+		break
+	}
+	if t.chosen == 0 || t.complete {
+		// No format, or a whole number's, which no further digit fits.
+		t.chosen, t.complete = 0, false
+		return dst, false
+	}
+	out, ok := t.fill(p, p.e.format(int(t.chosen-1)), dst)
+	if !ok {
+		t.chosen = 0
+	}
+	return out, ok
+}
+
+// separator is getSeparatorAfterNationalPrefix.
+func (t *Typer) separator(p parsed, f format) []byte {
+	if p.cc == 1 || f.flags()&spaceNational != 0 {
+		return []byte{' '}
+	}
+	return nil
+}
+
+// npRule reports whether the national prefix formatting rule applies:
+// shouldTryNationalPrefixFormattingRule.
+func (t *Typer) npRule(p parsed, f format) bool {
+	if f.npDigits() == "" {
+		return false
+	}
+	uses := f.flags()&usesNational != 0
+	return uses && len(p.prefix) > 0 || !uses && !t.plus
+}
+
+// formatComplete is formatCompleteNumber: the whole national number
+// written with format f, if its pattern matches it.
+func (t *Typer) formatComplete(p parsed, f format, dst []byte) ([]byte, bool) {
+	atoms, plainT, nationalT := f.texts(t.plus)
+	if plainT == "" {
+		return dst, false // "NA": no international form
+	}
+	var lens [maxAtoms]uint8
+	if end, ok := match(atoms, p.nsn, 0, 0, &lens); !ok || end != len(p.nsn) {
+		return dst, false
+	}
+	start := len(dst)
+	if t.npRule(p, f) {
+		dst = expand(dst, p.nsn, atoms, &lens, nationalT, 0)
+		if sameDigits(dst[start:], p.national) {
+			return dst, true
+		}
+		dst = dst[:start]
+	}
+	if len(p.prefix) > 0 {
+		dst = append(append(dst, p.prefix...), t.separator(p, f)...)
+	}
+	dst = expand(dst, p.nsn, atoms, &lens, plainT, 0)
+	if t.plus {
+		dst = spaces(dst, start)
+	}
+	return dst, sameDigits(dst[start:], p.national)
+}
+
+// fill writes the national digits into the template of format f made for
+// chosenLen digits (getTemplateForFormat, then populateTemplateWithDigits
+// and cutAndStripNonPairedParens).
+func (t *Typer) fill(p parsed, f format, dst []byte) ([]byte, bool) {
+	atoms, plainT, nationalT := f.texts(t.plus)
+	var lens [maxAtoms]uint8
+	var nines [maxDigits + 2]byte
+	for i := range nines {
+		nines[i] = '9'
+	}
+	if _, ok := matchAny(atoms, nines[:t.chosenLen], 0, 0, &lens, true); !ok {
+		return dst, false
+	}
+	start := len(dst)
+	if t.npRule(p, f) && f.npDigits() == string(p.prefix)+"1" {
+		dst = expand(dst, nil, atoms, &lens, nationalT, len(p.prefix))
+	} else {
+		if len(p.prefix) > 0 {
+			for range p.prefix {
+				dst = append(dst, 'x')
+			}
+			dst = append(dst, t.separator(p, f)...)
+		}
+		dst = expand(dst, nil, atoms, &lens, plainT, 0)
+	}
+	if t.plus {
+		dst = spaces(dst, start)
+	}
+	// populateTemplateWithDigits, then the cut after the last digit.
+	last, k := -1, 0
+	for i := start; i < len(dst) && k < len(p.national); i++ {
+		if dst[i] == 'x' {
+			dst[i] = p.national[k]
+			k++
+			last = i
+		}
+	}
+	if k < len(p.national) {
+		return dst[:start], false
+	}
+	end := last + 1
+	if end < len(dst) && dst[end] == ')' {
+		end++
+	}
+	return stripParens(dst[:end], start), true
+}
+
+// expand writes a template with the groups of nsn as the atoms split it
+// (or, when nsn is nil, as many 'x'); it writes the first np digits of
+// the template's own text as 'x' too, and, like libphonenumber-js's
+// template, every literal '9'.
+func expand(dst, nsn []byte, atoms string, lens *[maxAtoms]uint8, tmpl string, np int) []byte {
+	var span [10][2]uint8
+	pos := uint8(0)
+	for a := 0; 5*a < len(atoms); a++ {
+		g := atoms[5*a]
+		if span[g][1] == 0 {
+			span[g][0] = pos
+		}
+		pos += lens[a]
+		span[g][1] = pos
+	}
+	for k := 0; k < len(tmpl); k++ {
+		c := tmpl[k]
+		switch {
+		case c < 10 && nsn != nil:
+			dst = append(dst, nsn[span[c][0]:span[c][1]]...)
+		case c < 10:
+			for range span[c][1] - span[c][0] {
+				dst = append(dst, 'x')
+			}
+		case c >= '0' && c <= '9' && np > 0:
+			dst = append(dst, 'x')
+			np--
+		case c == '9' && nsn == nil:
+			dst = append(dst, 'x')
+		default:
+			dst = append(dst, c)
+		}
+	}
+	return dst
+}
+
+// spaces is applyInternationalSeparatorStyle on dst[start:]: each run of
+// punctuation becomes one space, none at the ends.
+func spaces(dst []byte, start int) []byte {
+	w, sep := start, false
+	for r := start; r < len(dst); r++ {
+		c := dst[r]
+		if !(c >= '0' && c <= '9' || c == 'x') {
+			sep = true
+			continue
+		}
+		if sep && w > start {
+			dst[w] = ' '
+			w++
+		}
+		sep = false
+		dst[w] = c
+		w++
+	}
+	return dst[:w]
+}
+
+// stripParens is stripNonPairedParens on dst[start:]: an opening
+// parenthesis that is never closed goes.
+func stripParens(dst []byte, start int) []byte {
+	var open [MaxDisplay]int
+	n := 0
+	for i := start; i < len(dst); i++ {
+		switch dst[i] {
+		case '(':
+			if n < len(open) {
+				open[n] = i
+				n++
+			}
+		case ')':
+			if n > 0 {
+				n--
+			}
+		}
+	}
+	if n == 0 {
+		return dst
+	}
+	w, j := start, 0
+	for r := start; r < len(dst); r++ {
+		if j < n && open[j] == r {
+			j++
+			continue
+		}
+		dst[w] = dst[r]
+		w++
+	}
+	return dst[:w]
+}
+
+// sameDigits reports whether the digits of s are d.
+func sameDigits(s, d []byte) bool {
+	k := 0
+	for _, c := range s {
+		if c >= '0' && c <= '9' {
+			if k >= len(d) || d[k] != c {
+				return false
+			}
+			k++
+		}
+	}
+	return k == len(d)
+}
+
+// Number appends the E.164 digits (after the '+') of what was typed, if
+// a calling code and a national number can be told apart.
+func (t *Typer) Number(dst []byte) ([]byte, bool) {
+	p := t.parse()
+	if !p.ok || len(p.nsn) == 0 {
+		return dst, false
+	}
+	if !t.plus {
+		p.cc = t.region.callingCode()
+	}
+	var code [4]byte
+	n := 0
+	for c := p.cc; c > 0; c /= 10 {
+		code[3-n] = byte('0' + c%10)
+		n++
+	}
+	return append(append(dst, code[4-n:]...), p.nsn...), true
+}
+
+// The typed tables, as gen/aytype.go lays them out.
+const (
+	typedEntitySize = 6
+	typedFirst      = 0
+	typedCount      = 2
+	typedNational   = 4
+	typedFormatSize = 8
+)
+
+// The flags of a format (gen/aytype.go).
+const (
+	usesNational = 1 << iota
+	optionalNational
+	spaceNational
+	plainNational
+	plainIntl
+)
+
+func (e entity) typedField(f uint) uint {
+	return at16(typedEntities, uint(e)*typedEntitySize+f)
+}
+
+func (e entity) formatCount() int {
+	return int(e.typedField(typedCount))
+}
+
+func (e entity) possibleBit(n int) bool {
+	possible := uint32(e.field(fieldPossible) | e.field(fieldPossible+1)<<16)
+	return n < 32 && possible&(1<<n) != 0
+}
+
+// format is a format, numbered in formatTable.
+type format uint
+
+func (e entity) format(i int) format {
+	return format(e.typedField(typedFirst) + uint(i))
+}
+
+func (f format) flags() byte {
+	return typedFormats[typedFormatSize*uint(f)]
+}
+
+func (f format) intl() uint {
+	return at16(typedFormats, typedFormatSize*uint(f)+2)
+}
+
+func (f format) npDigits() string {
+	return typedString(at16(typedFormats, typedFormatSize*uint(f)+4))
+}
+
+func (f format) leading() string {
+	return typedString(at16(typedFormats, typedFormatSize*uint(f)+6))
+}
+
+// texts returns the atoms of f's pattern, the rule the display uses
+// ("" for none) and f's rule with the national prefix formatting rule.
+func (f format) texts(international bool) (atoms, plain, national string) {
+	i := uint(f)
+	atoms = text(u16(formatTable, 3*i))
+	national = text(u16(formatTable, 3*i+1))
+	plain = text(u16(formatTable, 3*i+2))
+	if international {
+		plain = ""
+		if j := f.intl(); j != 0 {
+			plain = text(u16(formatTable, 3*j+2))
+		}
+	}
+	return atoms, plain, national
+}
+
+// templateLen returns the length of the digits f's template is made of
+// for n digits typed: n if the pattern, with every class read as \d,
+// matches n digits, or else its longest match of 15 ('9' * 15); false if
+// n digits do not fit that.
+func (f format) templateLen(n int) (int, bool) {
+	atoms := text(u16(formatTable, 3*uint(f)))
+	var nines [maxDigits]byte
+	for i := range nines {
+		nines[i] = '9'
+	}
+	var lens [maxAtoms]uint8
+	long, ok := matchAny(atoms, nines[:], 0, 0, &lens, false)
+	if !ok || n > long {
+		return 0, false
+	}
+	if n <= len(nines) {
+		if end, ok := matchAny(atoms, nines[:n], 0, 0, &lens, true); ok && end == n {
+			return n, true
+		}
+	}
+	return long, true
+}
+
+// matchAny is match with every class read as any digit; with full, the
+// match must take all of nsn.
+func matchAny(atoms string, nsn []byte, a, pos int, lens *[maxAtoms]uint8, full bool) (int, bool) {
+	if 5*a >= len(atoms) {
+		return pos, !full || pos == len(nsn)
+	}
+	if a >= maxAtoms {
+		return 0, false
+	}
+	lo, hi := int(atoms[5*a+3]), int(atoms[5*a+4])
+	k := min(hi, len(nsn)-pos)
+	for ; k >= lo; k-- {
+		if end, ok := matchAny(atoms, nsn, a+1, pos+k, lens, full); ok {
+			lens[a] = uint8(k)
+			return end, true
+		}
+	}
+	return 0, false
+}
+
+// typedString returns the string at offset i of typedText, after its
+// length.
+func typedString(i uint) string {
+	n := uint(typedText[i])
+	return typedText[i+1 : i+1+n]
+}
