@@ -57,6 +57,7 @@ var policies = []policyCase{
 	{`{"maxBodyBytes":300}`, validate.Policy{MaxBodyBytes: 300}},
 	{`{"maxNameLength":5,"maxTagLength":3,"maxTags":2}`, validate.Policy{MaxNameLength: 5, MaxTagLength: 3, MaxTags: 2}},
 	{`{"maxDetails":3}`, validate.Policy{MaxDetails: 3}},
+	{`{"smsNeedsMobile":true,"smsRegions":["GB","US","FR"],"acceptLegacyConsent":true}`, validate.Policy{SMSNeedsMobile: true, SMSRegions: regions("GB", "US", "FR"), AcceptLegacyConsent: true}},
 	{`{"maxDetails":1,"allowUnknownFields":true}`, validate.Policy{MaxDetails: 1, AllowUnknownFields: true}},
 }
 

@@ -74,6 +74,8 @@ export interface Policy {
   smsRegions?: string[] | null;
   allowUnknownFields?: boolean | null;
   acceptLegacyConsent?: boolean | null;
+  /** Refuse SMS consent for a number that cannot take SMS (a fixed line, toll-free…). */
+  smsNeedsMobile?: boolean | null;
   possiblePhoneOnly?: boolean | null;
   maxNameLength?: number | null;
   maxTagLength?: number | null;

@@ -19,7 +19,7 @@ export class ContactRulesError extends Error {
 }
 
 const limitNames = ["maxNameLength", "maxTagLength", "maxTags", "maxBodyBytes", "maxDetails"];
-const flagNames = ["allowUnknownFields", "acceptLegacyConsent", "possiblePhoneOnly"];
+const flagNames = ["allowUnknownFields", "acceptLegacyConsent", "smsNeedsMobile", "possiblePhoneOnly"];
 const optionNames = ["smsRegions", ...flagNames, ...limitNames];
 
 const defaultLimits = resolve({});
