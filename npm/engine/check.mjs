@@ -113,7 +113,6 @@ const byName = {
   type: typeCheck,
   utf8: utf8Check,
   immutable: (c, row) => c.changes(row.f) && c.fail(row),
-  enum: consentCheck,
   max_length: (c, row) => {
     const k = c.p.kind[row.f];
     const s = c.p.val[row.f];
@@ -162,6 +161,12 @@ const byRule = {
     const [, e164] = c.phoneAfter();
     if (e164 !== undefined && noSMS.includes(phoneType(e164))) c.fail(row);
   },
+  // The consent package's refusals.
+  "email_consent/compliance_suppressed": consentCheck,
+  "email_consent/enum": consentCheck,
+  "sms_consent/enum": consentCheck,
+  "sms_consent/sms_supported_country": consentCheck,
+  "sms_consent/sms_no_unsubscribe_on_create": consentCheck,
   "tags/type": (c, row) => (c.kind(row.f) === WRONG || c.kind(row.f) === BAD_SHAPE) && c.fail(row),
   "tags/max_items": (c, row) => c.kind(row.f) === LIST && c.p.ntags > c.lim.maxTags && c.fail(row),
   "tags[i]/utf8": (c) => {
@@ -194,7 +199,7 @@ function consentCheck(c, row) {
 // check for is an error when the module loads (the engine's test sees it).
 const rows = rules.map(([field, name, text, ops]) => {
   const row = { field, name, key: `${field}/${name}`, text, ops, f: fieldIndex.get(field) ?? -1 };
-  row.check = byRule[`${field}/${name}`] ?? (row.f >= 0 && byName[name]) ?? (field.endsWith("consent") ? consentCheck : undefined);
+  row.check = byRule[`${field}/${name}`] ?? (row.f >= 0 ? byName[name] : undefined);
   if (row.check === undefined) throw new Error(`contactrules: no check for rule ${field}/${name}`);
   return row;
 });
