@@ -21,7 +21,9 @@
 // field families, each an object of rule names and texts, in which {max}
 // stands for the policy's limit of that rule and {count} for the number of
 // details listed when there are too many; a browser build can ship the
-// same files.
+// same files. They also hold the texts of package advice's rules, under
+// the advised field and the rule name, so that Text localizes an
+// advice's FieldError as it does a detail.
 package messages
 
 import (
