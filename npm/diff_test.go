@@ -12,7 +12,9 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/nyaruka/phonenumbers"
 
@@ -207,7 +209,8 @@ func TestSameAnswers(t *testing.T) {
 		}
 	}
 	conf := count
-	g := newBodies(rand.New(rand.NewPCG(uint64(n), 26)), phoneSamples(t))
+	seed := runSeed(t)
+	g := newBodies(rand.New(rand.NewPCG(seed, 26)), phoneSamples(t))
 	for i := range n {
 		pc := policies[g.r.IntN(len(policies))]
 		add("create", g.body(i), pc, validate.Contact{})
@@ -341,7 +344,7 @@ func writePhones(t *testing.T, file, formatsFile string, n int) int {
 			}
 		}
 	})
-	r := rand.New(rand.NewPCG(1, uint64(n)))
+	r := rand.New(rand.NewPCG(1, runSeed(t)))
 	for count < n {
 		s := "+" + strconv.Itoa(ccs[r.IntN(len(ccs))])
 		for k := 2 + r.IntN(13); k > 0 && len(s) < 16; k-- {
@@ -357,6 +360,29 @@ func writePhones(t *testing.T, file, formatsFile string, n int) int {
 	}
 	return count
 }
+
+// runSeed is the seed of this run's generated bodies and numbers: new
+// ones each run, or CONTACTRULES_SEED's to repeat a run (the test logs
+// it).
+func runSeed(t *testing.T) uint64 {
+	if s := os.Getenv("CONTACTRULES_SEED"); s != "" {
+		seed, err := strconv.ParseUint(s, 10, 64)
+		if err != nil {
+			t.Fatalf("CONTACTRULES_SEED=%q: %v", s, err)
+		}
+		return seed
+	}
+	seedOnce.Do(func() {
+		seedValue = uint64(time.Now().UnixNano())
+		t.Logf("CONTACTRULES_SEED=%d repeats this run's generated inputs", seedValue)
+	})
+	return seedValue
+}
+
+var (
+	seedOnce  sync.Once
+	seedValue uint64
+)
 
 // readSources reads the engine's files, so that go test's cache sees
 // them as the test's inputs (node reads them in another process).
