@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -175,4 +176,66 @@ func TestCSVLineNumbers(t *testing.T) {
 
 func writeFile(name, s string) error {
 	return os.WriteFile(name, []byte(s), 0o644)
+}
+
+// TestSniffDelimiter checks the delimiter read from a header row: the
+// most frequent of comma, semicolon and tab outside quotes, a comma
+// otherwise.
+func TestSniffDelimiter(t *testing.T) {
+	tests := map[string]rune{
+		"email,first_name\na;b;c;d;e\n": ',',
+		"email;first_name;tags\n":       ';',
+		"email\tfirst_name\n":           '\t',
+		"email\n":                       ',',
+		`"a,b,c";email` + "\n":          ';',
+		"email;name,x\n":                ',',
+		"":                              ',',
+		"a;b\tc\n":                      ';',
+	}
+	for head, want := range tests {
+		if got := sniffDelimiter([]byte(head)); got != want {
+			t.Errorf("%q: %q, want %q", head, got, want)
+		}
+	}
+}
+
+// TestCSVOptions checks -delimiter, -ignore, the checkbox words of
+// consent cells, and rows of blank cells, through the program.
+func TestCSVOptions(t *testing.T) {
+	ok := `"ok":true`
+	tests := []struct {
+		name, in string
+		args     []string
+		want     string // the answers, "ok" or the rule of the first detail, one a row
+	}{
+		{"semicolons read from the header", "email;first_name\na@example.com;Ada\n", nil, "ok"},
+		{"tabs read from the header", "email\tfirst_name\na@example.com\tAda\n", nil, "ok"},
+		{"-delimiter overrides", "email;first_name\na@example.com;Ada\n", []string{"-delimiter", ","}, "required_one_of"},
+		{"-delimiter tab", "email\tx;y\na@example.com\t1;2\n", []string{"-delimiter", "tab"}, "ok"},
+		{"-ignore a column", "email,csrf_token\na@example.com,x\n", []string{"-ignore", "csrf_token"}, "ok"},
+		{"a row of blank cells gets no answer", "email,first_name\n  ,\t\n \u00a0, \nb@example.com,\n", nil, "ok"},
+		{"checkbox words refused by default", "email,sms consent,phone\na@example.com,yes,+12025550143\n", nil, "enum"},
+		{"checkbox words under -sms-consent-checked", "email,sms consent,phone\na@example.com,yes,+12025550143\n", []string{"-sms-consent-checked", "single_opt_in"}, "ok"},
+		{"no is refused under every setting", "email,email consent\na@example.com,no\n", []string{"-email-consent-checked", "subscribed"}, "enum"},
+	}
+	rule := regexp.MustCompile(`"rule":"([^"]+)"`)
+	for _, tt := range tests {
+		out, stderr, _ := runString(t, tt.in, append([]string{"-format", "csv"}, tt.args...)...)
+		var got []string
+		for l := range strings.Lines(out) {
+			if strings.Contains(l, ok) {
+				got = append(got, "ok")
+			} else if m := rule.FindStringSubmatch(l); m != nil {
+				got = append(got, m[1])
+			}
+		}
+		if g := strings.Join(got, " "); g != tt.want {
+			t.Errorf("%s: %s, want %s\n%s%s", tt.name, g, tt.want, out, stderr)
+		}
+	}
+	for _, bad := range [][]string{{"-delimiter", "|"}, {"-encoding", "latin9"}, {"-email-consent-checked", "yes"}, {"-sms-consent-checked", "pending"}, {"-map", "x=y"}} {
+		if _, _, code := runString(t, "", bad...); code != exitError {
+			t.Errorf("%q: status %d, want %d", bad, code, exitError)
+		}
+	}
 }
