@@ -116,17 +116,24 @@ func (w *worker) csvRow(hdr *header, cells []string) result {
 	if len(w.values) < len(cells) {
 		w.values = make([]string, len(cells))
 	}
-	for i, v := range cells {
-		if v == "" {
-			continue
+	for _, i := range hdr.order {
+		m, v := hdr.members[i], cells[i]
+		if m == "" || strings.TrimSpace(v) == "" {
+			continue // an ignored column, or an absent value
 		}
-		m := hdr.members[i]
-		if m == "tags" {
+		if _, ok := w.form[m]; ok {
+			continue // a column of the same field read before this one was filled
+		}
+		switch m {
+		case "tags":
 			w.tags = splitTags(w.tags[:0], v)
 			if len(w.tags) > 0 {
 				w.form[m] = w.tags
 			}
 			continue
+		case "email_consent", "sms_consent":
+			// Exports write the values in capitals (SUBSCRIBED).
+			v = lowerASCII(v)
 		}
 		w.values[i] = v
 		w.form[m] = w.values[i : i+1 : i+1]
@@ -140,15 +147,37 @@ func (w *worker) csvRow(hdr *header, cells []string) result {
 }
 
 // splitTags appends the tags of a tags cell to dst: the pieces between
-// commas, without surrounding white space; empty pieces are no tags, as
-// an empty tags value of a form is none ("vip, gold," is vip and gold).
+// commas or semicolons (the list separator of Excel in many languages,
+// and of HubSpot's multiple values), without surrounding white space;
+// empty pieces are no tags, as an empty tags value of a form is none
+// ("vip; gold," is vip and gold).
 func splitTags(dst []string, cell string) []string {
-	for t := range strings.SplitSeq(cell, ",") {
+	for t := range strings.FieldsFuncSeq(cell, isTagSeparator) {
 		if t = strings.TrimSpace(t); t != "" {
 			dst = append(dst, t)
 		}
 	}
 	return dst
+}
+
+// isTagSeparator reports whether r separates the tags of a tags cell.
+func isTagSeparator(r rune) bool { return r == ',' || r == ';' }
+
+// lowerASCII returns s with ASCII letters in lower case; s itself when it
+// has none in upper case.
+func lowerASCII(s string) string {
+	for i := range len(s) {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if 'A' <= b[j] && b[j] <= 'Z' {
+					b[j] += 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
 }
 
 // currentDetail is the answer for an update line whose current does not

@@ -32,7 +32,8 @@
 //
 // # NDJSON
 //
-// A blank line (nothing but spaces, tabs and a CR) gets no output. A CR
+// A blank line (nothing but spaces, tabs and a CR), however long, gets
+// no output. A CR
 // before the newline is not part of the payload, so CRLF files check as
 // LF files do. A line longer than the body limit (-max-bytes, the API's 1
 // MiB by default) is answered with the API's base "must be at most N
@@ -40,35 +41,58 @@
 //
 // # CSV
 //
-// The first row holds the column headers, matched case-insensitively with
-// spaces, hyphens and underscores alike ("First Name" is first_name);
-// "phone", "phone number" and "mobile" mean phone_number, "email address"
-// means email, and "phone region" names the region of the row's phone
-// number, as a form's country select does. Every other column is a custom
-// field named by its header in lower case, spaces and hyphens written as
-// underscores ("Loyalty Tier" is loyalty_tier), with the cell as a string.
-// A byte order mark before the first header is ignored. A header row with
-// a column without a name, or two columns that mean the same field, makes
-// the file unreadable (exit status 2).
+// The first row holds the column headers. Its delimiter is read from it,
+// as spreadsheets and import tools do: the most frequent of comma,
+// semicolon (Excel in German, French, …) and tab, else a comma;
+// -delimiter says it instead. A header is matched by its letters and
+// digits in any case ("E-mail", "EMAIL" and "e_mail" are one name):
+// the fields' own names, the names the common tools write in their
+// exports ("Email Address", "Given Name", "Surname", "Mobile Phone",
+// "Phone 1 - Value", … docs/bulk.md lists them by tool), and consent
+// columns by meaning ("Email Marketing Consent", "Accepts SMS
+// Marketing", "SMS Opt-In"). "phone region" names the region of the
+// row's phone number, as a form's country select does. Every other
+// column is a custom field named by its header in lower case, spaces and
+// hyphens written as underscores ("Loyalty Tier" is loyalty_tier), with
+// the cell as a string. -map says how a column is read by hand.
+//
+// Before the first row, how each column is read (field, custom field,
+// ignored) is written to standard error, with a warning for a header
+// that looks like a field but became a custom field ("E-Mial", "Work
+// Email"): a mapping is never silent. When several columns mean one
+// field (HubSpot's "Phone Number" and "Mobile Phone"), a row reads the
+// first of them that is filled: a -map column, then the field's own name,
+// then the aliases in docs/bulk.md's order. A byte order mark before the
+// first header is ignored. A header row with a column without a name, or
+// two columns of one name (or one custom field), makes the file
+// unreadable (exit status 2).
+//
+// A CSV file is UTF-8, or Windows-1252 under -encoding windows-1252 (as
+// Excel saves "CSV" in Western Europe). When the first 64 KiB of a file
+// are not UTF-8 but read as Windows-1252, the file stops before any row
+// is answered, with a message naming the flag.
 //
 // Each later row is checked as the library checks a contact form posting
-// the row's cells (validate.CreateForm): an empty cell is absent; a tags
-// cell holds tags separated by commas, each without the spaces around
-// it, empty ones dropped ("vip, gold," is vip and gold); a phone cell is
-// a number as people type it, with separators, "+" and a country code or
-// in national form, read in -region; any other cell is taken as it is,
-// spaces included. A row of empty cells (as
-// spreadsheets write after the data) gets no output. Quoting and line
-// breaks follow RFC 4180 (encoding/csv): a quoted cell may hold commas,
-// quotes ("") and line breaks, so a row may span lines; CRLF and LF both
-// end rows. A row with more or fewer cells than the header gets one
-// detail, {"field":"base","message":"must have one value per column",
-// "rule":"columns"}; a row encoding/csv cannot read (a stray quote) gets
-// {"field":"base","message":"must be a well-formed CSV row",
-// "rule":"csv"}. A row longer than -max-bytes gets the "must be at most N
-// bytes" detail; when it is far longer (an unclosed quote, say), the rest
-// of the file cannot be cut into rows, and the run stops there with exit
-// status 2.
+// the row's cells (validate.CreateForm): the white space around a cell
+// is dropped and an empty cell is absent; a tags cell holds tags
+// separated by commas or semicolons, each without the spaces around it,
+// empty ones dropped ("vip; gold," is vip and gold); a phone cell is a
+// number as people type it, with separators, "+" and a country code or
+// in national form, read in -region; a consent cell is read in any case
+// ("Subscribed" is subscribed), and its checkbox words as
+// -email-consent-checked and -sms-consent-checked say. A row of empty or
+// blank cells (as spreadsheets write after the data) gets no output.
+// Quoting and line breaks follow RFC 4180 (encoding/csv): a quoted cell
+// may hold delimiters, quotes ("") and line breaks, so a row may span
+// lines; CRLF and LF both end rows. A row with more or fewer cells than
+// the header gets one detail, {"field":"base","message":"must have one
+// value per column","rule":"columns"}; a row encoding/csv cannot read (a
+// stray quote) gets {"field":"base","message":"must be a well-formed CSV
+// row","rule":"csv"}. A row longer than -max-bytes gets the "must be at
+// most N bytes" detail; when it is far longer (an unclosed quote, a
+// quoted cell of 50 MB), the rest of the file cannot be cut into rows,
+// and the run stops there with exit status 2: the rows after it get no
+// answer.
 //
 // # Duplicates
 //
@@ -131,6 +155,30 @@
 //		refuse SMS consent for a number whose type cannot take SMS: a
 //		landline, toll-free, premium-rate, shared-cost, UAN, voicemail
 //		or pager number (rule sms_mobile; US and CA numbers pass).
+//	-map 'Header=field'
+//		read the CSV column of that header (matched as headers are) as
+//		field: a field's name (email, phone_number, phone_region,
+//		first_name, last_name, tags, email_consent, sms_consent,
+//		send_welcome_sms), custom_fields.<key>, or - to ignore the
+//		column. Repeatable; a -map column is read before any other of
+//		its field.
+//	-delimiter , | ; | tab
+//		the delimiter of CSV files (default: read from the header row).
+//	-encoding utf-8 | windows-1252
+//		the encoding of CSV files (default utf-8).
+//	-ignore csrf_token,submit
+//		member names (comma-separated) neither read nor reported:
+//		members of an NDJSON payload, and CSV columns of that header
+//		(Policy.IgnoreMembers). A field's own name is read whatever the
+//		list says.
+//	-email-consent-checked VALUE
+//	-sms-consent-checked VALUE
+//		the consent value (subscribed, say) that a checkbox word in a
+//		CSV consent cell means: yes, on, true or 1, any case
+//		(Policy.EmailConsentChecked, SMSConsentChecked). Unset, these
+//		words are refused (enum), as are no, false, off and 0 under
+//		every setting: they cannot tell never_subscribed from
+//		unsubscribed.
 //	-max-bytes N
 //		the largest payload, an NDJSON line or a CSV row, in bytes
 //		(default 1048576).
@@ -192,6 +240,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/contactrules/contactrules/consent"
 	"github.com/contactrules/contactrules/phone"
 	"github.com/contactrules/contactrules/validate"
 )
@@ -226,6 +275,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // runConfig runs the program as cfg says and returns the exit status.
 func runConfig(cfg config, stdin io.Reader, stdout, stderr io.Writer) int {
 	c := newPipeline(cfg, stdout)
+	c.stderr = stderr
 	var fix *os.File
 	if cfg.fix != "" {
 		var err error
@@ -267,6 +317,11 @@ type config struct {
 	fix          string   // -fix file; "": none
 	noDuplicates bool     // -duplicates=false: no duplicate check
 	files        []string // none: standard input
+
+	// CSV files.
+	columns   mapping // -map, -ignore
+	delimiter rune    // -delimiter; 0: read from the header row
+	encoding  string  // -encoding: "utf-8" or "windows-1252"
 }
 
 // isCSV reports whether the named file is read as CSV.
@@ -295,6 +350,10 @@ func parseArgs(args []string, stderr io.Writer) (config, error) {
 		regions    string
 		region     string
 		duplicates bool
+		delimiter  string
+		ignore     string
+		emailOn    string
+		smsOn      string
 	)
 	fs := flag.NewFlagSet("contactcheck", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -314,6 +373,12 @@ func parseArgs(args []string, stderr io.Writer) (config, error) {
 	fs.IntVar(&cfg.policy.MaxBodyBytes, "max-bytes", validate.DefaultPolicy().MaxBodyBytes, "the largest payload, in `bytes`")
 	fs.BoolVar(&cfg.summary, "summary", false, "write counts per field and message to standard error")
 	fs.BoolVar(&cfg.advice, "advice", false, "add the advice on each valid row (a likely typo in the email's domain, a role address, …) to its line")
+	fs.Func("map", "read the CSV column `Header=field` as field (a field's name, custom_fields.<key>, or - to ignore the column); repeatable", cfg.columns.parseMap)
+	fs.StringVar(&delimiter, "delimiter", "", "the `delimiter` of CSV files: , ; or tab (default: read from the header row)")
+	fs.StringVar(&cfg.encoding, "encoding", "utf-8", "the `encoding` of CSV files: utf-8 or windows-1252")
+	fs.StringVar(&ignore, "ignore", "", "comma-separated member `names` neither read nor reported (form inputs, JSON members, CSV columns)")
+	fs.StringVar(&emailOn, "email-consent-checked", "", "the email consent `value` a checkbox word (on, true, 1, yes) means in a consent cell; empty: refused")
+	fs.StringVar(&smsOn, "sms-consent-checked", "", "the SMS consent `value` a checkbox word (on, true, 1, yes) means in a consent cell; empty: refused")
 	if err := fs.Parse(args); err != nil {
 		return cfg, err
 	}
@@ -354,6 +419,43 @@ func parseArgs(args []string, stderr io.Writer) (config, error) {
 	cfg.policy.SMSRegions = r
 	if cfg.policy.MaxBodyBytes <= 0 {
 		return fail("-max-bytes must be positive")
+	}
+	switch delimiter {
+	case "":
+	case ",", ";":
+		cfg.delimiter = rune(delimiter[0])
+	case "tab", "\t", "\\t":
+		cfg.delimiter = '\t'
+	default:
+		return fail("-delimiter must be , ; or tab")
+	}
+	switch strings.ToLower(cfg.encoding) {
+	case "utf-8", "utf8":
+		cfg.encoding = "utf-8"
+	case "windows-1252", "cp1252":
+		cfg.encoding = "windows-1252"
+	default:
+		return fail("-encoding must be utf-8 or windows-1252")
+	}
+	for name := range strings.SplitSeq(ignore, ",") {
+		if name = strings.TrimSpace(name); name != "" {
+			cfg.policy.IgnoreMembers = append(cfg.policy.IgnoreMembers, name)
+		}
+	}
+	cfg.columns.ignore = cfg.policy.IgnoreMembers
+	if emailOn != "" {
+		v, err := consent.ParseEmail(emailOn, consent.Options{})
+		if err != nil {
+			return fail("-email-consent-checked must be an email consent value a client may send, such as subscribed")
+		}
+		cfg.policy.EmailConsentChecked = v
+	}
+	if smsOn != "" {
+		v, err := consent.ParseSMS(smsOn, consent.Options{})
+		if err != nil {
+			return fail("-sms-consent-checked must be an SMS consent value a client may send, such as subscribed")
+		}
+		cfg.policy.SMSConsentChecked = v
 	}
 	return cfg, nil
 }

@@ -52,11 +52,12 @@ type pipeline struct {
 	overlong, badWrapper []errs.FieldError
 
 	// The reader's state.
-	in   *bufio.Reader
-	long []byte // a line longer than in's buffer, at most limit+2 bytes of it
-	line int    // number of the last line read
-	pos  int64  // bytes of input read, all files so far
-	cur  *batch // the batch being filled; nil: none
+	stderr io.Writer // how CSV columns are read is said here
+	in     *bufio.Reader
+	long   []byte // a line longer than in's buffer, at most limit+2 bytes of it
+	line   int    // number of the last line read
+	pos    int64  // bytes of input read, all files so far
+	cur    *batch // the batch being filled; nil: none
 	pipe
 
 	// The writer's state.
@@ -93,6 +94,7 @@ func newPipeline(cfg config, stdout io.Writer) *pipeline {
 		workers:    workers,
 		overlong:   ruleDetail(validate.RuleMaxBytes, cfg.policy),
 		badWrapper: ruleDetail(validate.RuleJSONObject, cfg.policy),
+		stderr:     io.Discard,
 		in:         bufio.NewReaderSize(nil, readSize),
 		out:        bufio.NewWriterSize(stdout, writeSize),
 		sum:        summary{detailed: cfg.summary},

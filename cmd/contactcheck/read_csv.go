@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/csv"
 	"errors"
@@ -17,80 +18,24 @@ import (
 // read in -region (or the row's phone_region), and an empty cell is
 // absent.
 
-// members maps normalized headers to the form members they fill: the
-// fields' own names and the aliases of docs/bulk.md, and phone_region,
-// which names the region of the row's phone number as a form's country
-// select does. Every other header names a custom field.
-var members = map[string]string{
-	"email":            "email",
-	"email_address":    "email",
-	"phone_number":     "phone_number",
-	"phone":            "phone_number",
-	"mobile":           "phone_number",
-	"phone_region":     "phone_region",
-	"first_name":       "first_name",
-	"last_name":        "last_name",
-	"tags":             "tags",
-	"email_consent":    "email_consent",
-	"sms_consent":      "sms_consent",
-	"send_welcome_sms": "send_welcome_sms",
-}
-
-// A header is what the columns of a CSV file are: the form member each
-// column's cells fill.
-type header struct {
-	members []string // per column: "email", "tags", "custom_fields[loyalty_tier]", …
-}
-
-// normalizeHeader returns a header cell as headers are compared and
-// custom fields named: without surrounding white space, in lower case,
-// with spaces and hyphens written as underscores.
-func normalizeHeader(h string) string {
-	h = strings.ToLower(strings.TrimSpace(h))
-	return strings.Map(func(r rune) rune {
-		if r == ' ' || r == '-' {
-			return '_'
-		}
-		return r
-	}, h)
-}
-
-// newHeader reads the header row. A column without a name, or two
-// columns that fill the same member, make the file unreadable: no row of
-// it could be answered as the file's author meant.
-func newHeader(cells []string) (*header, error) {
-	h := &header{members: make([]string, len(cells))}
-	column := make(map[string]int, len(cells))
-	for i, cell := range cells {
-		if i == 0 {
-			cell = strings.TrimPrefix(cell, "\uFEFF") // a spreadsheet's byte order mark
-		}
-		name := normalizeHeader(cell)
-		if name == "" {
-			return nil, fmt.Errorf("column %d of the header row has no name", i+1)
-		}
-		m, ok := members[name]
-		if !ok {
-			m = "custom_fields[" + name + "]"
-		}
-		if j, ok := column[m]; ok {
-			return nil, fmt.Errorf("columns %d and %d of the header row both give %s", j+1, i+1, strings.TrimSuffix(strings.TrimPrefix(m, "custom_fields["), "]"))
-		}
-		column[m] = i
-		h.members[i] = m
-	}
-	return h, nil
-}
-
 // csvSlack is how far past the row limit encoding/csv may read ahead
 // (its buffer is 4 KiB).
 const csvSlack = 8 << 10
 
 // csv cuts a CSV file into rows. The rows of a batch share one header.
-func (c *pipeline) csv(src *source) error {
+func (c *pipeline) csv(src *source, name string) error {
 	base := c.line // lines before this file
 	defer func() { c.line = base + src.lines() }()
-	r := csv.NewReader(src)
+	// A reader of csv's own buffer size, which csv.NewReader takes as
+	// its own: the header row's delimiter is read from it before csv
+	// reads on, and csv reads no further ahead than it would.
+	br := bufio.NewReaderSize(src, 4096)
+	r := csv.NewReader(br)
+	r.Comma = c.cfg.delimiter
+	if r.Comma == 0 {
+		head, _ := br.Peek(4096)
+		r.Comma = sniffDelimiter(head)
+	}
 	r.FieldsPerRecord = -1 // rows of the wrong width are answered, not fatal
 	r.ReuseRecord = true
 	src.limit(0, c.limit)
@@ -109,10 +54,11 @@ func (c *pipeline) csv(src *source) error {
 		return err
 	}
 	line, _ := r.FieldPos(0)
-	hdr, err := newHeader(cells)
+	hdr, err := newHeader(cells, c.cfg.columns)
 	if err != nil {
 		return fmt.Errorf("line %d: %v", base+line, err)
 	}
+	hdr.report(c.stderr, name)
 	for {
 		start := r.InputOffset()
 		src.limit(start, c.limit)
@@ -135,7 +81,7 @@ func (c *pipeline) csv(src *source) error {
 		case size > c.limit || src.stopped:
 			it.kind = kindOverlong
 		case it.kind == kindRow && allEmpty(cells):
-			continue // a row of empty cells, as spreadsheets write: no row
+			continue // a row of empty or blank cells, as spreadsheets write: no row
 		}
 		if err := c.addRow(it, hdr, cells, size); err != nil {
 			return err
@@ -169,10 +115,11 @@ func (c *pipeline) addRow(it item, hdr *header, cells []string, size int) error 
 	return c.add(it)
 }
 
-// allEmpty reports whether every cell is empty.
+// allEmpty reports whether every cell is empty once trimmed, as a form
+// reads its values (a cell of spaces is absent).
 func allEmpty(cells []string) bool {
 	for _, c := range cells {
-		if c != "" {
+		if strings.TrimSpace(c) != "" {
 			return false
 		}
 	}
@@ -233,4 +180,36 @@ func (s *source) lines() int {
 		return s.newlines + 1
 	}
 	return s.newlines
+}
+
+// sniffDelimiter returns the delimiter of a CSV file, read from the start
+// of its header row as spreadsheets and import tools read it: the most
+// frequent of comma, semicolon and tab outside quotes, a comma when there
+// is none (a file of one column) or a tie.
+func sniffDelimiter(head []byte) rune {
+	var n [3]int
+	quoted := false
+	for _, b := range head {
+		if b == '\n' && !quoted {
+			break
+		}
+		switch {
+		case b == '"':
+			quoted = !quoted
+		case quoted:
+		case b == ',':
+			n[0]++
+		case b == ';':
+			n[1]++
+		case b == '\t':
+			n[2]++
+		}
+	}
+	switch {
+	case n[1] > n[0] && n[1] >= n[2]:
+		return ';'
+	case n[2] > n[0] && n[2] > n[1]:
+		return '\t'
+	}
+	return ','
 }

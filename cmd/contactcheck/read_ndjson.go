@@ -17,7 +17,9 @@ func (c *pipeline) file(name string, stdin io.Reader) error {
 	defer closer()
 	src := &source{r: r, pos: &c.pos}
 	if c.cfg.isCSV(name) {
-		err = c.csv(src)
+		if src.r, err = c.decoded(r, c.line); err == nil {
+			err = c.csv(src, displayName(name))
+		}
 		if err != nil && err != errStopped {
 			err = fmt.Errorf("%s: %w", displayName(name), err)
 		}
