@@ -6,4 +6,5 @@
 package npm
 
 //go:generate go run ./gen -o data/rules.mjs
+//go:generate go run ./gen -advice -o data/advice.mjs
 //go:generate go run ../phone/internal/gen/jscmd -d data

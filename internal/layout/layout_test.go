@@ -53,7 +53,7 @@ var validateImporters = []string{"validate/vtags", "messages", "schema", "schema
 
 // adviceImporters are the only packages that may import advice: "nothing
 // imports it but programs, the browser package and tests".
-var adviceImporters = []string{"cmd/contactcheck", "wasm"}
+var adviceImporters = []string{"cmd/contactcheck", "wasm", "npm/gen"}
 
 // heavy are what the library's packages must not link: an HTTP stack,
 // reflection-based JSON, the tag validator and libphonenumber's runtime

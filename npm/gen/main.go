@@ -29,8 +29,12 @@ import (
 
 func main() {
 	out := flag.String("o", "rules.mjs", "output file")
+	adv := flag.Bool("advice", false, "write the advice module (advice.mjs) instead")
 	flag.Parse()
 	src, err := source()
+	if *adv {
+		src = adviceSource()
+	}
 	if err == nil {
 		err = os.WriteFile(*out, src, 0o644)
 	}
