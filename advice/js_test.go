@@ -130,3 +130,18 @@ func hostileEmails() []string {
 		"jane@patmail.com", "jane@gmail.ru", "jane@gmail.cm", "jane@mailw.com", "jane@mask.io", "\xed\xa0\x80@gmial.com", "\xff@gmial.com", "a@gmial.com\xff",
 	}
 }
+
+// TestAdviceBoundsInJavaScript runs the engine's advise on contacts and
+// forms whose members are 256 KiB long (1 MiB under CONTACTRULES_LONG):
+// long domains, local parts and typed numbers get bounded answers, in
+// time linear in their length (no clock: go test's timeout fails a
+// hang).
+func TestAdviceBoundsInJavaScript(t *testing.T) {
+	cmd := exec.Command(testenv.Node(t), filepath.Join("..", "npm", "test", "advice.mjs"), "--bounds")
+	cmd.Env = append(os.Environ(), "BOUNDS_SIZE="+itoa(testenv.Cases(1<<18, 1<<20)))
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("node npm/test/advice.mjs --bounds: %v\n%s", err, out)
+	}
+	t.Logf("%s", out)
+}

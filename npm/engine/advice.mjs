@@ -81,7 +81,7 @@ function roleAddress(email) {
   let local = email.slice(0, at);
   const plus = local.indexOf("+");
   if (plus >= 0) local = local.slice(0, plus);
-  return roleSet.has(lowerASCII(local.replace(/[._-]/g, "")));
+  return roleSet.has(lowerASCII(local.replaceAll(".", "").replaceAll("-", "").replaceAll("_", "")));
 }
 
 // smsLandline is the sms_landline rule: a valid number of a type that
@@ -94,7 +94,9 @@ function smsLandline(number, sms) {
 // regionMismatch is the phone_region_mismatch rule: the region of a
 // number typed with a + country code, when the form names another.
 function regionMismatch(number, formRegion, typed) {
-  if (formRegion === "" || number === "" || !typed.replace(/^[ \t]+/, "").startsWith("+")) return undefined;
+  let i = 0;
+  while (typed[i] === " " || typed[i] === "\t") i++;
+  if (formRegion === "" || number === "" || typed[i] !== "+") return undefined;
   const region = parse(number, true);
   if (region === undefined || region === "001" || equalFold(region, formRegion)) return undefined;
   return region;
@@ -130,7 +132,8 @@ const fromUTF8 = new TextDecoder();
 // case. It works on d's UTF-8 bytes, one character each, as Go does.
 function suggestDomain(d) {
   if (d.length > maxDomain || d.length === 0) return undefined;
-  const ascii = /^[\x00-\x7f]*$/.test(d);
+  let ascii = true;
+  for (let i = 0; i < d.length && ascii; i++) ascii = d.charCodeAt(i) < 0x80;
   const bytes = ascii ? d : String.fromCharCode(...utf8.encode(d));
   if (bytes.length > maxDomain) return undefined;
   const s = lowerASCII(bytes);
