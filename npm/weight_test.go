@@ -18,6 +18,10 @@ import (
 const (
 	weightBudget = 45_000
 	formatBudget = 15_000
+	// adviceBudget is the most importing contactrules/advice's advise
+	// beside validateCreate may add (its lists; the phone metadata is
+	// shared).
+	adviceBudget = 10_000
 )
 
 // TestWeight bundles a page that imports validateCreate with esbuild
@@ -59,5 +63,8 @@ func TestWeight(t *testing.T) {
 	}
 	if added := withFormat.Gzip - ours.Gzip; added > formatBudget {
 		t.Errorf("formatPhone adds %d bytes gzipped; the budget is %d", added, formatBudget)
+	}
+	if added := sizes["contactrules validateCreate + contactrules/advice advise"].Gzip - ours.Gzip; added <= 0 || added > adviceBudget {
+		t.Errorf("advise adds %d bytes gzipped; the budget is %d", added, adviceBudget)
 	}
 }

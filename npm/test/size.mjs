@@ -10,7 +10,10 @@ import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 import { fileURLToPath } from "node:url";
 
 const engine = fileURLToPath(new URL("../engine/index.mjs", import.meta.url));
+const advice = fileURLToPath(new URL("../engine/advice.mjs", import.meta.url));
 const consumers = {
+  "contactrules/advice advise": `import { advise } from ${JSON.stringify(advice)}; globalThis.advise = advise;`,
+  "contactrules validateCreate + contactrules/advice advise": `import { validateCreate } from ${JSON.stringify(engine)}; import { advise } from ${JSON.stringify(advice)}; globalThis.check = validateCreate; globalThis.advise = advise;`,
   "contactrules validateCreate": `import { validateCreate } from ${JSON.stringify(engine)}; globalThis.check = validateCreate;`,
   "contactrules validateCreate + formatPhone": `import { validateCreate, formatPhone } from ${JSON.stringify(engine)}; globalThis.check = validateCreate; globalThis.format = formatPhone;`,
   "libphonenumber-js isValidPhoneNumber (min metadata)": `import { isValidPhoneNumber } from "libphonenumber-js/min"; globalThis.check = isValidPhoneNumber;`,
