@@ -667,6 +667,9 @@ type scenario struct {
 	Fill      map[string]string `json:"fill"`                // input name to value; send_welcome_sms "false" unchecks it; lang picks the messages' language
 	Languages []string          `json:"languages,omitempty"` // navigator.languages; Chromium's en-US when empty
 	Then      map[string]string `json:"then,omitempty"`      // filled after the submit: lang shows the details in another language
+	// TakeAdvice clicks the button of the email's advice after the
+	// submit, which takes its suggestion.
+	TakeAdvice bool `json:"takeAdvice,omitempty"`
 }
 
 // shown is a detail as the demo shows it.
@@ -691,6 +694,9 @@ type observation struct {
 	Success            bool            `json:"success"`
 	Effects            []string        `json:"effects"`
 	PhoneHint          string          `json:"phoneHint"`
+	Advice             string          `json:"advice"`      // the advice shown under the email, "" when none
+	EmailAfter         string          `json:"emailAfter"`  // the email field after the advice's button was clicked
+	AdviceAfter        bool            `json:"adviceAfter"` // whether advice is still shown then
 }
 
 // formFields are the members the demo has an input for.
@@ -704,6 +710,9 @@ type demoTest struct {
 	wantPhone string // phone_number sent
 	wantHint  string
 	wantLang  string // of the texts shown; "" for English
+	// wantAdvice is the advice shown under the email (the engine's
+	// advise), wantTaken the email after taking its suggestion.
+	wantAdvice, wantTaken string
 }
 
 // TestBrowserDemo opens the demo in headless Chromium, submits the form
@@ -781,6 +790,17 @@ func TestBrowserDemo(t *testing.T) {
 			wantPhone: "+14155552671",
 			wantHint:  "Sent as +14155552671 (US)",
 		},
+		{
+			scenario:   scenario{Name: "typo", Fill: map[string]string{"email": "Jane@GMIAL.com", "first_name": "Jane"}, TakeAdvice: true},
+			wantOK:     true,
+			wantAdvice: "Did you mean Jane@gmail.com?",
+			wantTaken:  "Jane@gmail.com",
+		},
+		{
+			scenario:   scenario{Name: "role", Fill: map[string]string{"email": "no-reply@example.com"}},
+			wantOK:     true,
+			wantAdvice: "This address is a role address, which reaches a team or no one rather than a person.",
+		},
 	}
 	scenarios := make([]scenario, len(tests))
 	for i, tt := range tests {
@@ -855,6 +875,12 @@ func demoScenarios(t *testing.T, nodePath, chromium, url, file, out string, test
 			}
 			if obs.Success != tt.wantOK {
 				t.Errorf("success shown: %v, want %v", obs.Success, tt.wantOK)
+			}
+			if obs.Advice != tt.wantAdvice {
+				t.Errorf("advice shown %q, want %q", obs.Advice, tt.wantAdvice)
+			}
+			if tt.TakeAdvice && (obs.EmailAfter != tt.wantTaken || obs.AdviceAfter) {
+				t.Errorf("after taking the advice, the email is %q and advice shown %v; want %q and none", obs.EmailAfter, obs.AdviceAfter, tt.wantTaken)
 			}
 			var shownDetails []errs.FieldError
 			for _, d := range obs.Details {

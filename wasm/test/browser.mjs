@@ -42,7 +42,7 @@ const context = await chromium.launchPersistentContext(userDataDir, {
 const problems = [];
 const observations = [];
 try {
-  for (const { name, fill, languages, then } of scenarios) {
+  for (const { name, fill, languages, then, takeAdvice } of scenarios) {
     const page = await context.newPage();
     page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
     page.on("console", (msg) => msg.type() === "error" && problems.push(`console error: ${msg.text()}`));
@@ -84,8 +84,15 @@ try {
         success: !document.getElementById("success").hidden,
         effects: [...document.querySelectorAll("#effects li")].map((li) => li.textContent),
         phoneHint: document.getElementById("phone-hint").textContent,
+        advice: document.getElementById("email-advice").hidden ? "" : document.querySelector("#email-advice .text").textContent,
       }))),
     });
+    if (takeAdvice) {
+      // The advice's button takes the suggestion into the email field.
+      await page.click("#email-advice button");
+      observations.at(-1).emailAfter = await page.inputValue("[name=email]");
+      observations.at(-1).adviceAfter = await page.evaluate(() => !document.getElementById("email-advice").hidden);
+    }
     await page.screenshot({ path: join(outDir, `demo-${name}.png`), fullPage: true });
     await page.close();
   }
