@@ -38,3 +38,8 @@ console.log("consumer: ok");
 const { localize } = await import("contactrules/localize");
 assert.deepEqual(await localize(validateCreate({ email: "x" }).error.details, "de-CH, fr;q=0.5"), ["Bitte geben Sie eine gültige E-Mail-Adresse ein, z. B. name@example.com."]);
 console.log("localize: ok");
+
+// The advice beside the verdict, from its own entry.
+const { advise } = await import("contactrules/advice");
+assert.deepEqual(advise({ email: "jane@gmial.com" }).map((a) => a.suggestion), ["jane@gmail.com"]);
+console.log("advice: ok");

@@ -42,3 +42,10 @@ import { formatPhone, type PhoneFormat } from "contactrules";
 const form: PhoneFormat = "NATIONAL";
 const written: string = formatPhone("+442071838750", form);
 void written;
+
+import { advise, adviseForm, type Advice } from "contactrules/advice";
+const advice: Advice[] = advise({ email: "jane@gmial.com" }, policy);
+const suggestion: string | undefined = advice[0]?.suggestion;
+void suggestion;
+adviseForm({ email: "jane@example.com", phone_number: "+12015550123" }, new URLSearchParams("phone_region=GB&phone_number=%2B1"));
+adviseForm({ phone_number: "+12015550123" }, { phone_region: ["GB"], phone_number: "+1 201 555 0123" });
