@@ -32,6 +32,7 @@ type jsCase struct {
 // ForForm's (field, rule, message, suggestion, order).
 func TestSameAdviceInJavaScript(t *testing.T) {
 	nodePath := testenv.Node(t)
+	readEngine(t)
 	testenv.NPMCI(t, oracleDir)
 	realList := realDomains(t)
 	real := map[string]bool{}
@@ -137,6 +138,7 @@ func hostileEmails() []string {
 // time linear in their length (no clock: go test's timeout fails a
 // hang).
 func TestAdviceBoundsInJavaScript(t *testing.T) {
+	readEngine(t)
 	cmd := exec.Command(testenv.Node(t), filepath.Join("..", "npm", "test", "advice.mjs"), "--bounds")
 	cmd.Env = append(os.Environ(), "BOUNDS_SIZE="+itoa(testenv.Cases(1<<18, 1<<20)))
 	out, err := cmd.CombinedOutput()
@@ -144,4 +146,20 @@ func TestAdviceBoundsInJavaScript(t *testing.T) {
 		t.Fatalf("node npm/test/advice.mjs --bounds: %v\n%s", err, out)
 	}
 	t.Logf("%s", out)
+}
+
+// readEngine reads the JavaScript engine's files, so that go test's cache
+// sees them as the test's inputs (node reads them in another process).
+func readEngine(t *testing.T) {
+	for _, pattern := range []string{"engine/*", "data/*", "test/advice.mjs"} {
+		files, err := filepath.Glob(filepath.Join("..", "npm", pattern))
+		if err != nil || len(files) == 0 {
+			t.Fatalf("%s: %v, %d files", pattern, err, len(files))
+		}
+		for _, f := range files {
+			if _, err := os.ReadFile(f); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
 }

@@ -284,20 +284,27 @@ function fixTLD(s) {
   return t && s.slice(0, s.length - last.length) + t[1];
 }
 
+// The rows of distance and the matrix of damerau, kept between calls:
+// the search measures many distances a call, and advise is synchronous.
+const rows = [new Uint8Array(64), new Uint8Array(64), new Uint8Array(64)];
+const width = 64 + 2;
+const matrix = new Uint8Array(width * width);
+const lastRow = new Uint8Array(256);
+
 // distance is the optimal string alignment distance between s and t, or
 // max+1 when it is more than max.
 function distance(s, t, max) {
   if (t.length >= 64) return max + 1;
-  let prev2 = new Uint8Array(64);
-  let prev = Uint8Array.from({ length: 64 }, (_, j) => j);
-  let cur = new Uint8Array(64);
+  let [prev2, prev, cur] = rows;
+  for (let j = 0; j <= t.length; j++) prev[j] = j;
   for (let i = 1; i <= s.length; i++) {
     cur[0] = i;
     let low = cur[0];
+    const si = s.charCodeAt(i - 1);
     for (let j = 1; j <= t.length; j++) {
-      const cost = s[i - 1] === t[j - 1] ? 0 : 1;
-      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
-      if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
+      const tj = t.charCodeAt(j - 1);
+      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (si === tj ? 0 : 1));
+      if (i > 1 && j > 1 && si === t.charCodeAt(j - 2) && s.charCodeAt(i - 2) === tj) v = Math.min(v, prev2[j - 2] + 1);
       cur[j] = v;
       low = Math.min(low, cur[j]);
     }
@@ -309,26 +316,33 @@ function distance(s, t, max) {
 
 // damerau is the Damerau-Levenshtein distance between s and t (a
 // transposition allowed across letters edited since), or maxEdits+1 when
-// it is more than maxEdits.
+// it is more than maxEdits. s and t hold bytes (character codes < 256).
 function damerau(s, t) {
-  const width = 64 + 2;
   if (s.length + 2 > width || t.length + 2 > width) return maxEdits + 1;
-  const lastRow = new Map(); // the last row where each character of s was seen
-  const d = Array.from({ length: s.length + 2 }, () => new Uint8Array(t.length + 2));
+  const d = matrix; // d[i*width+j]
+  d.fill(0);
+  lastRow.fill(0); // the last row where each byte of s was seen
   const inf = s.length + t.length;
-  d[0][0] = inf;
-  for (let i = 0; i <= s.length; i++) [d[i + 1][0], d[i + 1][1]] = [inf, i];
-  for (let j = 0; j <= t.length; j++) [d[0][j + 1], d[1][j + 1]] = [inf, j];
+  d[0] = inf;
+  for (let i = 0; i <= s.length; i++) [d[(i + 1) * width], d[(i + 1) * width + 1]] = [inf, i];
+  for (let j = 0; j <= t.length; j++) [d[j + 1], d[width + j + 1]] = [inf, j];
   for (let i = 1; i <= s.length; i++) {
     let lastCol = 0; // the last column in this row where s[i-1] matched
+    const si = s.charCodeAt(i - 1);
     for (let j = 1; j <= t.length; j++) {
-      const i1 = lastRow.get(t[j - 1]) ?? 0;
+      const tj = t.charCodeAt(j - 1);
+      const i1 = lastRow[tj];
       const j1 = lastCol;
       let cost = 1;
-      if (s[i - 1] === t[j - 1]) [cost, lastCol] = [0, j];
-      d[i + 1][j + 1] = Math.min(d[i][j] + cost, d[i + 1][j] + 1, d[i][j + 1] + 1, (d[i1][j1] + (i - i1 - 1) + 1 + (j - j1 - 1)) & 255); // uint8, as Go's
+      if (si === tj) [cost, lastCol] = [0, j];
+      d[(i + 1) * width + j + 1] = Math.min(
+        d[i * width + j] + cost,
+        d[(i + 1) * width + j] + 1,
+        d[i * width + j + 1] + 1,
+        (d[i1 * width + j1] + (i - i1 - 1) + 1 + (j - j1 - 1)) & 255, // uint8, as Go's
+      );
     }
-    lastRow.set(s[i - 1], i);
+    lastRow[si] = i;
   }
-  return Math.min(d[s.length + 1][t.length + 1], maxEdits + 1);
+  return Math.min(d[(s.length + 1) * width + t.length + 1], maxEdits + 1);
 }
