@@ -78,10 +78,13 @@ function firstValue(form, name) {
 function roleAddress(email) {
   const at = email.lastIndexOf("@");
   if (at <= 0) return false;
-  let local = email.slice(0, at);
-  const plus = local.indexOf("+");
-  if (plus >= 0) local = local.slice(0, plus);
-  return roleSet.has(lowerASCII(local.replaceAll(".", "").replaceAll("-", "").replaceAll("_", "")));
+  let key = "";
+  for (let i = 0; i < at && email[i] !== "+"; i++) {
+    const ch = email[i];
+    if (ch !== "." && ch !== "-" && ch !== "_") key += ch;
+    if (key.length > 64) return false; // longer than any role
+  }
+  return roleSet.has(lowerASCII(key));
 }
 
 // smsLandline is the sms_landline rule: a valid number of a type that
@@ -136,7 +139,8 @@ function suggestDomain(d) {
   for (let i = 0; i < d.length && ascii; i++) ascii = d.charCodeAt(i) < 0x80;
   const bytes = ascii ? d : String.fromCharCode(...utf8.encode(d));
   if (bytes.length > maxDomain) return undefined;
-  const s = lowerASCII(bytes);
+  // toLowerCase is lowerASCII on ASCII text, and faster.
+  const s = ascii ? d.toLowerCase() : lowerASCII(bytes);
   const t = nearestMailbox(s);
   if (t !== undefined) {
     return otherCountry(s) || knownSet.has(s) ? undefined : t;
@@ -164,10 +168,11 @@ function letters(s) {
   return m;
 }
 
+// onesCount is the number of bits set in a 32-bit integer.
 function onesCount(x) {
-  let n = 0;
-  for (; x !== 0; x &= x - 1) n++;
-  return n;
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
 }
 
 // mailboxes are the well-known mailbox domains, prepared for the search:
