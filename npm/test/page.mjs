@@ -10,6 +10,7 @@ import { build } from "esbuild";
 import { chromium } from "playwright-core";
 import { fileURLToPath } from "node:url";
 import * as engine from "../engine/index.mjs";
+import { advise } from "../engine/advice.mjs";
 
 const bodies = [
   { email: "jane@example.com", phone_number: "+12015550123", sms_consent: "subscribed" },
@@ -18,9 +19,12 @@ const bodies = [
   `{"x":${"[".repeat(100000)}${"]".repeat(100000)}}`,
 ];
 const typed = [["(201) 555-0123", "US"], ["07400 123456", "GB"], ["+33 6 12 34 56 78", ""]];
+const advised = [{ email: "Jane@GMIAL.com" }, { email: "no-reply@shop.example.con", phone_number: "+18002530000", sms_consent: "subscribed" }, { email: "jane@café.con" }];
 
 const entry = `
 import { validateCreate, normalizePhone, formatPhone, phoneType, createSchema } from ${JSON.stringify(fileURLToPath(new URL("../engine/index.mjs", import.meta.url)))};
+import { advise } from ${JSON.stringify(fileURLToPath(new URL("../engine/advice.mjs", import.meta.url)))};
+const advised = ${JSON.stringify(advised)};
 const bodies = ${JSON.stringify(bodies)};
 const typed = ${JSON.stringify(typed)};
 window.answers = {
@@ -29,6 +33,7 @@ window.answers = {
   phones: typed.map(([s, r]) => normalizePhone(s, r)),
   formats: typed.map(([s, r]) => formatPhone(normalizePhone(s, r).e164, "NATIONAL") + " " + phoneType(normalizePhone(s, r).e164)),
   schema: createSchema["~standard"].validate(bodies[1]),
+  advice: advised.map((c) => advise(c)),
 };
 document.documentElement.dataset.ready = "true";
 `;
@@ -49,6 +54,7 @@ const want = {
   phones: typed.map(([s, r]) => engine.normalizePhone(s, r)),
   formats: typed.map(([s, r]) => engine.formatPhone(engine.normalizePhone(s, r).e164, "NATIONAL") + " " + engine.phoneType(engine.normalizePhone(s, r).e164)),
   schema: engine.createSchema["~standard"].validate(bodies[1]),
+  advice: advised.map((c) => advise(c)),
 };
 
 const browser = await chromium.launch({
@@ -68,4 +74,5 @@ try {
 } finally {
   await browser.close();
 }
-console.log(`bundled page: ${script.length} bytes of script; ${bodies.length + 1} bodies, ${typed.length} typed numbers: the answers of Node.js in Chromium`);
+assert.equal(want.advice.flat().length, 5, "the contacts advised earn advice");
+console.log(`bundled page: ${script.length} bytes of script; ${bodies.length + 1} bodies, ${typed.length} typed numbers, ${advised.length} contacts advised: the answers of Node.js in Chromium`);
