@@ -704,7 +704,7 @@ type demoTest struct {
 // contacts of the scenarios. Two scenarios show German texts: "de"
 // (a Swiss German browser; the screenshot demo-de.png) and "de-empty"
 // (French picked, then German). The page runs the scenarios with the
-// WebAssembly build, then with the JavaScript engine (?rules=engine).
+// JavaScript engine, its default, then with the WebAssembly build (?rules=wasm).
 func TestBrowserDemo(t *testing.T) {
 	testenv.SkipUnlessLong(t, "drives headless Chromium")
 	chromium := os.Getenv("CONTACTRULES_CHROMIUM")
@@ -718,7 +718,7 @@ func TestBrowserDemo(t *testing.T) {
 
 	mux := http.NewServeMux()
 	mux.Handle("/dist/", http.StripPrefix("/dist/", http.FileServer(http.Dir(dist))))
-	mux.Handle("/npm/", http.FileServer(http.Dir(".."))) // the engine of ?rules=engine
+	mux.Handle("/npm/", http.FileServer(http.Dir(".."))) // the engine, the demo's default
 	mux.Handle("/", http.FileServer(http.Dir(".")))      // demo/
 	srv := httptest.NewServer(mux)                       // on 127.0.0.1
 	defer srv.Close()
@@ -781,9 +781,9 @@ func TestBrowserDemo(t *testing.T) {
 	if err := os.WriteFile(file, b, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	// The page runs the WebAssembly build, then the JavaScript engine
-	// (npm/engine): the same scenarios, the same observations.
-	for _, rules := range []struct{ name, query, out string }{{"wasm", "", "wasm"}, {"engine", "?rules=engine", "wasm/engine"}} {
+	// The page runs the JavaScript engine (npm/engine), its default, then
+	// the WebAssembly build: the same scenarios, the same observations.
+	for _, rules := range []struct{ name, query, out string }{{"engine", "", "wasm/engine"}, {"wasm", "?rules=wasm", "wasm"}} {
 		t.Run(rules.name, func(t *testing.T) {
 			demoScenarios(t, nodePath, chromium, srv.URL+"/demo/index.html"+rules.query, file, rules.out, tests)
 		})
