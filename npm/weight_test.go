@@ -28,6 +28,7 @@ const (
 // (minified) and holds it within its budget, next to libphonenumber-js's
 // isValidPhoneNumber measured in the same run.
 func TestWeight(t *testing.T) {
+	testenv.SkipUnlessLong(t, "bundles the pages with esbuild")
 	t.Parallel()
 	nodePath := testenv.Node(t)
 	testenv.NPMCI(t, "test")

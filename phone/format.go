@@ -161,20 +161,16 @@ func Example(region string, t Type) (Number, bool) {
 // halves of 8 digits, whose divisions by 100 are multiplications, rather
 // than by strconv's 64-bit steps, which took half of AppendFormat's time.
 func decimal(buf *[maxDigits + 1]byte, v uint64) []byte {
-	i := len(buf)
+	end := len(buf)
 	if v >= 1e8 {
+		// The low half: 8 digits at fixed places, leading zeros included.
 		hi := v / 1e8
 		lo := uint32(v - hi*1e8)
-		for range 4 { // the low half has 8 digits, leading zeros included
-			q := lo / 100
-			r := 2 * (lo - q*100)
-			i -= 2
-			buf[i], buf[i+1] = digitPairs[r], digitPairs[r+1]
-			lo = q
-		}
-		v = hi
+		put4(buf[12:16], lo%10000)
+		put4(buf[8:12], lo/10000)
+		v, end = hi, 8
 	}
-	x := uint32(v)
+	i, x := end, uint32(v)
 	for x >= 100 {
 		q := x / 100
 		r := 2 * (x - q*100)
@@ -190,6 +186,14 @@ func decimal(buf *[maxDigits + 1]byte, v uint64) []byte {
 		buf[i] = byte('0' + x)
 	}
 	return buf[i:]
+}
+
+// put4 writes y, below 10,000, as 4 digits.
+func put4(b []byte, y uint32) {
+	_ = b[3]
+	q := y / 100
+	r := y - q*100
+	b[0], b[1], b[2], b[3] = digitPairs[2*q], digitPairs[2*q+1], digitPairs[2*r], digitPairs[2*r+1]
 }
 
 const digitPairs = "00010203040506070809" +

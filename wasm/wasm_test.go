@@ -178,21 +178,11 @@ func copyFile(from, to string) error {
 	return os.WriteFile(to, b, 0o644)
 }
 
-// tool returns the path of a program a test needs. When it is missing the
-// test skips with how to install it, or fails in CI, where .ci/run
-// installs everything.
+// tool returns the path of a program a test needs (testenv.Tool: a skip
+// without it, a failure in CI).
 func tool(t *testing.T, name, install string) string {
 	t.Helper()
-	path, err := exec.LookPath(name)
-	if err == nil {
-		return path
-	}
-	msg := fmt.Sprintf("%s not found (%v); install it with: %s", name, err, install)
-	if os.Getenv("CI") == "true" {
-		t.Fatal(msg)
-	}
-	t.Skip(msg)
-	return ""
+	return testenv.Tool(t, name, install)
 }
 
 func node(t *testing.T) string {
@@ -723,7 +713,7 @@ type demoTest struct {
 // contacts of the scenarios. Two scenarios show German texts: "de"
 // (a Swiss German browser; the screenshot demo-de.png) and "de-empty"
 // (French picked, then German). The page runs the scenarios with the
-// WebAssembly build, then with the JavaScript engine (?rules=engine).
+// JavaScript engine, its default, then with the WebAssembly build (?rules=wasm).
 func TestBrowserDemo(t *testing.T) {
 	testenv.SkipUnlessLong(t, "drives headless Chromium")
 	chromium := os.Getenv("CONTACTRULES_CHROMIUM")
@@ -737,7 +727,7 @@ func TestBrowserDemo(t *testing.T) {
 
 	mux := http.NewServeMux()
 	mux.Handle("/dist/", http.StripPrefix("/dist/", http.FileServer(http.Dir(dist))))
-	mux.Handle("/npm/", http.FileServer(http.Dir(".."))) // the engine of ?rules=engine
+	mux.Handle("/npm/", http.FileServer(http.Dir(".."))) // the engine, the demo's default
 	mux.Handle("/", http.FileServer(http.Dir(".")))      // demo/
 	srv := httptest.NewServer(mux)                       // on 127.0.0.1
 	defer srv.Close()
@@ -811,9 +801,9 @@ func TestBrowserDemo(t *testing.T) {
 	if err := os.WriteFile(file, b, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	// The page runs the WebAssembly build, then the JavaScript engine
-	// (npm/engine): the same scenarios, the same observations.
-	for _, rules := range []struct{ name, query, out string }{{"wasm", "", "wasm"}, {"engine", "?rules=engine", "wasm/engine"}} {
+	// The page runs the JavaScript engine (npm/engine), its default, then
+	// the WebAssembly build: the same scenarios, the same observations.
+	for _, rules := range []struct{ name, query, out string }{{"engine", "", "wasm/engine"}, {"wasm", "?rules=wasm", "wasm"}} {
 		t.Run(rules.name, func(t *testing.T) {
 			demoScenarios(t, nodePath, chromium, srv.URL+"/demo/index.html"+rules.query, file, rules.out, tests)
 		})
@@ -958,40 +948,12 @@ func sameDetails(a, b []errs.FieldError) bool {
 	return slices.Equal(ka, kb)
 }
 
-// npmCI runs npm ci in test/ unless node_modules holds every locked
-// devDependency at its locked version (it does not on a fresh clone, or
-// after the lock changed). playwright-core downloads no browser; the
-// browser test uses Debian's chromium.
+// npmCI runs npm ci in test/ unless node_modules is up to date with its
+// lock (testenv.NPMCI). playwright-core downloads no browser; the browser
+// test uses Debian's chromium.
 func npmCI(t *testing.T) {
 	t.Helper()
-	read := func(file string, v any) bool {
-		b, err := os.ReadFile(file)
-		return err == nil && json.Unmarshal(b, v) == nil
-	}
-	var lock struct {
-		Packages map[string]struct {
-			Version  string
-			Optional bool // platform builds, installed only on their platform
-		} `json:"packages"`
-	}
-	if !read(filepath.Join("test", "package-lock.json"), &lock) || len(lock.Packages) < 2 {
-		t.Fatal("test/package-lock.json is missing or locks nothing")
-	}
-	current := true
-	for path, p := range lock.Packages {
-		var installed struct{ Version string }
-		if path != "" && !p.Optional && (!read(filepath.Join("test", path, "package.json"), &installed) || installed.Version != p.Version) {
-			current = false
-		}
-	}
-	if current {
-		return
-	}
-	npm := tool(t, "npm", "apt-get install -y nodejs npm (Node.js 20 or later)")
-	cmd := exec.Command(npm, "ci", "--no-audit", "--no-fund")
-	cmd.Dir = "test"
-	cmd.Env = append(os.Environ(), "PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1")
-	run(t, cmd)
+	testenv.NPMCI(t, "test")
 }
 
 // tarballBudget is the most the packed npm package may weigh.

@@ -69,6 +69,9 @@ func NPMCI(t testing.TB, dir string) {
 	npm := Tool(t, "npm", "apt-get install -y nodejs npm (Node.js 20 or later)")
 	cmd := exec.Command(npm, "ci", "--no-audit", "--no-fund")
 	cmd.Dir = dir
+	// playwright-core downloads no browser, but a package that depends on
+	// playwright would: the browser tests use Debian's chromium.
+	cmd.Env = append(os.Environ(), "PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1")
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("npm ci in %s: %v\n%s", dir, err, out)
 	}
