@@ -791,6 +791,13 @@ func TestBrowserDemo(t *testing.T) {
 			wantOK:     true,
 			wantAdvice: "This address is a role address, which reaches a team or no one rather than a person.",
 		},
+		{
+			scenario: scenario{Name: "role-de", Fill: map[string]string{"email": "Info@example.com", "lang": "de"}},
+			wantOK:   true,
+			wantLang: "de",
+			wantAdvice: messages.For("de").Text(errs.FieldError{Field: "email", Rule: "role_address",
+				Message: "is a role address, which reaches a team or no one rather than a person"}, validate.Policy{}),
+		},
 	}
 	scenarios := make([]scenario, len(tests))
 	for i, tt := range tests {
