@@ -660,6 +660,9 @@ type scenario struct {
 	// TakeAdvice clicks the button of the email's advice after the
 	// submit, which takes its suggestion.
 	TakeAdvice bool `json:"takeAdvice,omitempty"`
+	// TakePhoneAdvice clicks the button of the phone's advice, which
+	// picks the number's country.
+	TakePhoneAdvice bool `json:"takePhoneAdvice,omitempty"`
 }
 
 // shown is a detail as the demo shows it.
@@ -684,9 +687,11 @@ type observation struct {
 	Success            bool            `json:"success"`
 	Effects            []string        `json:"effects"`
 	PhoneHint          string          `json:"phoneHint"`
-	Advice             string          `json:"advice"`      // the advice shown under the email, "" when none
-	EmailAfter         string          `json:"emailAfter"`  // the email field after the advice's button was clicked
-	AdviceAfter        bool            `json:"adviceAfter"` // whether advice is still shown then
+	Advice             string          `json:"advice"`       // the advice shown under the email, "" when none
+	EmailAfter         string          `json:"emailAfter"`   // the email field after the advice's button was clicked
+	AdviceAfter        bool            `json:"adviceAfter"`  // whether advice is still shown then
+	PhoneAdvice        string          `json:"phoneAdvice"`  // the advice shown under the phone, "" when none
+	CountryAfter       string          `json:"countryAfter"` // the country select after the phone advice's button was clicked
 }
 
 // formFields are the members the demo has an input for.
@@ -703,6 +708,9 @@ type demoTest struct {
 	// wantAdvice is the advice shown under the email (the engine's
 	// advise), wantTaken the email after taking its suggestion.
 	wantAdvice, wantTaken string
+	// wantPhoneAdvice is the advice shown under the phone (adviseForm),
+	// wantCountry the country picked by taking it.
+	wantPhoneAdvice, wantCountry string
 }
 
 // TestBrowserDemo opens the demo in headless Chromium, submits the form
@@ -792,6 +800,15 @@ func TestBrowserDemo(t *testing.T) {
 			wantAdvice: "This address is a role address, which reaches a team or no one rather than a person.",
 		},
 		{
+			scenario: scenario{Name: "region", Fill: map[string]string{"email": "jane@example.com", "country": "US", "phone_number": "+44 20 7183 8750"},
+				TakePhoneAdvice: true},
+			wantOK:          true,
+			wantPhone:       "+442071838750",
+			wantHint:        "Sent as +442071838750 (GB)",
+			wantPhoneAdvice: "This number is from United Kingdom, not the country picked.",
+			wantCountry:     "GB",
+		},
+		{
 			scenario: scenario{Name: "role-de", Fill: map[string]string{"email": "Info@example.com", "lang": "de"}},
 			wantOK:   true,
 			wantLang: "de",
@@ -875,6 +892,12 @@ func demoScenarios(t *testing.T, nodePath, chromium, url, file, out string, test
 			}
 			if obs.Advice != tt.wantAdvice {
 				t.Errorf("advice shown %q, want %q", obs.Advice, tt.wantAdvice)
+			}
+			if obs.PhoneAdvice != tt.wantPhoneAdvice {
+				t.Errorf("phone advice shown %q, want %q", obs.PhoneAdvice, tt.wantPhoneAdvice)
+			}
+			if tt.TakePhoneAdvice && (obs.CountryAfter != tt.wantCountry || obs.AdviceAfter) {
+				t.Errorf("after taking the phone advice, the country is %q and advice shown %v; want %q and none", obs.CountryAfter, obs.AdviceAfter, tt.wantCountry)
 			}
 			if tt.TakeAdvice && (obs.EmailAfter != tt.wantTaken || obs.AdviceAfter) {
 				t.Errorf("after taking the advice, the email is %q and advice shown %v; want %q and none", obs.EmailAfter, obs.AdviceAfter, tt.wantTaken)

@@ -42,7 +42,7 @@ const context = await chromium.launchPersistentContext(userDataDir, {
 const problems = [];
 const observations = [];
 try {
-  for (const { name, fill, languages, then, takeAdvice } of scenarios) {
+  for (const { name, fill, languages, then, takeAdvice, takePhoneAdvice } of scenarios) {
     const page = await context.newPage();
     page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
     page.on("console", (msg) => msg.type() === "error" && problems.push(`console error: ${msg.text()}`));
@@ -85,6 +85,7 @@ try {
         effects: [...document.querySelectorAll("#effects li")].map((li) => li.textContent),
         phoneHint: document.getElementById("phone-hint").textContent,
         advice: document.getElementById("email-advice").hidden ? "" : document.querySelector("#email-advice .text").textContent,
+        phoneAdvice: document.getElementById("phone-advice").hidden ? "" : document.querySelector("#phone-advice .text").textContent,
       }))),
     });
     if (takeAdvice) {
@@ -92,6 +93,12 @@ try {
       await page.click("#email-advice button");
       observations.at(-1).emailAfter = await page.inputValue("[name=email]");
       observations.at(-1).adviceAfter = await page.evaluate(() => !document.getElementById("email-advice").hidden);
+    }
+    if (takePhoneAdvice) {
+      // The phone advice's button picks the number's country.
+      await page.click("#phone-advice button");
+      observations.at(-1).countryAfter = await page.inputValue("[name=country]");
+      observations.at(-1).adviceAfter = await page.evaluate(() => !document.getElementById("phone-advice").hidden);
     }
     await page.screenshot({ path: join(outDir, `demo-${name}.png`), fullPage: true });
     await page.close();
