@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/contactrules/contactrules/validate"
 )
@@ -124,13 +125,13 @@ func byMeaning(key string) string {
 // headerKey returns the key a header is matched by: its letters and
 // digits, in lower case.
 func headerKey(h string) string {
-	var b strings.Builder
+	b := make([]byte, 0, len(h))
 	for _, r := range h {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			b.WriteRune(unicode.ToLower(r))
+			b = utf8.AppendRune(b, unicode.ToLower(r))
 		}
 	}
-	return b.String()
+	return string(b)
 }
 
 // normalizeHeader returns a header cell as custom fields are named:
@@ -302,16 +303,10 @@ func (h *header) report(w io.Writer, file string) {
 func looksLike(key string) string {
 	if len(key) >= 4 {
 		best, field := 3, ""
-		try := func(name, member string) {
-			if d := editDistance(key, headerKey(name), best); d < best {
-				best, field = d, member
+		for _, k := range nearKeys {
+			if d := editDistance(key, k.key, best); d < best {
+				best, field = d, k.field
 			}
-		}
-		for _, f := range fields {
-			try(f, f)
-		}
-		for _, a := range aliases {
-			try(a.name, a.field)
 		}
 		if field != "" {
 			return field
@@ -328,14 +323,30 @@ func looksLike(key string) string {
 	return ""
 }
 
+// nearKeys are the keys of the fields' names and the aliases, in the
+// table's order, for looksLike.
+var nearKeys = func() (keys []struct{ key, field string }) {
+	for _, f := range fields {
+		keys = append(keys, struct{ key, field string }{headerKey(f), f})
+	}
+	for _, a := range aliases {
+		keys = append(keys, struct{ key, field string }{headerKey(a.name), a.field})
+	}
+	return keys
+}()
+
 // editDistance returns the Levenshtein distance of a and b (bytes), or
-// limit when it is limit or more.
+// limit when it is limit or more. b is short (a field's name or an
+// alias): its rows are on the stack.
 func editDistance(a, b string, limit int) int {
 	if d := len(a) - len(b); d >= limit || -d >= limit {
 		return limit
 	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
+	var rows [2][64]int
+	if len(b) >= len(rows[0]) {
+		return limit
+	}
+	prev, cur := rows[0][:len(b)+1], rows[1][:len(b)+1]
 	for j := range prev {
 		prev[j] = j
 	}

@@ -50,6 +50,8 @@ type pipeline struct {
 	// that is not a JSON object).
 	overlong, badWrapper []errs.FieldError
 
+	wide chan struct{} // held while a wide CSV row is checked
+
 	// The reader's state.
 	stderr io.Writer // how CSV columns are read is said here
 	in     *bufio.Reader
@@ -94,6 +96,7 @@ func newPipeline(cfg config, stdout io.Writer) *pipeline {
 		overlong:   ruleDetail(validate.RuleMaxBytes, cfg.policy),
 		badWrapper: ruleDetail(validate.RuleJSONObject, cfg.policy),
 		stderr:     io.Discard,
+		wide:       make(chan struct{}, 1),
 		in:         bufio.NewReaderSize(nil, readSize),
 		out:        bufio.NewWriterSize(stdout, writeSize),
 		sum:        summary{detailed: cfg.summary},
@@ -155,6 +158,9 @@ func (b *batch) reset() {
 	// A huge line grew a buffer: give it back rather than keep it.
 	if cap(b.data) > 4*batchBytes {
 		b.data = nil
+	}
+	if cap(b.cells)*cellCost > 4*batchBytes {
+		b.cells = nil
 	}
 	if cap(b.out) > 16*batchBytes {
 		b.out = nil
