@@ -53,12 +53,13 @@ type pipeline struct {
 	wide chan struct{} // held while a wide CSV row is checked
 
 	// The reader's state.
-	stderr io.Writer // how CSV columns are read is said here
-	in     *bufio.Reader
-	long   []byte // a line longer than in's buffer, at most limit+2 bytes of it
-	line   int    // number of the last line read
-	pos    int64  // bytes of input read, all files so far
-	cur    *batch // the batch being filled; nil: none
+	stderr   io.Writer // how CSV columns are read is said here
+	in       *bufio.Reader
+	long     []byte // a line longer than in's buffer, at most limit+2 bytes of it
+	cutBlank bool   // what read discarded of the last line was blank
+	line     int    // number of the last line read
+	pos      int64  // bytes of input read, all files so far
+	cur      *batch // the batch being filled; nil: none
 	pipe
 
 	// The writer's state.
