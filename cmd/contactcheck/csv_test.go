@@ -239,3 +239,31 @@ func TestCSVOptions(t *testing.T) {
 		}
 	}
 }
+
+// TestAliasesDocumented checks that docs/bulk.md lists every alias of the
+// table, and every header it shows in its alias table is read as that
+// row's field.
+func TestAliasesDocumented(t *testing.T) {
+	doc, err := os.ReadFile("../../docs/bulk.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range aliases {
+		if !strings.Contains(string(doc), "`"+a.name+"`") {
+			t.Errorf("docs/bulk.md does not list the alias %q", a.name)
+		}
+	}
+	row := regexp.MustCompile("(?m)^  \\| (`[a-z_]+`)? *\\| (.*?) \\|")
+	field := ""
+	for _, m := range row.FindAllStringSubmatch(string(doc), -1) {
+		if m[1] != "" {
+			field = strings.Trim(m[1], "`")
+		}
+		for _, name := range regexp.MustCompile("`([^`]+)`").FindAllStringSubmatch(m[2], -1) {
+			h, err := newHeader([]string{name[1]}, mapping{})
+			if err != nil || h.members[0] != field {
+				t.Errorf("docs/bulk.md lists %q under %s; it is read as %v (%v)", name[1], field, h.members, err)
+			}
+		}
+	}
+}
