@@ -213,6 +213,8 @@ func TestCSVOptions(t *testing.T) {
 		{"-delimiter overrides", "email;first_name\na@example.com;Ada\n", []string{"-delimiter", ","}, "required_one_of"},
 		{"-delimiter tab", "email\tx;y\na@example.com\t1;2\n", []string{"-delimiter", "tab"}, "ok"},
 		{"-ignore a column", "email,csrf_token\na@example.com,x\n", []string{"-ignore", "csrf_token"}, "ok"},
+		{"-ignore a JSON member", `{"email":"a@example.com","csrf":"x","nick":"y"}` + "\n", []string{"-ignore", "csrf, submit"}, "unknown_field"},
+		{"-ignore JSON members", `{"email":"a@example.com","csrf":"x","nick":"y"}` + "\n", []string{"-ignore", "csrf,nick"}, "ok"},
 		{"a row of blank cells gets no answer", "email,first_name\n  ,\t\n \u00a0, \nb@example.com,\n", nil, "ok"},
 		{"checkbox words refused by default", "email,sms consent,phone\na@example.com,yes,+12025550143\n", nil, "enum"},
 		{"checkbox words under -sms-consent-checked", "email,sms consent,phone\na@example.com,yes,+12025550143\n", []string{"-sms-consent-checked", "single_opt_in"}, "ok"},
@@ -220,7 +222,11 @@ func TestCSVOptions(t *testing.T) {
 	}
 	rule := regexp.MustCompile(`"rule":"([^"]+)"`)
 	for _, tt := range tests {
-		out, stderr, _ := runString(t, tt.in, append([]string{"-format", "csv"}, tt.args...)...)
+		format := "csv"
+		if strings.HasPrefix(tt.in, "{") {
+			format = "ndjson"
+		}
+		out, stderr, _ := runString(t, tt.in, append([]string{"-format", format}, tt.args...)...)
 		var got []string
 		for l := range strings.Lines(out) {
 			if strings.Contains(l, ok) {
