@@ -1,8 +1,9 @@
 // Package advice says what is probably wrong with a contact the API
 // accepts: an address whose domain looks mistyped ("did you mean
 // jane@gmail.com?"), a role address that reaches a department rather than
-// a person, a typed phone number whose country code is not the country
-// the form names. Advice is not a verdict: the contact stays valid, its
+// a person, a number subscribed to SMS that cannot receive it, a typed
+// phone number whose country code is not the country the form names
+// (docs/advice.md). Advice is not a verdict: the contact stays valid, its
 // details do not change, and a form shows the advice beside the fields so
 // that the person who typed them can take it or leave it.
 //
@@ -100,10 +101,11 @@ func changed(reads, set validate.Fields, before, after *validate.Contact) bool {
 }
 
 // ForForm returns the advice on a contact posted from an HTML form: the
-// advice of [For] on c, the contact validate.CreateForm or UpdateForm
-// accepted, then the rules that read what only the form holds (the
-// phone_region the form names and the number as it was typed). form is
-// the http.Request's Form, as validate.CreateForm takes it.
+// advice of [For] on c, the contact validate.CreateForm accepted (for
+// validate.UpdateForm, the patch applied to the stored contact), then the
+// rules that read what only the form holds (the phone_region the form
+// names and the number as it was typed). form is the http.Request's
+// Form, as validate.CreateForm takes it.
 func ForForm(c validate.Contact, form map[string][]string, p validate.Policy) []Advice {
 	out := For(c, p)
 	in := formInput{region: firstValue(form["phone_region"]), typed: firstValue(form["phone_number"])}

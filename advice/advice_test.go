@@ -149,6 +149,8 @@ func TestForPatch(t *testing.T) {
 			validate.Patch{Set: validate.Fields(0).With(validate.FirstName), Contact: validate.Contact{FirstName: "Jane"}}, nil},
 		{"an email set by the patch is advised on", validate.Contact{PhoneNumber: "+12015550123"},
 			validate.Patch{Set: validate.Fields(0).With(validate.Email), Contact: validate.Contact{Email: "info@gmial.com"}}, []string{"email_typo", "role_address"}},
+		{"SMS consent given to a stored fixed line", validate.Contact{Email: "jane@example.com", PhoneNumber: "+18002530000"},
+			validate.Patch{Set: validate.Fields(0).With(validate.SMSConsent), Contact: validate.Contact{SMSConsent: consent.SMSSubscribed}}, []string{"sms_landline"}},
 		{"the same email sent again is no new value", current,
 			validate.Patch{Set: validate.Fields(0).With(validate.Email), Contact: validate.Contact{Email: "jane@gmial.com"}}, nil},
 	}

@@ -4,10 +4,10 @@ import "strings"
 
 // roles are the local parts of role addresses: Mailchimp's list of the
 // role addresses it blocks on import ("Limits on Role-based Addresses"),
-// then the role addresses the issue names that it lacks, each also on
-// NationBuilder's list of blocked role addresses (docs/advice.md). They
-// are written as roleKey reads a local part: lower case, without '.',
-// '-' and '_', so that no-reply, no_reply and noreply are one.
+// then those the issue names that it lacks, each on NationBuilder's list
+// of role addresses, and GetResponse's mailer-daemon (docs/advice.md).
+// They are written as roleAddress reads a local part: lower case, without
+// '.', '-' and '_', so that no-reply, no_reply and noreply are one.
 var roles = []string{
 	// Mailchimp's list, in its order.
 	"abuse", "admin", "billing", "compliance", "devnull", "dns", "ftp", "hostmaster",
@@ -15,7 +15,8 @@ var roles = []string{
 	"noreply", "null", "phish", "phishing", "postmaster", "privacy", "registrar",
 	"root", "security", "spam", "support", "sysadmin", "tech", "undisclosedrecipients",
 	"unsubscribe", "usenet", "uucp", "webmaster", "www",
-	// Named in the issue, and blocked by NationBuilder too.
+	// Named in the issue (NationBuilder's list has them), and
+	// GetResponse's mailer-daemon.
 	"info", "sales", "contact", "help", "marketing", "mailerdaemon",
 }
 

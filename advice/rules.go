@@ -116,20 +116,6 @@ func regionMismatch(c *validate.Contact, in *formInput) (string, bool) {
 	return region, true
 }
 
-// noSMS are the types of line that cannot receive SMS. Mobile numbers
-// can; so can, as far as the metadata tells, FIXED_LINE_OR_MOBILE (the
-// NANP's shared ranges), VoIP and personal numbers, which sms_landline
-// therefore leaves alone.
-var noSMS = [...]bool{
-	phone.FixedLine:   true,
-	phone.TollFree:    true,
-	phone.PremiumRate: true,
-	phone.SharedCost:  true,
-	phone.UAN:         true,
-	phone.Voicemail:   true,
-	phone.Pager:       true,
-}
-
 // smsLandline is the sms_landline rule. A number the policy accepts for
 // its possible length alone has no type, and earns no advice.
 func smsLandline(in input) (string, bool) {
@@ -140,6 +126,6 @@ func smsLandline(in input) (string, bool) {
 	if err != nil {
 		return "", false
 	}
-	t := n.Type()
-	return "", int(t) < len(noSMS) && noSMS[t]
+	// The types validate's sms_mobile rule refuses, by the same word.
+	return "", !n.Type().MayTakeSMS()
 }

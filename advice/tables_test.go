@@ -12,6 +12,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/contactrules/contactrules/internal/testenv"
 )
 
 var update = flag.Bool("update", false, "rewrite tables_gen.go from the source lists and the README's advice table")
@@ -169,7 +171,7 @@ func isASCII(s string) bool {
 // package-lock.json pins, make (go test ./advice -run TestTables -update
 // rewrites it).
 func TestTables(t *testing.T) {
-	npmCI(t)
+	testenv.NPMCI(t, oracleDir)
 	want := generate(t)
 	if *update {
 		if err := os.WriteFile("tables_gen.go", want, 0o644); err != nil {

@@ -29,7 +29,7 @@ go test -c -o "$out.test" ./bench
 for _ in $(seq "$count"); do
   (
     cd bench # where go test runs it: the Contactcheck benchmark reads ../examples
-    "$out.test" -test.run '^$' -test.bench 'Parse|CreateJSON|TypicalVsValid'
+    "$out.test" -test.run '^$' -test.bench 'Parse|CreateJSON|TypicalVsValid|Type$|Format$|AsYouType'
     "$out.test" -test.run '^$' -test.bench 'Hostile' -test.benchtime 10x
     "$out.test" -test.run '^$' -test.bench 'Contactcheck' -test.benchtime 3x # 3 back-to-back pairs: one is too noisy
   ) | tee -a "$out"

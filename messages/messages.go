@@ -21,7 +21,9 @@
 // field families, each an object of rule names and texts, in which {max}
 // stands for the policy's limit of that rule and {count} for the number of
 // details listed when there are too many; a browser build can ship the
-// same files.
+// same files. They also hold the texts of package advice's rules, under
+// the advised field and the rule name, so that Text localizes an
+// advice's FieldError as it does a detail.
 package messages
 
 import (
@@ -75,9 +77,11 @@ var matcher = language.NewMatcher(func() []language.Tag {
 
 // For returns the catalog that best matches an Accept-Language value
 // ("de-CH,de;q=0.9" gives German; "pt" gives Brazilian Portuguese), or a
-// plain language tag ("fr"). Entries that cannot be read are skipped, and
-// only the first 32 are read; a value that names no language close to one
-// of [Languages] gives English.
+// plain language tag ("fr"). Entries that cannot be read are skipped (a
+// weight is "q=" and 0 to 1 with at most three decimals, RFC 9110
+// §12.4.2: "de;q=0.5" is read, "de;q=.5" and "de;" are not), and only the
+// first 32 are read; a value that names no language close to one of
+// [Languages] gives English. The time taken is linear in the value.
 func For(acceptLanguage string) *Catalog {
 	_, i, conf := matcher.Match(preferred(acceptLanguage)...)
 	if conf == language.No {
@@ -91,13 +95,14 @@ func For(acceptLanguage string) *Catalog {
 const maxEntries = 32
 
 // preferred reads an Accept-Language value leniently: one entry that is
-// not a language tag (or a q of 0) drops that entry, not the whole list.
-// Only the first maxEntries entries are read. The tags come in order of
-// preference; equal weights keep their order.
+// not a language tag, or whose weight is not one (or is 0), drops that
+// entry, not the whole list. Only the first maxEntries entries are read.
+// The tags come in order of preference; equal weights keep their order.
+// dist/contactrules.mjs's matchLanguage reads the same grammar.
 func preferred(acceptLanguage string) []language.Tag {
 	type weighted struct {
 		tag language.Tag
-		q   float32
+		q   int // thousandths
 	}
 	var ws []weighted
 	n := 0
@@ -105,11 +110,25 @@ func preferred(acceptLanguage string) []language.Tag {
 		if n++; n > maxEntries {
 			break
 		}
-		tags, qs, err := language.ParseAcceptLanguage(entry)
+		tag, weight, hasWeight := strings.Cut(entry, ";")
+		tag = strings.Trim(tag, ows)
+		q := 1000
+		if hasWeight {
+			if q = qvalue(strings.Trim(weight, ows)); q <= 0 {
+				continue // not a weight, or 0: not acceptable
+			}
+		}
+		// language.ParseAcceptLanguage reads "*" and the words browsers
+		// once sent ("english"), and would trim other white space than
+		// the header's: a tag holding such is no tag.
+		if tag == "" || strings.TrimSpace(tag) != tag {
+			continue
+		}
+		tags, _, err := language.ParseAcceptLanguage(tag)
 		if err != nil || len(tags) != 1 {
 			continue
 		}
-		ws = append(ws, weighted{tags[0], qs[0]})
+		ws = append(ws, weighted{tags[0], q})
 	}
 	slices.SortStableFunc(ws, func(a, b weighted) int { return cmp.Compare(b.q, a.q) })
 	tags := make([]language.Tag, len(ws))
@@ -117,6 +136,39 @@ func preferred(acceptLanguage string) []language.Tag {
 		tags[i] = w.tag
 	}
 	return tags
+}
+
+// ows is HTTP's optional white space.
+const ows = " \t"
+
+// qvalue returns the weight w gives in thousandths, or -1 when w is not
+// a weight: "q=" (in either case) and a qvalue of RFC 9110 §12.4.2, 0 to
+// 1 with at most three decimals. Nothing else is read: not what
+// strconv.ParseFloat takes ("nan", "0x1p-2", "5e-1", "0_5"), nor white
+// space around the "=".
+func qvalue(w string) int {
+	if len(w) < 3 || len(w) > 7 || w[0] != 'q' && w[0] != 'Q' || w[1] != '=' || w[2] != '0' && w[2] != '1' {
+		return -1
+	}
+	q := int(w[2]-'0') * 1000
+	if len(w) == 3 {
+		return q
+	}
+	if w[3] != '.' {
+		return -1
+	}
+	scale := 100
+	for _, c := range []byte(w[4:]) {
+		if c < '0' || c > '9' {
+			return -1
+		}
+		q += int(c-'0') * scale
+		scale /= 10
+	}
+	if q > 1000 {
+		return -1
+	}
+	return q
 }
 
 // Language returns the catalog's language as a BCP 47 tag, one of

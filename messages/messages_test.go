@@ -238,6 +238,54 @@ func TestFor(t *testing.T) {
 	}
 }
 
+// TestForWeights: a weight is "q=" (either case) and a qvalue, 0 to 1
+// with at most three decimals (RFC 9110 §12.4.2), optional white space
+// (spaces, tabs) around the ";" only; anything else after a ";" is not a
+// weight and drops its entry, as an entry that is not a tag is dropped.
+// The browser's matchLanguage reads the same grammar (wasm/localize_test.go
+// holds the two together).
+func TestForWeights(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"de;q=0.5,fr;q=0.4", "de"},
+		{"de;q=0.4,fr;q=0.5", "fr"},
+		{"de;Q=0.5,fr;q=0.4", "de"},   // Q is q
+		{"de;q=1,fr;q=1.000", "de"},   // equal weights keep their order
+		{"de;q=0.001,fr;q=0", "de"},   // the least weight
+		{"de;q=0.,fr;q=0.0001", "en"}, // "0." is 0; four decimals are no weight
+		{"de;q=0.,it", "it"},          //
+		{"de 	; 	q=0.9 ,fr;q=0.8", "de"},
+		{"de;", "en"},                                                // a ";" without a weight
+		{"de;,fr", "fr"},                                             //
+		{"de;q=,fr", "fr"},                                           //
+		{"de;q=nan,fr;q=0.1", "fr"},                                  // what strconv.ParseFloat reads is not a weight
+		{"de;q=NaN,fr;q=0.1", "fr"},                                  //
+		{"de;q=inf,fr;q=0.1", "fr"},                                  //
+		{"de;q=0x1p-2,fr;q=0.1", "fr"},                               //
+		{"de;q=0x_1p-1,fr;q=0.1", "fr"},                              //
+		{"de;q=0_5,fr;q=0.1", "fr"},                                  //
+		{"de;q=5e-1,fr;q=0.1", "fr"},                                 //
+		{"de;q=.5,fr;q=0.1", "fr"},                                   //
+		{"de;q=+0.5,fr;q=0.1", "fr"},                                 //
+		{"de;q=0.5000,fr;q=0.1", "fr"},                               // four decimals
+		{"de;q=1.001,fr;q=0.1", "fr"},                                // above 1
+		{"de;q=2,fr;q=0.1", "fr"},                                    //
+		{"de;q=-0,fr;q=0.1", "fr"},                                   //
+		{"de;q=00.5,fr;q=0.1", "fr"},                                 //
+		{"de;q = 0.5,fr;q=0.1", "fr"},                                // no white space around "="
+		{"de;q= 0.5,fr;q=0.1", "fr"},                                 //
+		{"de;q=0.5;x=1,fr;q=0.1", "fr"},                              // one parameter: the weight
+		{"de;x=1,fr;q=0.1", "fr"},                                    //
+		{"de;q=0.5 x,fr;q=0.1", "fr"},                                //
+		{"de;q=\u0030,fr;q=0.1", "fr"},                               //
+		{"de;q=０.5,fr;q=0.1", "fr"},                                  // a fullwidth digit is no digit
+		{"de;q=0" + strings.Repeat("5", 1<<16) + "x,fr;q=0.1", "fr"}, // the browser took 4.4 s on this one
+	} {
+		if got := messages.For(c.in).Language(); got != c.want {
+			t.Errorf("For(%q) = %s, want %s", c.in, got, c.want)
+		}
+	}
+}
+
 // TestUnknownRuleKeepsItsMessage: a detail the catalogs know no text for
 // (a go-playground/validator tag, a rule of the caller's own, a detail
 // without a rule) is shown as it came.

@@ -12,7 +12,9 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/nyaruka/phonenumbers"
 
@@ -57,6 +59,7 @@ var policies = []policyCase{
 	{`{"maxBodyBytes":300}`, validate.Policy{MaxBodyBytes: 300}},
 	{`{"maxNameLength":5,"maxTagLength":3,"maxTags":2}`, validate.Policy{MaxNameLength: 5, MaxTagLength: 3, MaxTags: 2}},
 	{`{"maxDetails":3}`, validate.Policy{MaxDetails: 3}},
+	{`{"smsNeedsMobile":true,"smsRegions":["GB","US","FR"],"acceptLegacyConsent":true}`, validate.Policy{SMSNeedsMobile: true, SMSRegions: regions("GB", "US", "FR"), AcceptLegacyConsent: true}},
 	{`{"maxDetails":1,"allowUnknownFields":true}`, validate.Policy{MaxDetails: 1, AllowUnknownFields: true}},
 }
 
@@ -206,7 +209,8 @@ func TestSameAnswers(t *testing.T) {
 		}
 	}
 	conf := count
-	g := newBodies(rand.New(rand.NewPCG(uint64(n), 26)), phoneSamples(t))
+	seed := runSeed(t)
+	g := newBodies(rand.New(rand.NewPCG(seed, 26)), phoneSamples(t))
 	for i := range n {
 		pc := policies[g.r.IntN(len(policies))]
 		add("create", g.body(i), pc, validate.Contact{})
@@ -218,12 +222,16 @@ func TestSameAnswers(t *testing.T) {
 	f.Close()
 
 	phones := filepath.Join(dir, "phones.txt")
-	nphones := writePhones(t, phones, testenv.Cases(20000, 1000000))
+	formatted := filepath.Join(dir, "formats.ndjson")
+	nphones := writePhones(t, phones, formatted, testenv.Cases(20000, 1000000))
 
 	typed := filepath.Join(dir, "normalize.ndjson")
 	ntyped := writeNormalize(t, typed, testenv.Cases(10000, 200000))
 
-	cmd := exec.Command(nodePath, "test/diff.mjs", file, phones, typed)
+	examples := filepath.Join(dir, "examples.ndjson")
+	writeExamples(t, examples)
+
+	cmd := exec.Command(nodePath, "test/diff.mjs", file, phones, typed, formatted, examples)
 	out := run(t, cmd)
 	t.Logf("%d conformance calls, %d generated bodies, %d phone numbers, %d typed numbers:\n%s", conf, count-conf, nphones, ntyped, out)
 }
@@ -274,15 +282,24 @@ func exampleNumbers(t *testing.T) []string {
 
 // writePhones writes every example number with each digit changed, its
 // trunk prefix inserted and digits dropped or added, then random numbers
-// of the calling codes until there are n, each with its regions: "number
-// valid possible" (a region, or - for none).
-func writePhones(t *testing.T, file string, n int) int {
+// of the calling codes until there are n, each with its regions and type:
+// "number valid possible type" (a region, or - for none; the type of a
+// valid number, else UNKNOWN), and each valid one's national,
+// international and RFC 3966 forms to formatsFile (NDJSON).
+func writePhones(t *testing.T, file, formatsFile string, n int) int {
 	f, err := os.Create(file)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
 	w := bufio.NewWriter(f)
+	ff, err := os.Create(formatsFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ff.Close()
+	fw := bufio.NewWriter(ff)
+	formats := json.NewEncoder(fw)
 	count := 0
 	put := func(s string) {
 		region := func(parse func(string) (phone.Number, error)) string {
@@ -291,7 +308,18 @@ func writePhones(t *testing.T, file string, n int) int {
 			}
 			return "-"
 		}
-		fmt.Fprintf(w, "%s %s %s\n", s, region(phone.Parse), region(phone.ParsePossible))
+		typ := phone.Unknown
+		if num, err := phone.Parse(s); err == nil {
+			typ = num.Type()
+			written := [3]string{num.Format(phone.National), num.Format(phone.International), num.Format(phone.RFC3966)}
+			if err := formats.Encode(struct {
+				N string    `json:"n"`
+				F [3]string `json:"f"`
+			}{s, written}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		fmt.Fprintf(w, "%s %s %s %s\n", s, region(phone.Parse), region(phone.ParsePossible), typ)
 		count++
 	}
 	for _, ex := range exampleNumbers(t) {
@@ -316,7 +344,7 @@ func writePhones(t *testing.T, file string, n int) int {
 			}
 		}
 	})
-	r := rand.New(rand.NewPCG(1, uint64(n)))
+	r := rand.New(rand.NewPCG(1, runSeed(t)))
 	for count < n {
 		s := "+" + strconv.Itoa(ccs[r.IntN(len(ccs))])
 		for k := 2 + r.IntN(13); k > 0 && len(s) < 16; k-- {
@@ -327,8 +355,34 @@ func writePhones(t *testing.T, file string, n int) int {
 	if err := w.Flush(); err != nil {
 		t.Fatal(err)
 	}
+	if err := fw.Flush(); err != nil {
+		t.Fatal(err)
+	}
 	return count
 }
+
+// runSeed is the seed of this run's generated bodies and numbers: new
+// ones each run, or CONTACTRULES_SEED's to repeat a run (the test logs
+// it).
+func runSeed(t *testing.T) uint64 {
+	if s := os.Getenv("CONTACTRULES_SEED"); s != "" {
+		seed, err := strconv.ParseUint(s, 10, 64)
+		if err != nil {
+			t.Fatalf("CONTACTRULES_SEED=%q: %v", s, err)
+		}
+		return seed
+	}
+	seedOnce.Do(func() {
+		seedValue = uint64(time.Now().UnixNano())
+		t.Logf("CONTACTRULES_SEED=%d repeats this run's generated inputs", seedValue)
+	})
+	return seedValue
+}
+
+var (
+	seedOnce  sync.Once
+	seedValue uint64
+)
 
 // readSources reads the engine's files, so that go test's cache sees
 // them as the test's inputs (node reads them in another process).
@@ -354,4 +408,37 @@ func run(t *testing.T, cmd *exec.Cmd) string {
 		t.Fatalf("%s: %v\n%s", strings.Join(cmd.Args, " "), err, out)
 	}
 	return strings.TrimSpace(string(out))
+}
+
+// writeExamples writes phone.Example's answer for every region (and two
+// codes that name none) and every type: the number in E.164, or "".
+func writeExamples(t *testing.T, file string) {
+	f, err := os.Create(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	w := bufio.NewWriter(f)
+	enc := json.NewEncoder(w)
+	regions := append(slices.Sorted(func(yield func(string) bool) {
+		for r := range phonenumbers.GetSupportedRegions() {
+			if !yield(r) {
+				return
+			}
+		}
+	}), "001", "XX")
+	for _, region := range regions {
+		for typ := phone.Unknown; typ <= phone.Voicemail; typ++ {
+			want := ""
+			if n, ok := phone.Example(region, typ); ok {
+				want = n.String()
+			}
+			if err := enc.Encode(map[string]string{"region": region, "type": typ.String(), "want": want}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
 }

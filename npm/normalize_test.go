@@ -71,7 +71,7 @@ func writeNormalize(t *testing.T, file string, n int) int {
 		count++
 	}
 	others := []string{"US", "GB", "DE", "FR", "BR", "IN", "AR", "MX", "IT", "JP", "AU", "CN", "RU", ""}
-	r := rand.New(rand.NewPCG(2, uint64(n)))
+	r := rand.New(rand.NewPCG(2, runSeed(t)))
 	for _, ex := range exampleNumbers(t) {
 		num, err := phonenumbers.Parse(ex, "")
 		if err != nil {

@@ -13,7 +13,12 @@ import (
 
 // weightBudget is the most a page importing validateCreate alone may
 // ship, gzipped: every rule, full phone validity, English messages.
-const weightBudget = 45_000
+// formatBudget is the most importing formatPhone beside it may add (the
+// phone formatting and, once it exists, AsYouType together).
+const (
+	weightBudget = 45_000
+	formatBudget = 15_000
+)
 
 // TestWeight bundles a page that imports validateCreate with esbuild
 // (minified) and holds it within its budget, next to libphonenumber-js's
@@ -47,5 +52,12 @@ func TestWeight(t *testing.T) {
 	}
 	if ours.Gzip > weightBudget {
 		t.Errorf("validateCreate's bundle is %d bytes gzipped; the budget is %d", ours.Gzip, weightBudget)
+	}
+	withFormat, ok := sizes["contactrules validateCreate + formatPhone"]
+	if !ok {
+		t.Fatal("size.mjs measured no bundle with formatPhone")
+	}
+	if added := withFormat.Gzip - ours.Gzip; added > formatBudget {
+		t.Errorf("formatPhone adds %d bytes gzipped; the budget is %d", added, formatBudget)
 	}
 }

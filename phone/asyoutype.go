@@ -17,7 +17,9 @@ import (
 // anything else typed is ignored: the display is rebuilt from the digits.
 //
 // An AsYouType is not safe for concurrent use. It keeps at most 20
-// digits; further ones are ignored.
+// digits; further ones are ignored. The zero AsYouType formats as
+// NewAsYouType("") does (its first Input allocates the room that
+// NewAsYouType reserves).
 type AsYouType struct {
 	t dfa.Typer
 	// arena holds every display Input returned since the last Reset, one

@@ -27,12 +27,21 @@
 // default. Non-geographic numbers (region "001": +800, +882, …) belong to no
 // country and are in no Regions.
 //
+// A Number also answers what else people use libphonenumber for: its type
+// ([Number.Type]: mobile, fixed line, toll free, …) and its written forms
+// ([Number.Format], [Number.AppendFormat]: E.164, international, national,
+// RFC 3966). [Example] gives the metadata's example number of a region
+// and type, for placeholders, and [AsYouType] formats a number while it
+// is typed, as libphonenumber-js does. [MetadataVersion] names the
+// metadata release behind all of it.
+//
 // Errors wrap one of two sentinels, [ErrSyntax] and [ErrInvalid], and never
 // contain the submitted value, since they end up in logs.
 //
 // The metadata is compiled ahead of time (go generate ./phone/internal/dfa)
 // into automaton tables, reached through engine.go; nothing of
 // libphonenumber runs at run time. The differential tests (diff_test.go,
-// normalize_diff_test.go and phone/internal/dfa's) hold the tables to
-// libphonenumber's own answers.
+// normalize_diff_test.go, format_diff_test.go, asyoutype_diff_test.go and
+// phone/internal/dfa's) hold the tables to libphonenumber's own answers,
+// and to libphonenumber-js's for AsYouType.
 package phone

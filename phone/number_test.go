@@ -2,6 +2,7 @@ package phone
 
 import (
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
 	"unsafe"
@@ -200,5 +201,14 @@ func TestNumberDoesNotRetainInput(t *testing.T) {
 	copy(buf, "+19999999999")
 	if n.String() != "+14155552671" {
 		t.Errorf("String() = %q after the input buffer changed", n.String())
+	}
+}
+
+func TestDecimal(t *testing.T) {
+	for _, v := range []uint64{1, 9, 10, 99, 100, 12345678, 99999999, 100000000, 100000001, 1000000000000, 442071838750, 12015550123, 999999999999999} {
+		var buf [maxDigits + 1]byte
+		if got, want := string(decimal(&buf, v)), strconv.FormatUint(v, 10); got != want {
+			t.Errorf("decimal(%d) = %q", v, got)
+		}
 	}
 }

@@ -2,9 +2,11 @@ package schema
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/contactrules/contactrules/consent"
+	"github.com/contactrules/contactrules/phone"
 	"github.com/contactrules/contactrules/validate"
 )
 
@@ -108,7 +110,7 @@ var catalog = map[validate.RuleID]entry{
 		return []keyword{{validate.SMSConsent.String(), "enum", append(g.smsValues(), nil)}}
 	}},
 	validate.RuleSMSSupportedCountry: {says: smsNeedsPhone, unsaid: func(g *gen) string {
-		s := "that the phone number is from a supported SMS region (" + strings.Join(g.p.SMSRegions.Codes(), ", ") + "): a pattern cannot tell a number's region"
+		s := "that the phone number is from a supported SMS region (" + strings.Join(g.p.SMSRegions.Codes(), ", ") + "): the pattern holds it to their calling codes, but cannot tell the regions that share one"
 		if g.on == update {
 			s += "; and, for a patch that sends no phone_number, the stored one"
 		}
@@ -210,18 +212,48 @@ func writesAField(g *gen) []keyword {
 
 // smsNeedsPhone: an sms_consent that asks for a phone number (consent
 // refuses it without one) comes with a phone_number, on create, or at
-// least does not clear it, on update.
+// least does not clear it, on update; and a number sent with it has the
+// calling code of an SMS region.
 func smsNeedsPhone(g *gen) []keyword {
 	sms, ph := validate.SMSConsent.String(), validate.PhoneNumber.String()
 	then := newObj()
 	if g.on == create {
 		then.set("required", []string{ph})
 	}
-	then.set("properties", newObj(ph, newObj("type", "string", "minLength", 1)))
+	number := newObj("type", "string", "minLength", 1)
+	if codes := g.smsCallingCodes(); codes != nil {
+		// E.164 calling codes are a prefix code: a number is of a region
+		// only if it starts with the region's code.
+		number.set("pattern", `^\+(`+strings.Join(codes, "|")+`)`)
+	}
+	then.set("properties", newObj(ph, number))
 	return []keyword{
 		{"", "if", newObj("required", []string{sms}, "properties", newObj(sms, newObj("enum", g.smsNeedingPhone())))},
 		{"", "then", then},
 	}
+}
+
+// smsCallingCodes returns the calling codes of the policy's SMS regions,
+// read off their example numbers, or nil when a region has none to read
+// (the schemas then say nothing of the codes).
+func (g *gen) smsCallingCodes() []string {
+	var out []string
+	for _, region := range g.p.SMSRegions.Codes() {
+		cc := 0
+		for t := phone.FixedLine; cc == 0 && !strings.HasPrefix(t.String(), "Type("); t++ {
+			if n, ok := phone.Example(region, t); ok {
+				cc = n.CountryCode()
+			}
+		}
+		if cc == 0 {
+			return nil
+		}
+		if code := strconv.Itoa(cc); !slices.Contains(out, code) {
+			out = append(out, code)
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 // The consent words the consent package knows, each field's values in

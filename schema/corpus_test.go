@@ -22,6 +22,7 @@ import (
 	"github.com/contactrules/contactrules/errs"
 	"github.com/contactrules/contactrules/phone"
 	"github.com/contactrules/contactrules/validate"
+	"github.com/nyaruka/phonenumbers"
 )
 
 // A bodyCase is one body, the operation and policy it is judged under
@@ -509,17 +510,38 @@ func (c *bodyCase) expressible() bool {
 			}
 		case validate.RuleSMSSupportedCountry:
 			// Expressible when the request leaves no phone number at
-			// all: none on create, or a patch's clearing one.
+			// all (none on create, or a patch's clearing one), or sends
+			// one without the calling code of an SMS region
+			// (libphonenumber's codes, by package phonenumbers).
 			v, sent := body[validate.PhoneNumber.String()]
 			s, isString := v.(string)
-			if !parsed || (c.on == create && sent && isString && s != "") || (c.on == update && (!sent || isString && s != "")) {
+			switch {
+			case !parsed:
 				return false
+			case isString && s != "":
+				if c.smsCallingCode(s) {
+					return false
+				}
+			case c.on == update && !sent:
+				return false // the stored number counts
 			}
 		default:
 			panic("no classification for the partly expressed rule " + id.String())
 		}
 	}
 	return true
+}
+
+// smsCallingCode reports whether s starts with the calling code of one
+// of the policy's SMS regions.
+func (c *bodyCase) smsCallingCode(s string) bool {
+	regions := resolve(policies()[c.policy]).SMSRegions.Codes()
+	for _, r := range regions {
+		if strings.HasPrefix(s, "+"+strconv.Itoa(phonenumbers.GetCountryCodeForRegion(r))) {
+			return true
+		}
+	}
+	return false
 }
 
 // surrogate matches a \u escape of a surrogate, which JSON parsers

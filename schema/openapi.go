@@ -56,6 +56,7 @@ func OpenAPI(p validate.Policy) []byte {
 			"/v1/contacts", newObj("post", post),
 			"/v1/contacts/{id}", newObj("patch", patch)),
 		"components", newObj(
+			"headers", rateLimitHeaderComponents(),
 			"securitySchemes", newObj("bearer", newObj(
 				"type", "http", "scheme", "bearer",
 				"description", "An OAuth 2 access token (they live 2 hours) with the scope contacts_write.")),
@@ -98,7 +99,7 @@ func responses(p validate.Policy, status, success, invalid string, current valid
 	if status == "200" {
 		codes = []errs.Code{errs.Unauthorized, errs.InsufficientScope, errs.NotFound, errs.Conflict, errs.ValidationFailed, errs.RateLimited}
 	}
-	out := newObj(status, newObj("description", success, "content", newObj("application/json", newObj("schema", newObj("$ref", "#/components/schemas/Contact")))))
+	out := newObj(status, newObj("description", success, "headers", rateLimitRefs(), "content", newObj("application/json", newObj("schema", newObj("$ref", "#/components/schemas/Contact")))))
 	for _, c := range codes {
 		e := errs.New(c)
 		summary, description := c.Message(), ""
@@ -115,18 +116,46 @@ func responses(p validate.Policy, status, success, invalid string, current valid
 		}
 		r := newObj(
 			"description", responseText[c],
+			"headers", rateLimitRefs(),
 			"content", newObj("application/json", newObj(
 				"schema", newObj("$ref", "#/components/schemas/Error"),
 				"examples", newObj(string(c), example(summary, description, e.AppendJSON(nil))))))
 		if c == errs.RateLimited {
-			r.set("headers", newObj("Retry-After", newObj(
+			r.vals["headers"].(*obj).set("Retry-After", newObj(
 				"description", "Seconds to wait before the request is sent again (at least 1)",
 				"required", true,
-				"schema", newObj("type", "integer", "minimum", 1))))
+				"schema", newObj("type", "integer", "minimum", 1)))
 		}
 		out.set(strconv.Itoa(c.Status()), r)
 	}
 	return out
+}
+
+// rateLimitHeaders are the rate-limit headers of every response
+// (docs/envelope.md), which errs/httperr.ParseRateLimit reads.
+var rateLimitHeaders = []struct{ name, description string }{
+	{"X-RateLimit-Limit-Minute", "Requests allowed per minute"},
+	{"X-RateLimit-Remaining-Minute", "Requests left in the current minute"},
+	{"X-RateLimit-Reset-Minute", "When the current minute's window ends (Unix timestamp, seconds)"},
+	{"X-RateLimit-Limit-Day", "Requests allowed per day"},
+	{"X-RateLimit-Remaining-Day", "Requests left today"},
+	{"X-RateLimit-Reset-Day", "When the current day's window ends (Unix timestamp, seconds)"},
+}
+
+func rateLimitHeaderComponents() *obj {
+	o := newObj()
+	for _, h := range rateLimitHeaders {
+		o.set(h.name, newObj("description", h.description, "schema", newObj("type", "integer", "minimum", 0)))
+	}
+	return o
+}
+
+func rateLimitRefs() *obj {
+	o := newObj()
+	for _, h := range rateLimitHeaders {
+		o.set(h.name, newObj("$ref", "#/components/headers/"+h.name))
+	}
+	return o
 }
 
 // responseText says when each code is answered.

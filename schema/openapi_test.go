@@ -2,14 +2,17 @@ package schema
 
 import (
 	"encoding/json"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/contactrules/contactrules/errs/httperr"
 	"github.com/contactrules/contactrules/internal/testenv"
 )
 
@@ -131,4 +134,34 @@ func TestOpenAPIRenders(t *testing.T) {
 		t.Errorf("the page does not show %s", key)
 	}
 	t.Logf("%q: %d operations; screenshot %s", page.Title, len(page.Operations), shot)
+}
+
+// TestRateLimitHeadersAreTheClients: the document's rate-limit headers
+// are the six errs/httperr.ParseRateLimit reads: with all of them both
+// windows are read, and without any one of them a window is incomplete.
+func TestRateLimitHeadersAreTheClients(t *testing.T) {
+	var doc struct {
+		Components struct {
+			Headers map[string]any `json:"headers"`
+		} `json:"components"`
+	}
+	b, _ := os.ReadFile("openapi.json")
+	if err := json.Unmarshal(b, &doc); err != nil {
+		t.Fatal(err)
+	}
+	h := http.Header{}
+	for name := range doc.Components.Headers {
+		h.Set(name, "7")
+	}
+	rl, err := httperr.ParseRateLimit(h)
+	if err != nil || rl.Minute.IsZero() || rl.Day.IsZero() {
+		t.Errorf("the document's headers %v give %+v, %v", slices.Sorted(maps.Keys(doc.Components.Headers)), rl, err)
+	}
+	for name := range doc.Components.Headers {
+		less := h.Clone()
+		less.Del(name)
+		if _, err := httperr.ParseRateLimit(less); err == nil {
+			t.Errorf("without %s the headers still read", name)
+		}
+	}
 }

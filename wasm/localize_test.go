@@ -17,12 +17,14 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
 	"golang.org/x/text/language"
 
 	"github.com/contactrules/contactrules/errs"
+	"github.com/contactrules/contactrules/internal/testenv"
 	"github.com/contactrules/contactrules/messages"
 	"github.com/contactrules/contactrules/validate"
 )
@@ -171,16 +173,20 @@ func languageCases(t *testing.T) []languageCase {
 		cases = append(cases, languageCase{preferred, messages.For(header).Language()})
 	}
 	// Every language subtag of two or three letters that Go reads ("und"
-	// aside, which browsers do not send), alone.
+	// aside, which browsers do not send), alone, and before a language
+	// Go's matcher reads as near German: a near match of another
+	// language (Welsh is near English) comes first.
 	const letters = "abcdefghijklmnopqrstuvwxyz"
 	for _, a := range letters {
 		for _, b := range letters {
 			if tag := string(a) + string(b); validTag(tag) {
 				add(tag)
+				add(tag + ",gsw-CH")
 			}
 			for _, c := range letters {
 				if tag := string(a) + string(b) + string(c); tag != "und" && validTag(tag) {
 					add(tag)
+					add(tag + ",gsw-CH")
 				}
 			}
 		}
@@ -253,7 +259,72 @@ func languageCases(t *testing.T) []languageCase {
 	add([]string{})
 	add([]string{"de-CH", "de", "en"})
 	add([]string{"zz", "pt"})
+	for _, h := range generatedHeaders(testenv.Cases(3000, 100000)) {
+		add(h)
+	}
 	return cases
+}
+
+// generatedHeaders returns n Accept-Language values drawn with a fixed
+// seed: browser tags and junk, white space, and weights, both qvalues
+// (RFC 9110 §12.4.2) and what is near one (what strconv.ParseFloat reads,
+// four decimals, white space around "=", a second parameter), so that
+// the two readings of a weight are held together on many more values
+// than the ones written out.
+func generatedHeaders(n int) []string {
+	rng := rand.New(rand.NewPCG(23, 3))
+	tags := append(browserTags(), "", "*", "zz", "x-klingon", "english", "Deutsch", "de-", "DE", "pt_BR", "q=0.5", "de\u00a0")
+	space := []string{"", "", "", " ", "  ", "\t", " \t"}
+	near := []string{"", "q", "q=", "Q=0.5", "q=nan", "q=NaN", "q=inf", "q=Infinity", "q=0x1p-2", "q=0x_1p-1", "q=0_5", "q=.5", "q=5e-1",
+		"q=+0.5", "q=-0", "q=0.5000", "q=1.001", "q=1.0001", "q=2", "q=00.5", "q= 0.5", "q =0.5", "q=0.5;x=1", "x=1", "q=0.5 x", "q=1.", "q=0.",
+		"q=1.000", "q=0.000", "q=0.0", "q=١", "q=０.5", "q=0,5", "q=0.5e0", "qq=0.5", "q==0.5"}
+	qvalue := func() string {
+		if rng.IntN(8) == 0 {
+			return "q=1" + []string{"", ".", ".0", ".00", ".000"}[rng.IntN(5)]
+		}
+		q := "q=0"
+		if k := rng.IntN(5); k > 0 {
+			q += "."
+			for range k - 1 {
+				q += strconv.Itoa(rng.IntN(10))
+			}
+		}
+		return q
+	}
+	random := func() string {
+		const alphabet = "qQ=0123456789.+-_xepinfa;, \t"
+		b := make([]byte, rng.IntN(9))
+		for i := range b {
+			b[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		return string(b)
+	}
+	out := make([]string, n)
+	for i := range out {
+		var h strings.Builder
+		entries := 1 + rng.IntN(5)
+		if rng.IntN(50) == 0 {
+			entries = 30 + rng.IntN(6) // around the 32 read
+		}
+		for j := range entries {
+			if j > 0 {
+				h.WriteString(space[rng.IntN(len(space))] + "," + space[rng.IntN(len(space))])
+			}
+			h.WriteString(tags[rng.IntN(len(tags))])
+			switch rng.IntN(4) {
+			case 0: // no weight
+			case 1:
+				h.WriteString(space[rng.IntN(len(space))] + ";" + space[rng.IntN(len(space))] + qvalue())
+			case 2:
+				h.WriteString(space[rng.IntN(len(space))] + ";" + space[rng.IntN(len(space))] + near[rng.IntN(len(near))])
+			case 3:
+				h.WriteString(";" + random())
+			}
+			h.WriteString(space[rng.IntN(len(space))])
+		}
+		out[i] = h.String()
+	}
+	return out
 }
 
 // validTag reports whether Go reads tag as a language tag. The JavaScript

@@ -3,6 +3,7 @@ package main
 import (
 	"strings"
 
+	"github.com/contactrules/contactrules/advice"
 	"github.com/contactrules/contactrules/consent"
 	"github.com/contactrules/contactrules/errs"
 	"github.com/contactrules/contactrules/internal/jsonwire"
@@ -14,6 +15,7 @@ type result struct {
 	details []errs.FieldError // nil: valid
 	effects consent.Effects
 	contact validate.Contact // a valid create's contact, as stored
+	advice  []advice.Advice  // -advice: the advice on a valid row
 }
 
 // ruleDetail returns the detail of the library's rule id under p.
@@ -73,7 +75,7 @@ func (w *worker) row(out []byte, it *item, b *batch) []byte {
 	case kindCSVSyntax:
 		res.details = csvDetail
 	}
-	it.details = res.details
+	it.details, it.advice = res.details, res.advice
 	if res.details == nil && !w.c.cfg.update {
 		if e := res.contact.Email; e != "" && w.c.dedup {
 			it.keys[0], w.scratch = emailKey(e, w.scratch)
@@ -93,9 +95,12 @@ func (w *worker) line(body []byte) result {
 	var res result
 	switch {
 	case w.c.cfg.update:
-		res.effects, res.details = w.c.update(body)
-	case w.c.dedup || w.c.cfg.fix != "":
+		res.effects, res.details, res.advice = w.c.update(body)
+	case w.c.dedup || w.c.cfg.fix != "" || w.c.cfg.advice:
 		res.contact, res.effects, res.details = validate.CreateJSON(body, w.c.cfg.policy)
+		if res.details == nil && w.c.cfg.advice {
+			res.advice = advice.For(res.contact, w.c.cfg.policy)
+		}
 	default: // nothing reads the contact: the answer alone, which allocates nothing
 		res.effects, res.details = validate.CheckCreateJSON(body, w.c.cfg.policy)
 	}
@@ -146,6 +151,9 @@ func (w *worker) csvRow(hdr *header, cells []string) result {
 	}
 	var res result
 	res.contact, res.effects, res.details = validate.CreateForm(w.form, w.c.cfg.policy)
+	if res.details == nil && w.c.cfg.advice {
+		res.advice = advice.ForForm(res.contact, w.form, w.c.cfg.policy)
+	}
 	if len(cells) > wideRow {
 		// A wide row grew the buffers: give them back rather than keep
 		// them for the narrow rows that usually follow.
@@ -194,20 +202,29 @@ var currentDetail = []errs.FieldError{{Field: "current", Message: "must be a con
 
 // update checks one line of -mode update: the patch gets exactly the
 // answer of the library for its bytes.
-func (c *pipeline) update(b []byte) (consent.Effects, []errs.FieldError) {
+// With -advice it also returns the advice on the patch's new values.
+func (c *pipeline) update(b []byte) (consent.Effects, []errs.FieldError, []advice.Advice) {
 	cur, patch, ok := splitUpdateLine(b)
 	if !ok {
-		return consent.Effects{}, c.badWrapper
+		return consent.Effects{}, c.badWrapper, nil
 	}
 	var current validate.Contact
 	if cur != nil {
 		// The stored contact as the API returns it; it is not checked.
 		var err error
 		if current, err = validate.ParseContact(cur); err != nil {
-			return consent.Effects{}, currentDetail
+			return consent.Effects{}, currentDetail, nil
 		}
 	}
-	return validate.CheckUpdateJSON(current, patch, c.cfg.policy)
+	if !c.cfg.advice {
+		eff, details := validate.CheckUpdateJSON(current, patch, c.cfg.policy)
+		return eff, details, nil
+	}
+	p, eff, details := validate.UpdateJSON(current, patch, c.cfg.policy)
+	if details != nil {
+		return eff, details, nil
+	}
+	return eff, nil, advice.ForPatch(current, p, c.cfg.policy)
 }
 
 // splitUpdateLine reads a line of -mode update, {"current":…,"patch":…},

@@ -182,6 +182,17 @@
 //	-max-bytes N
 //		the largest payload, an NDJSON line or a CSV row, in bytes
 //		(default 1048576).
+//	-advice
+//		add to the line of each valid row the advice on it (package
+//		advice), as "advice":[{"field":…,"rule":…,"message":…,
+//		"suggestion":…}]: an email domain that looks mistyped, with the
+//		corrected address as the suggestion; a role address (info@,
+//		support@, …); an SMS opt-in for a number that cannot take SMS; a
+//		CSV row whose typed number's country code is not its Phone
+//		Region. Advice is not a failure: the row stays ok, the exit
+//		status is unchanged. The suggestion is derived from the row's
+//		value: do not log it. With -summary, the advice is counted by
+//		field and rule.
 //	-summary
 //		after the run, write to standard error how many rows were
 //		checked, how many were ok, invalid and duplicates, and how often
@@ -302,6 +313,7 @@ type config struct {
 	format       string // "csv", "ndjson", or "" (by file name)
 	policy       validate.Policy
 	summary      bool
+	advice       bool     // -advice: each valid row's advice on its line
 	fix          string   // -fix file; "": none
 	noDuplicates bool     // -duplicates=false: no duplicate check
 	files        []string // none: standard input
@@ -360,6 +372,7 @@ func parseArgs(args []string, stderr io.Writer) (config, error) {
 	fs.BoolVar(&cfg.policy.SMSNeedsMobile, "sms-needs-mobile", false, "refuse SMS consent for a number whose type cannot take SMS (a landline, toll-free, …)")
 	fs.IntVar(&cfg.policy.MaxBodyBytes, "max-bytes", validate.DefaultPolicy().MaxBodyBytes, "the largest payload, in `bytes`")
 	fs.BoolVar(&cfg.summary, "summary", false, "write counts per field and message to standard error")
+	fs.BoolVar(&cfg.advice, "advice", false, "add the advice on each valid row (a likely typo in the email's domain, a role address, …) to its line")
 	fs.Func("map", "read the CSV column `Header=field` as field (a field's name, custom_fields.<key>, or - to ignore the column); repeatable", cfg.columns.parseMap)
 	fs.StringVar(&delimiter, "delimiter", "", "the `delimiter` of CSV files: , ; or tab (default: read from the header row)")
 	fs.StringVar(&cfg.encoding, "encoding", "utf-8", "the `encoding` of CSV files: utf-8 or windows-1252")

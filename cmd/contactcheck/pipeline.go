@@ -9,6 +9,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/contactrules/contactrules/advice"
 	"github.com/contactrules/contactrules/errs"
 	"github.com/contactrules/contactrules/validate"
 )
@@ -116,6 +117,7 @@ type item struct {
 	end     int               // the end of the row's result in batch.out
 	fixEnd  int               // the end of its -fix line in batch.fix
 	details []errs.FieldError // nil: valid
+	advice  []advice.Advice   // -advice: the advice on a valid row
 	keys    [2]uint64         // a valid create's email and phone keys; 0: none
 }
 

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/contactrules/contactrules/advice"
 	"github.com/contactrules/contactrules/errs"
 )
 
@@ -27,6 +28,22 @@ type summary struct {
 	invalid   int
 	duplicate int
 	counts    map[detailKey]int
+	advised   int               // ok rows with advice (-advice)
+	advice    map[detailKey]int // advice by field and rule name
+}
+
+// addAdvice counts the advice on an ok row.
+func (s *summary) addAdvice(as []advice.Advice) {
+	if len(as) == 0 {
+		return
+	}
+	s.advised++
+	if s.advice == nil {
+		s.advice = make(map[detailKey]int)
+	}
+	for _, a := range as {
+		s.advice[detailKey{a.Field, a.Rule}]++ // the table's own strings: a bounded set
+	}
 }
 
 type detailKey struct{ field, message string }
@@ -78,12 +95,22 @@ func (s *summary) failed() int { return s.invalid + s.duplicate }
 // per field and message, most frequent first, ties by field then message.
 func (s *summary) write(w io.Writer) {
 	fmt.Fprintf(w, "contactcheck: %d rows checked: %d ok, %d invalid, %d duplicate\n", s.rows, s.rows-s.failed(), s.invalid, s.duplicate)
+	writeCounts(w, s.counts)
+	if s.advice != nil {
+		fmt.Fprintf(w, "contactcheck: advice on %d ok rows\n", s.advised)
+		writeCounts(w, s.advice)
+	}
+}
+
+// writeCounts writes one row per key, most frequent first, ties by field
+// then message.
+func writeCounts(w io.Writer, counts map[detailKey]int) {
 	type row struct {
 		detailKey
 		n int
 	}
-	rows := make([]row, 0, len(s.counts))
-	for k, n := range s.counts {
+	rows := make([]row, 0, len(counts))
+	for k, n := range counts {
 		rows = append(rows, row{k, n})
 	}
 	slices.SortFunc(rows, func(a, b row) int {

@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"strconv"
 
+	"github.com/contactrules/contactrules/advice"
 	"github.com/contactrules/contactrules/errs"
+	"github.com/contactrules/contactrules/internal/jsonwire"
 	"github.com/contactrules/contactrules/internal/report"
 )
 
@@ -23,6 +25,7 @@ func (c *pipeline) emit(b *batch) error {
 		}
 		if dup == 0 {
 			c.sum.add(it.details)
+			c.sum.addAdvice(it.advice)
 		} else {
 			c.sum.addDuplicate()
 			if err := c.write(b, out, start, fix, fixStart); err != nil {
@@ -80,5 +83,29 @@ func appendLine(out []byte, line int, res result) []byte {
 	at := len(out)
 	out = report.AppendResult(out, res.details, res.effects)
 	out[at] = ','
+	if len(res.advice) > 0 {
+		out = appendAdvice(out[:len(out)-1], res.advice)
+		out = append(out, '}')
+	}
 	return append(out, '\n')
+}
+
+// appendAdvice appends the member "advice":[…], each advice as its JSON
+// form: field, rule, message and the suggestion, which is for the person
+// who fixes the file (it is derived from the row's value).
+func appendAdvice(out []byte, as []advice.Advice) []byte {
+	out = append(out, `,"advice":[`...)
+	for i, a := range as {
+		if i > 0 {
+			out = append(out, ',')
+		}
+		out = jsonwire.AppendQuote(append(out, `{"field":`...), a.Field)
+		out = jsonwire.AppendQuote(append(out, `,"rule":`...), a.Rule)
+		out = jsonwire.AppendQuote(append(out, `,"message":`...), a.Message)
+		if a.Suggestion != "" {
+			out = jsonwire.AppendQuote(append(out, `,"suggestion":`...), a.Suggestion)
+		}
+		out = append(out, '}')
+	}
+	return append(out, ']')
 }

@@ -106,9 +106,10 @@ func TestImportsRunOneWay(t *testing.T) {
 }
 
 // TestLibraryStaysLight: the packages a server, a form backend or the
-// browser build link hold none of the heavy packages.
+// browser build link (advice included, which the browser build will
+// link) hold none of the heavy packages.
 func TestLibraryStaysLight(t *testing.T) {
-	for _, pkg := range []string{"errs", "phone", "consent", "validate"} {
+	for _, pkg := range []string{"errs", "phone", "consent", "validate", "advice"} {
 		deps := list(t, "-deps", module+"/"+pkg)
 		for _, h := range heavy {
 			if slices.Contains(deps, h) {
@@ -119,7 +120,7 @@ func TestLibraryStaysLight(t *testing.T) {
 }
 
 // library are the packages a server, a form backend or a client links.
-var library = []string{"errs", "errs/httperr", "phone", "phone/internal/dfa", "consent", "validate", "validate/vtags", "messages", "internal/jsonwire", "internal/report"}
+var library = []string{"errs", "errs/httperr", "phone", "phone/internal/dfa", "consent", "validate", "validate/vtags", "messages", "advice", "internal/jsonwire", "internal/report"}
 
 // TestLibraryBuildsEverywhere: no library file has a build constraint,
 // so every platform, the browser's included, compiles the same rules.

@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"sync"
 	"testing"
 )
 
@@ -31,11 +32,17 @@ func Node(t testing.TB) string {
 	return Tool(t, "node", "apt-get install -y nodejs npm (Node.js 20 or later)")
 }
 
+// npmMu keeps parallel tests from running npm ci in one directory at once.
+var npmMu sync.Mutex
+
 // NPMCI runs npm ci in dir unless its node_modules holds every package
 // of its package-lock.json at its locked version (it does not on a fresh
-// clone, or after the lock changed).
+// clone, or after the lock changed). Tests that call it may run in
+// parallel.
 func NPMCI(t testing.TB, dir string) {
 	t.Helper()
+	npmMu.Lock()
+	defer npmMu.Unlock()
 	read := func(file string, v any) bool {
 		b, err := os.ReadFile(file)
 		return err == nil && json.Unmarshal(b, v) == nil

@@ -1472,3 +1472,5 @@ rm|3j|0|7|AZ,,0,yf:9,yg,yh,5,5,5,5,5,5,yi,yj
 rn|3j|0|6.7|GE,,0,yk:9,5,5n,5,yl,5,5,5,5,ym,yn
 ro|3j|0|5.6|KG,,0,yo:9.a,5,7u,5,5,5,5,5,5,yp:9,yq:9
 rq|0|0||UZ,,0,yr:9,5,5,5,5,5,5,5,5,ys,yt`;
+
+export const types = ["PREMIUM_RATE", "TOLL_FREE", "SHARED_COST", "VOIP", "PERSONAL_NUMBER", "PAGER", "UAN", "VOICEMAIL", "FIXED_LINE", "MOBILE", "FIXED_LINE_OR_MOBILE", "UNKNOWN"];

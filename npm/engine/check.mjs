@@ -1,8 +1,8 @@
 // The rule table's interpreter: the rows of data/rules.mjs run in order
 // against a payload (see read.mjs), each by the check its field and rule
 // name call for, as the Go package validate's checker runs them.
-import { rules, consent, emailClass, envelope } from "../data/rules.mjs";
-import { parse as parsePhone } from "./phone.mjs";
+import { rules, consent, emailClass, envelope, noSMS } from "../data/rules.mjs";
+import { parse as parsePhone, phoneType } from "./phone.mjs";
 import { ABSENT, NULL, TEXT, BOOL, LIST, OBJECT, WRONG, BAD_SHAPE, BAD_UTF8, fieldIndex, codePoints, utf8Length } from "./read.mjs";
 
 const CREATE = 1;
@@ -113,7 +113,6 @@ const byName = {
   type: typeCheck,
   utf8: utf8Check,
   immutable: (c, row) => c.changes(row.f) && c.fail(row),
-  enum: consentCheck,
   max_length: (c, row) => {
     const k = c.p.kind[row.f];
     const s = c.p.val[row.f];
@@ -146,12 +145,28 @@ const byRule = {
     const k = c.p.kind[PHONE];
     const v = c.p.val[PHONE];
     if (s === undefined) {
-      if (k === TEXT && c.op === UPDATE && v === c.cur.phone_number) c.region = parsePhone(v, c.lim.possiblePhoneOnly);
+      if (k === TEXT && c.op === UPDATE && v === c.cur.phone_number) c.setPhone(v);
       return;
     }
-    c.region = parsePhone(s, c.lim.possiblePhoneOnly);
-    if (c.region === undefined) c.fail(row);
+    if (!c.setPhone(s)) c.fail(row);
   },
+  "sms_consent/sms_mobile": (c, row) => {
+    if (!c.lim.smsNeedsMobile) return;
+    c.decide();
+    if (c.refused.some((r) => r.startsWith("sms_consent/"))) return;
+    const k = c.p.kind[SMS_CONSENT];
+    const w = consentFields[1].words.get(c.p.val[SMS_CONSENT]);
+    if (k !== TEXT || w === undefined || (w.legacy && !c.lim.acceptLegacyConsent)) return;
+    if (w.means !== "subscribed" && w.means !== "single_opt_in") return;
+    const [, e164] = c.phoneAfter();
+    if (e164 !== undefined && noSMS.includes(phoneType(e164))) c.fail(row);
+  },
+  // The consent package's refusals.
+  "email_consent/compliance_suppressed": consentCheck,
+  "email_consent/enum": consentCheck,
+  "sms_consent/enum": consentCheck,
+  "sms_consent/sms_supported_country": consentCheck,
+  "sms_consent/sms_no_unsubscribe_on_create": consentCheck,
   "tags/type": (c, row) => (c.kind(row.f) === WRONG || c.kind(row.f) === BAD_SHAPE) && c.fail(row),
   "tags/max_items": (c, row) => c.kind(row.f) === LIST && c.p.ntags > c.lim.maxTags && c.fail(row),
   "tags[i]/utf8": (c) => {
@@ -184,7 +199,7 @@ function consentCheck(c, row) {
 // check for is an error when the module loads (the engine's test sees it).
 const rows = rules.map(([field, name, text, ops]) => {
   const row = { field, name, key: `${field}/${name}`, text, ops, f: fieldIndex.get(field) ?? -1 };
-  row.check = byRule[`${field}/${name}`] ?? (row.f >= 0 && byName[name]) ?? (field.endsWith("consent") ? consentCheck : undefined);
+  row.check = byRule[`${field}/${name}`] ?? (row.f >= 0 ? byName[name] : undefined);
   if (row.check === undefined) throw new Error(`contactrules: no check for rule ${field}/${name}`);
   return row;
 });
@@ -199,7 +214,8 @@ class Checker {
     this.details = [];
     this.full = false;
     this.decided = false;
-    this.region = undefined;
+    this.region = undefined; // of the payload's phone number, when it parses
+    this.e164 = undefined;
   }
 
   kind(f) {
@@ -255,6 +271,23 @@ class Checker {
     return s;
   }
 
+  // setPhone notes the payload's number when it parses under the policy.
+  setPhone(s) {
+    this.region = parsePhone(s, this.lim.possiblePhoneOnly);
+    this.e164 = this.region === undefined ? undefined : s;
+    return this.region !== undefined;
+  }
+
+  // phoneAfter is [region, E.164] of the number the contact has once the
+  // payload is applied: the payload's, or on update the stored one when
+  // the patch leaves it alone.
+  phoneAfter() {
+    if (this.op === CREATE || this.sent(PHONE)) return [this.region, this.e164];
+    const stored = this.cur.phone_number ?? "";
+    const region = parsePhone(stored, this.lim.possiblePhoneOnly);
+    return [region, region === undefined ? undefined : stored];
+  }
+
   run() {
     for (const row of rows) {
       if (this.full) break;
@@ -267,8 +300,7 @@ class Checker {
     if (this.decided) return;
     this.decided = true;
     const welcome = !(this.p.kind[SEND_WELCOME] === BOOL && this.p.val[SEND_WELCOME] === false);
-    let region = this.region;
-    if (this.op === UPDATE && !this.sent(PHONE)) region = parsePhone(this.cur.phone_number ?? "", this.lim.possiblePhoneOnly);
+    const [region] = this.phoneAfter();
     const phoneOK = region !== undefined && this.lim.smsRegions.includes(region);
     this.refused = [];
     this.effects = { welcome_sms: false, email_unsuppressed: false, defaults_applied: [] };

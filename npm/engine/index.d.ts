@@ -74,6 +74,8 @@ export interface Policy {
   smsRegions?: string[] | null;
   allowUnknownFields?: boolean | null;
   acceptLegacyConsent?: boolean | null;
+  /** Refuse SMS consent for a number that cannot take SMS (a fixed line, toll-free…). */
+  smsNeedsMobile?: boolean | null;
   possiblePhoneOnly?: boolean | null;
   maxNameLength?: number | null;
   maxTagLength?: number | null;
@@ -96,6 +98,37 @@ export function validateUpdate(current: StoredContact | JSONText | null, patch: 
 
 /** Reads a number as typed ("(201) 555-0123" in "US") as E.164. */
 export function normalizePhone(input: string, defaultRegion?: string): PhoneResult;
+
+/** libphonenumber's types of numbers, as phone.Type names them. */
+export type PhoneType =
+  | "FIXED_LINE"
+  | "MOBILE"
+  | "FIXED_LINE_OR_MOBILE"
+  | "TOLL_FREE"
+  | "PREMIUM_RATE"
+  | "SHARED_COST"
+  | "VOIP"
+  | "PERSONAL_NUMBER"
+  | "PAGER"
+  | "UAN"
+  | "VOICEMAIL"
+  | "UNKNOWN";
+
+/** The type of a valid number in canonical E.164 ("+447400123456" is "MOBILE"); "UNKNOWN" for any other string. */
+export function phoneType(e164: string): PhoneType;
+
+/** libphonenumber's ways of writing a number, as phone.Format names them. */
+export type PhoneFormat = "E164" | "INTERNATIONAL" | "NATIONAL" | "RFC3966";
+
+/**
+ * A valid number in canonical E.164 written as phone.Number.Format writes
+ * it ("+442071838750" is "020 7183 8750" in NATIONAL form); "" for any
+ * other string.
+ */
+export function formatPhone(e164: string, format?: PhoneFormat): string;
+
+/** libphonenumber's example number of a type in a region ("+12015550123"), or undefined when it has none. */
+export function examplePhone(region: string, type: PhoneType): string | undefined;
 
 /** The Standard Schema v1 interface (standardschema.dev). */
 export interface StandardSchemaV1<Input = unknown, Output = Input> {

@@ -19,7 +19,7 @@ export class ContactRulesError extends Error {
 }
 
 const limitNames = ["maxNameLength", "maxTagLength", "maxTags", "maxBodyBytes", "maxDetails"];
-const flagNames = ["allowUnknownFields", "acceptLegacyConsent", "possiblePhoneOnly"];
+const flagNames = ["allowUnknownFields", "acceptLegacyConsent", "smsNeedsMobile", "possiblePhoneOnly"];
 const optionNames = ["smsRegions", ...flagNames, ...limitNames];
 
 const defaultLimits = resolve({});
@@ -161,4 +161,7 @@ function readCurrent(current) {
 }
 
 export { normalizePhone } from "./normalize.mjs";
+export { phoneType } from "./phone.mjs";
+export { formatPhone } from "./format.mjs";
+export { examplePhone } from "./examples.mjs";
 export { createSchema, makeCreateSchema, updateSchema } from "./schema.mjs";

@@ -4,7 +4,7 @@
 // the national prefix it would strip (a number it strips is not written
 // canonically), the region by leading digits or by type, then the types'
 // patterns and possible lengths.
-import { patterns, codes } from "../data/phone.mjs";
+import { patterns, codes, types } from "../data/phone.mjs";
 
 const regexps = new Map();
 
@@ -145,7 +145,7 @@ export function check(digits, possibleOnly) {
     }
     const i = regionFor(r, nsn);
     if (i >= 0 && known(r.regions[i], nsn)) {
-      return [k, r.regions[i].code];
+      return [k, r.regions[i].code, r.regions[i], nsn];
     }
     const general = r.regions[0].general;
     const possible = general.p === 0 ? n >= 2 && n <= 17 : lengthResult(r, n) === "possible";
@@ -155,6 +155,31 @@ export function check(digits, possibleOnly) {
     return undefined;
   }
   return undefined;
+}
+
+// typeOf is libphonenumber's getNumberType for a number known in region:
+// the first special type that matches, else what fixed line and mobile
+// make of it.
+function typeOf(region, nsn) {
+  for (let i = 0; i < 8; i++) {
+    if (matches(region.types[i], nsn)) {
+      return types[i];
+    }
+  }
+  if (matches(region.types[8], nsn)) {
+    return region.same || matches(region.types[9], nsn) ? types[10] : types[8];
+  }
+  return types[9]; // known, so mobile matched
+}
+
+/**
+ * phoneType returns the type of a valid number in canonical E.164
+ * ("MOBILE", "FIXED_LINE_OR_MOBILE", …), as phone.Number.Type does, or
+ * "UNKNOWN".
+ */
+export function phoneType(s) {
+  const c = e164.test(s) ? check(s.slice(1), false) : undefined;
+  return c === undefined ? types[11] : typeOf(c[2], c[3]);
 }
 
 const e164 = /^\+[1-9][0-9]{0,14}$/;

@@ -68,6 +68,7 @@ func source() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	write(&b, "noSMS", "the types of number that cannot take SMS (phone.Type.MayTakeSMS)", noSMS())
 	write(&b, "phoneErrors", "normalizePhone's errors by reason: code and message", pe)
 	write(&b, "envelope", "the error envelope of a validation failure", map[string]string{
 		"code": string(errs.ValidationFailed), "message": errs.ValidationFailed.Message(),
@@ -390,4 +391,15 @@ func refusalRule(create bool, field, current string, req consent.Field, k int) (
 		}
 	}
 	return "", fmt.Errorf("validate reports no %s detail for %s", field, body)
+}
+
+// noSMS lists the names of the phone types whose numbers cannot take SMS.
+func noSMS() []string {
+	out := []string{}
+	for t := phone.Type(0); !strings.HasPrefix(t.String(), "Type("); t++ {
+		if !t.MayTakeSMS() {
+			out = append(out, t.String())
+		}
+	}
+	return out
 }

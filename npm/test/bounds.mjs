@@ -7,7 +7,7 @@
 // above 64 KiB).
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
-import { validateCreate, validateUpdate, normalizePhone } from "../engine/index.mjs";
+import { validateCreate, validateUpdate, normalizePhone, formatPhone } from "../engine/index.mjs";
 import { parse } from "../engine/phone.mjs";
 
 const n = Number(process.env.BOUNDS_SIZE) || 1 << 20;
@@ -24,6 +24,7 @@ const worst = {
   "[\\ud800-\\udbff](?![\\udc00-\\udfff])|(?<![\\ud800-\\udbff])[\\udc00-\\udfff]": [many("\ud800"), many("\udc00"), many("\ud800\udc00"), many("a")],
   "[\\ud800-\\udfff]": [many("a")],
   "^tags\\[([0-9]+)\\]$": ["tags[" + many("1"), "tags[" + many("1") + "]x"],
+  "\\$\\d": [many("$"), many("$1")],
 };
 
 // literals returns the sources of the regular expression literals in a
@@ -51,10 +52,11 @@ for (const [source, inputs] of Object.entries(worst)) {
 }
 
 // The metadata's patterns (new RegExp of data/) see at most 15 digits in
-// parse and 64 bytes of input in normalizePhone: longer input is refused
-// first.
+// parse and formatPhone, and 64 bytes of input in normalizePhone: longer
+// input is refused first.
 assert.equal(parse("+" + many("1"), false), undefined);
 assert.equal(parse("+1" + "2".repeat(14), true), undefined);
+assert.equal(formatPhone("+" + many("1"), "NATIONAL"), "");
 assert.equal(normalizePhone(many("1"), "US").error.message, "malformed phone number: longer than 64 bytes");
 
 // The most hostile bodies get answers of bounded size.

@@ -12,6 +12,7 @@ import { fileURLToPath } from "node:url";
 const engine = fileURLToPath(new URL("../engine/index.mjs", import.meta.url));
 const consumers = {
   "contactrules validateCreate": `import { validateCreate } from ${JSON.stringify(engine)}; globalThis.check = validateCreate;`,
+  "contactrules validateCreate + formatPhone": `import { validateCreate, formatPhone } from ${JSON.stringify(engine)}; globalThis.check = validateCreate; globalThis.format = formatPhone;`,
   "libphonenumber-js isValidPhoneNumber (min metadata)": `import { isValidPhoneNumber } from "libphonenumber-js/min"; globalThis.check = isValidPhoneNumber;`,
   "libphonenumber-js isValidPhoneNumber (max metadata)": `import { isValidPhoneNumber } from "libphonenumber-js/max"; globalThis.check = isValidPhoneNumber;`,
   "libphonenumber-js isValidPhoneNumber + getType (max metadata)": `import { parsePhoneNumber } from "libphonenumber-js/max"; globalThis.check = (s) => { const n = parsePhoneNumber(s); return n.isValid() && n.getType(); };`,

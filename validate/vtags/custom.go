@@ -2,6 +2,7 @@ package vtags
 
 import (
 	"cmp"
+	"encoding"
 	"encoding/json"
 	"math"
 	"reflect"
@@ -88,9 +89,18 @@ func mapKey(k reflect.Value) (string, bool) {
 
 // appendScalar appends a custom field's value as JSON.
 func appendScalar(b []byte, v reflect.Value) ([]byte, bool) {
+	for v.IsValid() && v.Kind() == reflect.Interface && !v.IsNil() {
+		v = v.Elem()
+	}
+	if v.IsValid() && ownForm(v.Type()) && !(v.Kind() == reflect.Pointer && v.IsNil()) {
+		return appendMarshaled(b, v)
+	}
 	v, ok := deref(v)
 	if !ok {
 		return append(b, "null"...), true
+	}
+	if ownForm(v.Type()) {
+		return appendMarshaled(b, v)
 	}
 	switch t := v.Type(); {
 	case t == jsonNumber:
@@ -126,4 +136,33 @@ func appendScalar(b []byte, v reflect.Value) ([]byte, bool) {
 		return append(b, "[]"...), true
 	}
 	return b, false
+}
+
+var (
+	jsonMarshaler = reflect.TypeFor[json.Marshaler]()
+	textMarshaler = reflect.TypeFor[encoding.TextMarshaler]()
+)
+
+// ownForm reports whether values of t have a JSON form of their own,
+// which encoding/json writes and CreateJSON then judges: a
+// json.Marshaler or encoding.TextMarshaler (time.Time, net.IP: strings),
+// or a byte slice (a base64 string). json.Number and the raw texts are
+// read as they are.
+func ownForm(t reflect.Type) bool {
+	switch t {
+	case jsonNumber, rawMessage, rawObject:
+		return false
+	}
+	return t.Implements(jsonMarshaler) || t.Implements(textMarshaler) ||
+		t.Kind() == reflect.Slice && t.Elem().Kind() == reflect.Uint8
+}
+
+// appendMarshaled appends v's JSON form, as encoding/json writes it;
+// false when it has none (its MarshalJSON fails or writes no JSON).
+func appendMarshaled(b []byte, v reflect.Value) ([]byte, bool) {
+	j, err := json.Marshal(v.Interface())
+	if err != nil {
+		return b, false
+	}
+	return append(b, j...), true
 }

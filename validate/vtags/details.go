@@ -1,6 +1,7 @@
 package vtags
 
 import (
+	"cmp"
 	"errors"
 	"reflect"
 	"slices"
@@ -46,23 +47,27 @@ func (r *Rules) FieldErrors(err error) []errs.FieldError {
 	if !errors.As(err, &ves) || len(ves) == 0 {
 		return nil
 	}
-	type ranked struct {
-		group, rank int
-		d           errs.FieldError
-	}
-	var all []ranked
+	// Only the first max+1 details in order matter (the last of them
+	// says the list is cut), and the order is by struct, then by rule: a
+	// sorted list keeps them, and an error whose details would all come
+	// after the last one kept is passed over without its details being
+	// found, so that past the cap a million failing tags cost validator's
+	// own work and little more.
+	var kept details
+	kept.max = r.max + 1
 	groups := map[string]int{}
-	add := func(parent string, rank int, d errs.FieldError) {
+	group := func(parent string) int {
 		g, ok := groups[parent]
 		if !ok {
 			g = len(groups)
 			groups[parent] = g
 		}
-		all = append(all, ranked{g, rank, d})
+		return g
 	}
+	memo := map[string][]ranked{}
 	for _, fe := range ves {
-		path := fieldPath(fe)
-		parent, _ := splitPath(path)
+		path, parent := cutPath(fieldPath(fe))
+		g := group(parent)
 		tag := fe.ActualTag()
 		switch tag {
 		case tagSMSConsentOwn:
@@ -72,15 +77,48 @@ func (r *Rules) FieldErrors(err error) []errs.FieldError {
 			if path != "" {
 				d.Field = path
 			}
-			add(parent, rankOf(d.Field, d.Rule), d)
+			kept.add(g, rankOf("sms_consent", d.Rule), d)
 			continue
 		}
 		if !isOurs(tag) {
+			rank := rankOf(fe.Field(), "")
+			if kept.after(g, rank) {
+				continue
+			}
 			field := path
 			if field == "" {
-				field = fe.Field()
+				field, _ = cutPath(fe.Field())
 			}
-			add(parent, rankOf(fe.Field(), ""), errs.FieldError{Field: field, Message: r.message(fe), Rule: ruleOf(fe)})
+			kept.add(g, rank, errs.FieldError{Field: field, Message: r.message(fe), Rule: ruleOf(fe)})
+			continue
+		}
+		// A contact tag's details are of its field, or the identity
+		// detail (never a single tag's).
+		low := int(validate.RuleRequiredOneOf)
+		if tag == TagTag {
+			low = tagRank
+		}
+		if kept.after(g, low) {
+			continue
+		}
+		if s, ok := fe.Value().(string); ok && tag == TagTag {
+			// Failing tags in bulk are mostly alike (empty): each value
+			// is judged once, and its details ranked once.
+			own, seen := memo[s]
+			if !seen {
+				for _, d := range r.own(tag, reflect.ValueOf(s), "") {
+					own = append(own, ranked{rank: rankOf(d.Field, d.Rule), d: d})
+				}
+				if len(memo) < 256 {
+					memo[s] = own
+				}
+			}
+			for _, x := range own {
+				if !kept.after(g, x.rank) {
+					x.d.Field = path
+					kept.add(g, x.rank, x.d)
+				}
+			}
 			continue
 		}
 		own := r.own(tag, reflect.ValueOf(fe.Value()), "")
@@ -91,7 +129,7 @@ func (r *Rules) FieldErrors(err error) []errs.FieldError {
 			if parent != "" {
 				d.Field = parent + "." + d.Field
 			}
-			add(parent, int(validate.RuleRequiredOneOf), d)
+			kept.add(g, int(validate.RuleRequiredOneOf), d)
 			continue
 		}
 		for _, d := range own {
@@ -106,29 +144,73 @@ func (r *Rules) FieldErrors(err error) []errs.FieldError {
 					d.Field = path + strings.TrimPrefix(d.Field, apiField(tag))
 				}
 			}
-			add(parent, rank, d)
+			kept.add(g, rank, d)
 		}
 	}
-	slices.SortStableFunc(all, func(a, b ranked) int {
-		if a.group != b.group {
-			return a.group - b.group
-		}
-		return a.rank - b.rank
-	})
-	out := make([]errs.FieldError, 0, min(len(all), r.max))
-	for _, x := range all {
-		// One detail per field and rule.
-		if slices.ContainsFunc(out, func(d errs.FieldError) bool { return d.Field == x.d.Field && d.Rule == x.d.Rule }) {
-			continue
-		}
-		if len(out) == r.max {
-			// As validate caps an answer: the first max-1, then a
-			// detail that says the list is cut.
-			return append(out[:r.max-1], r.detail(validate.RuleMaxDetails, "base"))
-		}
-		out = append(out, x.d)
+	out := make([]errs.FieldError, len(kept.list))
+	for i, x := range kept.list {
+		out[i] = x.d
+	}
+	if len(out) > r.max {
+		// As validate caps an answer: the first max-1, then a detail
+		// that says the list is cut.
+		out = append(out[:r.max-1], r.detail(validate.RuleMaxDetails, "base"))
 	}
 	return out
+}
+
+// tagRank is the least rank of a detail of one tag.
+var tagRank = rankOf(apiField(TagTag)+"[0]", "")
+
+// details keeps the first max details in the order of FieldErrors: by
+// group (the structs, in the order validator meets them), then by rank
+// (the rule table's), then as they came; one per field and rule.
+type details struct {
+	list []ranked
+	max  int
+}
+
+type ranked struct {
+	group, rank int
+	d           errs.FieldError
+}
+
+// after reports whether a detail of group g and rank at least rank
+// would come after all those kept when the list is full: it would not
+// be kept.
+func (ds *details) after(g, rank int) bool {
+	if len(ds.list) < ds.max {
+		return false
+	}
+	last := ds.list[len(ds.list)-1]
+	return g > last.group || g == last.group && rank >= last.rank
+}
+
+// add keeps d, of group g and rank, when it is among the first max.
+func (ds *details) add(g, rank int, d errs.FieldError) {
+	// A detail of the same field and rule kept already came first (the
+	// same field is of the same group, the same rule of the same rank).
+	i, _ := slices.BinarySearchFunc(ds.list, ranked{group: g, rank: rank}, func(x, t ranked) int {
+		if x.group != t.group {
+			return cmp.Compare(x.group, t.group)
+		}
+		if x.rank <= t.rank {
+			return -1 // equal ranks keep their order: d goes after
+		}
+		return 1
+	})
+	if i == ds.max {
+		return
+	}
+	for _, x := range ds.list {
+		if x.d.Field == d.Field && x.d.Rule == d.Rule {
+			return
+		}
+	}
+	ds.list = slices.Insert(ds.list, i, ranked{g, rank, d})
+	if len(ds.list) > ds.max {
+		ds.list = ds.list[:ds.max]
+	}
 }
 
 // fieldPath is the field's JSON path below the struct validated:
@@ -136,14 +218,6 @@ func (r *Rules) FieldErrors(err error) []errs.FieldError {
 func fieldPath(fe validator.FieldError) string {
 	_, rest, _ := strings.Cut(fe.Namespace(), ".")
 	return rest
-}
-
-// splitPath splits a path at its last dot: "contact", "email".
-func splitPath(path string) (parent, name string) {
-	if i := strings.LastIndexByte(path, '.'); i >= 0 {
-		return path[:i], path[i+1:]
-	}
-	return "", path
 }
 
 // rankOf is the place in the rule table of a detail of field (an API

@@ -64,6 +64,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/contactrules/contactrules/consent"
 	"github.com/contactrules/contactrules/errs"
@@ -117,6 +118,7 @@ type Rules struct {
 	messages map[string]func(validator.FieldError) string
 	keys     []string // the tag names of the validators registered, in order
 	plans    sync.Map // planKey → *plan
+	lastTag  atomic.Pointer[tagAnswer]
 }
 
 // defaultTagName is the validator's tag name unless SetTagName changes it.
@@ -207,6 +209,10 @@ func (r *Rules) Message(tag string, f func(fe validator.FieldError) string) erro
 // for the field that reports it, the identity rule.
 func (r *Rules) fieldFunc(tag, key string) validator.Func {
 	return func(fl validator.FieldLevel) bool {
+		if tag == TagTag {
+			// One tag: its own rules alone, and of no struct.
+			return r.tagPasses(fl.Field())
+		}
 		parent, ok := structValue(fl.Parent())
 		var pl *plan
 		var phone string
@@ -217,7 +223,7 @@ func (r *Rules) fieldFunc(tag, key string) validator.Func {
 		if len(r.own(tag, fl.Field(), phone)) > 0 {
 			return false
 		}
-		if pl == nil || tag == TagTag {
+		if pl == nil {
 			return true
 		}
 		at, ok := pl.byName[fl.StructFieldName()]
@@ -242,6 +248,31 @@ func (r *Rules) mobile(key string) validator.Func {
 
 // isMobile reports whether d is the sms_mobile rule's detail.
 func isMobile(d errs.FieldError) bool { return d.Rule == validate.RuleSMSMobile.Name() }
+
+// A tagAnswer is whether a short tag passes its rules.
+type tagAnswer struct {
+	tag    string
+	passes bool
+}
+
+// tagPasses reports whether v, after dive, passes contact_tag. Tags that
+// fail in bulk are mostly alike (a million empty ones): the last short
+// one judged is remembered, so each repeat costs a comparison rather
+// than a validate.Create.
+func (r *Rules) tagPasses(v reflect.Value) bool {
+	if v.Kind() == reflect.String {
+		s := v.String()
+		if last := r.lastTag.Load(); last != nil && last.tag == s {
+			return last.passes
+		}
+		passes := len(r.own(TagTag, v, "")) == 0
+		if len(s) <= 64 {
+			r.lastTag.Store(&tagAnswer{strings.Clone(s), passes})
+		}
+		return passes
+	}
+	return len(r.own(TagTag, v, "")) == 0
+}
 
 // structValue returns v, or what it points to, when that is a struct.
 func structValue(v reflect.Value) (reflect.Value, bool) {

@@ -366,10 +366,22 @@ export const languages = Object.freeze(["en", "de", "es", "fr", "it", "nl", "pt-
 // one of them (Swiss German, Luxembourgish and Romansh read German;
 // Basque, Galician, Quechua Spanish; Breton, Corsican, Occitan, Haitian
 // and several African languages French; Afrikaans and Frisian Dutch;
-// Latin Italian). The first are exact matches, the others near ones.
+// Latin Italian; and English, for the many languages whose readers Go's
+// matcher sends to English: Welsh, Irish, Icelandic, Maltese, Albanian,
+// Georgian, Esperanto, languages of Africa and of South and Southeast
+// Asia). The first are exact matches, the others near ones. Alone a near
+// English tag gives English as no match would; before another near
+// language ("cy, gsw") it is the match, as in Go.
 const primaries = new Map();
 for (const [language, own, near] of [
-  ["en", "en eng", ""],
+  [
+    "en",
+    "en eng",
+    "ach ak aka alb bem ben bn bur chr cy cym ee eo epo ewe ga gaa gd geo gla gle ha hau haw ia ibo ice ig ina is isl ji ka " +
+      "kan kat khm km kn kri lao lg lo loz lug mal mao mfe mi ml mlt mri mt my mya ne nep nso ny nya nyn om or ori orm pa pan " +
+      "pcm ps pus rn run sd si sin sn sna snd so som sot sq sqi st sw swa ta tam te tel ti tir tlh tn to ton tsn tum ur urd " +
+      "wel xh xho yi yid yo yor zu zul",
+  ],
   ["de", "de deu ger", "gsw lb ltz rm roh"],
   ["es", "es spa", "ay aym eu eus baq gl glg gn grn qu que"],
   ["fr", "fr fra fre", "br bre co cos crs ht hat kg kon ln lin lua mg mlg oc oci rw kin wo wol"],
@@ -435,23 +447,19 @@ function readTag(tag) {
 }
 
 // preferences reads an Accept-Language value as the Go package does: the
-// first 32 entries, an entry that cannot be read (or of weight 0)
-// skipped, the rest in order of weight, equal weights in their order.
+// first 32 entries, an entry that cannot be read (or whose weight is not
+// one, or 0) skipped, the rest in order of weight, equal weights in their
+// order. No regular expression: the time is linear in the value.
 function preferences(value) {
   const entries = [];
-  for (const entry of value.split(",").slice(0, 32)) {
+  for (const entry of value.split(",", 32)) {
     const at = entry.indexOf(";");
-    const tag = (at < 0 ? entry : entry.slice(0, at)).trim();
-    let q = 1;
+    const tag = ows(at < 0 ? entry : entry.slice(0, at));
+    let q = 1000;
     if (at >= 0) {
-      // q=, then a number as Go's strconv.ParseFloat reads one.
-      const m = /^q\s*=\s*([+-]?(?:(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?|inf|infinity))$/i.exec(entry.slice(at + 1).trim());
-      if (!m || entry.slice(at + 1).trim()[0] !== "q") {
-        continue;
-      }
-      q = Math.fround(/^[+-]?inf/i.test(m[1]) ? (m[1][0] === "-" ? -Infinity : Infinity) : Number(m[1]));
-      if (q <= 0 || (!Number.isFinite(q) && /\d/.test(m[1]))) {
-        continue; // of weight 0, or out of range
+      q = qvalue(ows(entry.slice(at + 1)));
+      if (q <= 0) {
+        continue; // not a weight, or 0: not acceptable
       }
     }
     if (tag !== "") {
@@ -459,6 +467,40 @@ function preferences(value) {
     }
   }
   return entries.sort((a, b) => b.q - a.q).map((e) => e.tag);
+}
+
+// ows trims HTTP's optional white space (spaces and tabs).
+function ows(s) {
+  let i = 0;
+  let j = s.length;
+  while (i < j && (s[i] === " " || s[i] === "\t")) i++;
+  while (j > i && (s[j - 1] === " " || s[j - 1] === "\t")) j--;
+  return s.slice(i, j);
+}
+
+// qvalue returns the weight w gives in thousandths, or -1 when w is not
+// a weight: "q=" (in either case) and a qvalue of RFC 9110 §12.4.2, 0 to
+// 1 with at most three decimals. A self-contained function: the Go
+// package's qvalue reads the same grammar.
+function qvalue(w) {
+  if (w.length < 3 || w.length > 7 || (w[0] !== "q" && w[0] !== "Q") || w[1] !== "=" || (w[2] !== "0" && w[2] !== "1")) {
+    return -1;
+  }
+  let q = w[2] === "1" ? 1000 : 0;
+  if (w.length === 3) {
+    return q;
+  }
+  if (w[3] !== ".") {
+    return -1;
+  }
+  for (let i = 4, scale = 100; i < w.length; i++, scale /= 10) {
+    const d = w.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) {
+      return -1;
+    }
+    q += d * scale;
+  }
+  return q > 1000 ? -1 : q;
 }
 
 /**

@@ -79,6 +79,25 @@ test("the language chosen is the Go package's", () => {
   assert.deepEqual(wrong.slice(0, 20), [], `${wrong.length} of ${fixture.matches.length} differ`);
 });
 
+// A hostile value costs time linear in its length (a regular expression
+// that backtracks took 4.4 s on 64k digits, and would take minutes on
+// these): the test's timeout is the bound, no clock is read.
+test("a hostile Accept-Language is read in linear time", { timeout: 20000 }, () => {
+  const n = 1 << 20;
+  for (const [value, want] of [
+    ["de;q=0" + "5".repeat(n) + "x", "en"],
+    ["de;q=0." + "5".repeat(n) + "x,fr;q=0.1", "fr"],
+    ["de;q=" + " ".repeat(n) + "0.5,it", "it"],
+    ["de;" + "q=".repeat(n) + ",nl", "nl"],
+    ["de-" + "a-".repeat(n) + "!,ja", "ja"],
+    ["de" + ";".repeat(n) + ",es", "es"],
+    [" ".repeat(n) + "de" + " ".repeat(n), "de"],
+    [",".repeat(n) + "de", "en"],
+  ]) {
+    assert.equal(matchLanguage(value), want, value.slice(0, 40));
+  }
+});
+
 test("localize matches the language, and the loaded rules offer it", async () => {
   const d = [{ field: "phone_number", message: "must be a valid phone number in E.164 format", rule: "e164" }];
   const de = fixture.texts.find((c) => c.lang === "de" && c.policy === "" && c.detail.field === "phone_number" && c.detail.rule === "e164");

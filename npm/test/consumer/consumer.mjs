@@ -17,6 +17,8 @@ assert.deepEqual(
 );
 assert.equal(validateUpdate({ email: "jane@example.com" }, { email: "x@example.com" }).error.details[0].rule, "immutable");
 assert.deepEqual(normalizePhone("(201) 555-0123", "US"), { ok: true, e164: "+12015550123", region: "US" });
+assert.equal((await import("contactrules")).phoneType("+447400123456"), "MOBILE");
+assert.equal((await import("contactrules")).formatPhone("+442071838750", "NATIONAL"), "020 7183 8750");
 assert.throws(() => validateCreate(good, { maxTags: -1 }), ContactRulesError);
 
 const result = createSchema["~standard"].validate(bad);

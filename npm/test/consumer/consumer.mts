@@ -33,3 +33,12 @@ const texts: Promise<string[]> = localize([{ field: "email", message: "must be a
 void texts;
 const lang: string = matchLanguage(["fr-CA", "en"]);
 void lang;
+
+import { phoneType, type PhoneType } from "contactrules";
+const t: PhoneType = phoneType("+447400123456");
+void t;
+
+import { formatPhone, type PhoneFormat } from "contactrules";
+const form: PhoneFormat = "NATIONAL";
+const written: string = formatPhone("+442071838750", form);
+void written;

@@ -40,8 +40,16 @@ type Typer struct {
 	// whole number, which no further digit fits.
 	chosenLen uint8
 	complete  bool
+	// extracted is 1 + how many digits there were when the national
+	// prefix was read (0: not yet), and shape how it was read (see
+	// prefixShape): libphonenumber-js reads it once, and then appends
+	// the digits that follow to the national number.
+	extracted uint8
+	shape     string
+	idd       uint8 // the length of the international prefix typed, if any
 	outLen    uint8
 	out       [MaxDisplay]byte // the display
+	nsn       [2 * MaxTyped]byte
 }
 
 // NewTyper returns the state of a formatter for numbers typed in region
@@ -60,7 +68,7 @@ func (t *Typer) Reset() {
 // libphonenumber-js's input does: its ASCII digits, and a '+' that comes
 // before any digit of the number.
 func (t *Typer) Input(text string) {
-	plus, digits := false, 0
+	plus, digits, before := false, 0, t.n
 	for i := 0; i < len(text); i++ {
 		switch c := text[i]; {
 		case c >= '0' && c <= '9':
@@ -83,6 +91,9 @@ func (t *Typer) Input(text string) {
 	if digits == 0 {
 		return
 	}
+	if before < 3 && t.n >= 3 {
+		t.extractIDD()
+	}
 	t.update()
 	var buf [MaxDisplay]byte
 	out := t.appendDisplay(buf[:0])
@@ -100,16 +111,18 @@ func (t *Typer) Display() []byte {
 type parsed struct {
 	cc       int    // 0: none yet
 	prefix   []byte // the national prefix typed
+	before   []byte // digits before nsn that are not the national prefix (a carrier code)
 	nsn      []byte // the national significant number
-	national []byte // prefix + nsn
+	national []byte // the digits typed after the calling code
+	modified bool   // nsn is not the last digits of national
 	e        entity // whose formats
 	ok       bool   // a numbering plan is chosen (formats apply)
 }
 
 func (t *Typer) parse() parsed {
-	d := t.digits[:t.n]
+	d := t.digits[t.idd:t.n]
 	var p parsed
-	if t.plus {
+	if t.intl() {
 		for i := 0; i < 3 && i < len(d) && d[0] != '0'; i++ {
 			p.cc = 10*p.cc + int(d[i]-'0')
 			if mainEntityIndex(p.cc) != 0 {
@@ -125,19 +138,103 @@ func (t *Typer) parse() parsed {
 	}
 	p.e, p.ok, p.cc = t.region, true, t.region.callingCode()
 	p.nsn, p.national = d, d
-	if np := typedString(t.region.typedField(typedNational)); np != "" && len(d) >= len(np) && string(d[:len(np)]) == np {
-		p.prefix, p.nsn = d[:len(np)], d[len(np):]
+	if t.extracted == 0 {
+		return p
+	}
+	at := int(t.extracted - 1)
+	nsn, prefix, groups := applyShape(t.nsn[:0], t.shape, d[:at])
+	p.nsn = append(nsn, d[at:]...)
+	np := typedString(t.region.typedField(typedNational))
+	switch {
+	case !groups:
+		p.prefix = d[:len(prefix)]
+	case string(prefix) == np:
+		p.prefix = prefix
+	}
+	if len(p.nsn) > len(d) || string(d[len(d)-len(p.nsn):]) != string(p.nsn) {
+		p.modified = true
+	} else if b := d[:len(d)-len(p.nsn)]; len(b) > 0 && string(b) != string(p.prefix) {
+		p.before = b
 	}
 	return p
 }
 
+// applyShape appends to dst the national number a national prefix match
+// of the given shape makes of d, and returns it with the digits before
+// the first kept one (the national prefix, if the match kept any digit)
+// and whether it kept any.
+func applyShape(dst []byte, shape string, d []byte) (nsn, prefix []byte, groups bool) {
+	k := 0
+	prefixEnd := -1
+	for i := 0; i < len(shape); i++ {
+		switch c := shape[i]; c {
+		case 'S':
+			k++
+		case 'K':
+			if prefixEnd < 0 {
+				prefixEnd = k
+			}
+			dst = append(dst, d[k])
+			k++
+		default:
+			dst = append(dst, c)
+			groups = true
+		}
+	}
+	if prefixEnd >= 0 {
+		groups = true
+	} else {
+		prefixEnd = k
+	}
+	return append(dst, d[k:]...), d[:prefixEnd], groups
+}
+
+// extract is the parser's extractNationalSignificantNumber: it reads the
+// national prefix of the digits typed, if a match changes them, and
+// reports whether it did. again is extractAnotherNationalSignificantNumber:
+// a new reading counts only if it makes another national number.
+func (t *Typer) extract(again bool) bool {
+	if t.intl() || !t.national {
+		return false
+	}
+	d := t.digits[:t.n]
+	shape, ok := prefixShape(t.region.field(fieldNational), d)
+	if !ok {
+		shape = ""
+	}
+	var buf [2 * MaxTyped]byte
+	nsn, _, _ := applyShape(buf[:0], shape, d)
+	if again {
+		if string(nsn) == string(t.parse().nsn) {
+			return false
+		}
+	} else if string(nsn) == string(d) {
+		return false
+	}
+	t.extracted, t.shape = t.n+1, shape
+	return true
+}
+
 // update narrows the formats and chooses one for what is typed now.
 func (t *Typer) update() {
+	if t.extracted == 0 {
+		t.extract(false)
+	}
+	t.narrow()
+}
+
+// narrow is the formatter's reset when the calling code or the national
+// number's reading changed, and narrowDownMatchingFormats.
+func (t *Typer) narrow() {
 	p := t.parse()
 	if !p.ok {
 		return
 	}
-	if key := uint16(p.cc)<<3 | uint16(len(p.prefix)) + 1; key != t.key {
+	intl := uint16(0)
+	if t.intl() {
+		intl = 1
+	}
+	if key := uint16(p.cc)<<6 | intl<<5 | uint16(t.extracted) + 1; key != t.key {
 		// A new calling code or national prefix: every format is back.
 		// A format that is not for international use ("NA") is none
 		// at all for libphonenumber-js, whose metadata leaves it out.
@@ -170,26 +267,24 @@ func (t *Typer) suits(p parsed, f format) bool {
 	if len(p.prefix) > 0 && !uses && !optional {
 		return false
 	}
-	if !t.plus && len(p.prefix) == 0 && uses && !optional {
+	if !t.intl() && len(p.prefix) == 0 && uses && !optional {
 		return false
 	}
 	lead := f.leading()
 	if len(lead) == 0 {
 		return true
 	}
-	i := max(len(p.nsn)-3, 0)
-	i = min(i, len(lead)/2-1)
-	state := u16(typedStates, 2*walk(typedStates, typedRows, at16(lead, 2*uint(i)), p.nsn))
 	if len(p.nsn) < 3 {
-		return state != 0
+		// PatternMatcher, which reads the first pattern its own way.
+		return u16(typedStates, 2*walk(typedStates, typedRows, f.short(), p.nsn)) != 0
 	}
-	return state == 2
+	i := min(len(p.nsn)-3, len(lead)/2-1)
+	return u16(typedStates, 2*walk(typedStates, typedRows, at16(lead, 2*uint(i)), p.nsn)) == 2
 }
 
 // appendDisplay appends the display to dst, choosing the format as
 // libphonenumber-js does once per input.
 func (t *Typer) appendDisplay(dst []byte) []byte {
-	d := t.digits[:t.n]
 	if t.n == 0 {
 		if t.plus {
 			return append(dst, '+')
@@ -197,25 +292,89 @@ func (t *Typer) appendDisplay(dst []byte) []byte {
 		return dst
 	}
 	p := t.parse()
-	if t.plus {
-		dst = append(dst, '+')
-		if p.cc == 0 {
-			return append(dst, d...)
-		}
-		dst = append(dst, d[:len(d)-len(p.nsn)]...)
-		if len(p.nsn) == 0 {
-			return dst
-		}
-		dst = append(dst, ' ')
-	}
-	if !p.ok {
-		return append(dst, d...)
-	}
 	var buf [MaxDisplay]byte
-	if out, ok := t.format(p, buf[:0]); ok {
+	var out []byte
+	ok := false
+	if p.ok {
+		out, ok = t.format(p, buf[:0])
+		if !ok && t.reExtract() {
+			// Format what the new reading makes.
+			t.narrow()
+			if p = t.parse(); p.ok {
+				out, ok = t.format(p, buf[:0])
+			}
+		}
+	}
+	if !ok || len(out) == 0 {
+		out = t.unformatted(p, buf[:0])
+	}
+	if !t.intl() {
 		return append(dst, out...)
 	}
-	return append(dst, p.national...)
+	// getFullNumber: the international prefix, then the calling code
+	// and the national number.
+	d := t.digits[t.idd:t.n]
+	if t.idd > 0 {
+		dst = append(dst, t.digits[:t.idd]...)
+		if len(d) > 0 {
+			dst = append(dst, ' ')
+		}
+	} else {
+		dst = append(dst, '+')
+	}
+	if p.cc == 0 {
+		return append(dst, d...)
+	}
+	dst = append(dst, d[:len(d)-len(p.national)]...)
+	if len(out) > 0 {
+		dst = append(append(dst, ' '), out...)
+	}
+	return dst
+}
+
+// unformatted is getNonFormattedNumber's national part.
+func (t *Typer) unformatted(p parsed, dst []byte) []byte {
+	switch {
+	case !p.ok && !t.intl():
+		return append(dst, t.digits[:t.n]...)
+	case p.modified:
+		return append(dst, p.national...)
+	case len(p.before) > 0:
+		dst = append(dst, p.before...)
+	default:
+		dst = append(dst, p.prefix...)
+	}
+	return append(dst, p.nsn...)
+}
+
+// reExtract is the parser's reExtractNationalSignificantNumber: when no
+// format fits, the national prefix is read again (if it is complex), or
+// an international prefix is looked for.
+func (t *Typer) reExtract() bool {
+	if t.region.typedField(typedComplex) != 0 && t.extract(true) {
+		return true
+	}
+	return t.extractIDD()
+}
+
+// extractIDD is the parser's extractIddPrefix: digits typed in a region
+// that start with its international prefix, and no 0 after it, are an
+// international number.
+func (t *Typer) extractIDD() bool {
+	if t.intl() || !t.national {
+		return false
+	}
+	k, ok := t.region.iddLength(t.digits[:t.n])
+	if !ok || k == 0 {
+		return false
+	}
+	t.idd, t.extracted, t.shape = uint8(k), 0, ""
+	return true
+}
+
+// intl reports whether the number is typed in international form.
+func (t *Typer) intl() bool {
+	return t.plus || t.idd > 0
 }
 
 // format is AsYouTypeFormatter.format: the national part of the display,
@@ -243,7 +402,7 @@ func (t *Typer) format(p parsed, dst []byte) ([]byte, bool) {
 		}
 		f := p.e.format(i)
 		plain := byte(plainNational)
-		if t.plus {
+		if t.intl() {
 			plain = plainIntl
 		}
 		if f.flags()&plain == 0 {
@@ -284,13 +443,13 @@ func (t *Typer) npRule(p parsed, f format) bool {
 		return false
 	}
 	uses := f.flags()&usesNational != 0
-	return uses && len(p.prefix) > 0 || !uses && !t.plus
+	return uses && len(p.prefix) > 0 || !uses && !t.intl()
 }
 
 // formatComplete is formatCompleteNumber: the whole national number
 // written with format f, if its pattern matches it.
 func (t *Typer) formatComplete(p parsed, f format, dst []byte) ([]byte, bool) {
-	atoms, plainT, nationalT := f.texts(t.plus)
+	atoms, plainT, nationalT := f.texts(t.intl())
 	if plainT == "" {
 		return dst, false // "NA": no international form
 	}
@@ -306,11 +465,14 @@ func (t *Typer) formatComplete(p parsed, f format, dst []byte) ([]byte, bool) {
 		}
 		dst = dst[:start]
 	}
-	if len(p.prefix) > 0 {
+	switch {
+	case len(p.prefix) > 0:
 		dst = append(append(dst, p.prefix...), t.separator(p, f)...)
+	case len(p.before) > 0:
+		dst = append(append(dst, p.before...), ' ')
 	}
 	dst = expand(dst, p.nsn, atoms, &lens, plainT, 0)
-	if t.plus {
+	if t.intl() {
 		dst = spaces(dst, start)
 	}
 	return dst, sameDigits(dst[start:], p.national)
@@ -320,7 +482,7 @@ func (t *Typer) formatComplete(p parsed, f format, dst []byte) ([]byte, bool) {
 // chosenLen digits (getTemplateForFormat, then populateTemplateWithDigits
 // and cutAndStripNonPairedParens).
 func (t *Typer) fill(p parsed, f format, dst []byte) ([]byte, bool) {
-	atoms, plainT, nationalT := f.texts(t.plus)
+	atoms, plainT, nationalT := f.texts(t.intl())
 	var lens [maxAtoms]uint8
 	var nines [maxDigits + 2]byte
 	for i := range nines {
@@ -333,7 +495,13 @@ func (t *Typer) fill(p parsed, f format, dst []byte) ([]byte, bool) {
 	if t.npRule(p, f) && f.npDigits() == string(p.prefix)+"1" {
 		dst = expand(dst, nil, atoms, &lens, nationalT, len(p.prefix))
 	} else {
-		if len(p.prefix) > 0 {
+		switch {
+		case len(p.before) > 0:
+			for range p.before {
+				dst = append(dst, 'x')
+			}
+			dst = append(dst, ' ')
+		case len(p.prefix) > 0:
 			for range p.prefix {
 				dst = append(dst, 'x')
 			}
@@ -341,7 +509,7 @@ func (t *Typer) fill(p parsed, f format, dst []byte) ([]byte, bool) {
 		}
 		dst = expand(dst, nil, atoms, &lens, plainT, 0)
 	}
-	if t.plus {
+	if t.intl() {
 		dst = spaces(dst, start)
 	}
 	// populateTemplateWithDigits, then the cut after the last digit.
@@ -474,7 +642,7 @@ func (t *Typer) Number(dst []byte) ([]byte, bool) {
 	if !p.ok || len(p.nsn) == 0 {
 		return dst, false
 	}
-	if !t.plus {
+	if !t.intl() {
 		p.cc = t.region.callingCode()
 	}
 	var code [4]byte
@@ -488,11 +656,12 @@ func (t *Typer) Number(dst []byte) ([]byte, bool) {
 
 // The typed tables, as gen/aytype.go lays them out.
 const (
-	typedEntitySize = 6
+	typedEntitySize = 8
 	typedFirst      = 0
 	typedCount      = 2
 	typedNational   = 4
-	typedFormatSize = 8
+	typedComplex    = 6
+	typedFormatSize = 12
 )
 
 // The flags of a format (gen/aytype.go).
@@ -536,16 +705,21 @@ func (f format) npDigits() string {
 	return typedString(at16(typedFormats, typedFormatSize*uint(f)+4))
 }
 
+func (f format) short() uint {
+	return at16(typedFormats, typedFormatSize*uint(f)+8)
+}
+
 func (f format) leading() string {
 	return typedString(at16(typedFormats, typedFormatSize*uint(f)+6))
 }
 
 // texts returns the atoms of f's pattern, the rule the display uses
-// ("" for none) and f's rule with the national prefix formatting rule.
+// ("" for none) and f's rule with the national prefix formatting rule,
+// as libphonenumber-js writes it.
 func (f format) texts(international bool) (atoms, plain, national string) {
 	i := uint(f)
 	atoms = text(u16(formatTable, 3*i))
-	national = text(u16(formatTable, 3*i+1))
+	national = typedString(at16(typedFormats, typedFormatSize*i+10))
 	plain = text(u16(formatTable, 3*i+2))
 	if international {
 		plain = ""

@@ -32,7 +32,7 @@ func AppendFormat(dst, nsn []byte, outcome uint16, f int) []byte {
 		tmpl = text(u16(formatTable, 3*i+2))
 	}
 	var lens [maxAtoms]uint8
-	end, ok := match(atoms, nsn, 0, 0, &lens)
+	end, ok := split(atoms, nsn, &lens)
 	if !ok {
 		// The automaton chose the format because its pattern matches all
 		// of nsn; a table that says otherwise is not trusted further.
@@ -59,7 +59,9 @@ func AppendFormat(dst, nsn []byte, outcome uint16, f int) []byte {
 	// ReplaceAllString keeps what follows the match (nothing, when the
 	// greedy match is the whole number, as it is for every pattern in the
 	// metadata today).
-	dst = append(dst, nsn[end:]...)
+	if end < len(nsn) {
+		dst = append(dst, nsn[end:]...)
+	}
 	if f == RFC3966 {
 		dst = dashes(dst, start)
 	}
@@ -87,6 +89,38 @@ func dashes(dst []byte, start int) []byte {
 		w++
 	}
 	return dst[:w]
+}
+
+// split is match from the start of nsn, which the pattern matches all
+// of (the automaton chose the format so). With at most one repeat of
+// variable length, the longest that leaves the others room is the one
+// that makes the match end with nsn, so no search is needed.
+func split(atoms string, nsn []byte, lens *[maxAtoms]uint8) (int, bool) {
+	variable, fixed := -1, 0
+	for a := 0; 5*a < len(atoms) && a < maxAtoms; a++ {
+		lo, hi := int(atoms[5*a+3]), int(atoms[5*a+4])
+		if lo != hi {
+			if variable >= 0 {
+				return match(atoms, nsn, 0, 0, lens)
+			}
+			variable = a
+		}
+		lens[a] = uint8(lo)
+		fixed += lo
+	}
+	if variable >= 0 {
+		// fixed counts the variable repeat's least length already.
+		k := int(lens[variable]) + len(nsn) - fixed
+		if k < int(lens[variable]) || k > int(atoms[5*variable+4]) {
+			return match(atoms, nsn, 0, 0, lens)
+		}
+		fixed += k - int(lens[variable])
+		lens[variable] = uint8(k)
+	}
+	if fixed != len(nsn) || 5*maxAtoms < len(atoms) {
+		return match(atoms, nsn, 0, 0, lens)
+	}
+	return fixed, true
 }
 
 // maxAtoms bounds the atoms of a pattern (package gen checks).

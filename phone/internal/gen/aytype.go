@@ -31,6 +31,15 @@ type typedFormat struct {
 	npDigits string // the digits of the national prefix formatting rule
 	intl     int    // the format used in international form (0: none, "NA")
 	leading  []uint32
+	// jsNational is the national template as libphonenumber-js (and
+	// Java's replaceFirst) makes it: the $1 of the national prefix
+	// formatting rule is the group it replaces ("0$1" before "$2 15-…"
+	// makes "0$2 15-…", where phonenumbers writes "0$1 15-…").
+	jsNational string
+	// short is the machine for the first leading-digits pattern read as
+	// libphonenumber-js's PatternMatcher reads it for fewer than three
+	// digits (see jsLiteral).
+	short uint32
 }
 
 // The flags of a typedFormat.
@@ -52,6 +61,10 @@ var nonAltering = regexp.MustCompile(`[-/. \[\]()~]*\$1[-/. \[\]()~]*(\$\d[-/. \
 type typedEntity struct {
 	first, count int // the formats, numbered in the format table
 	national     string
+	// complex is libphonenumber-js's COMPLEX_NATIONAL_PREFIX: the
+	// national prefix for parsing is more than digits and [sets], and a
+	// number that no format fits is read again.
+	complex bool
 }
 
 type typing struct {
@@ -85,6 +98,9 @@ func compileTyping(md *metadata, lists map[string][]formatRule) (*typing, error)
 			return fmt.Errorf("region %s: %d formats compiled of %d", code, len(rules), len(main.GetNumberFormat()))
 		}
 		e := typedEntity{national: meta.GetNationalPrefix()}
+		e.complex = strings.ContainsFunc(meta.GetNationalPrefixForParsing(), func(c rune) bool {
+			return !strings.ContainsRune("0123456789[]", c)
+		})
 		if len(rules) > maxTypedFormats {
 			return fmt.Errorf("region %s: %d formats", code, len(rules))
 		}
@@ -128,6 +144,7 @@ func compileTyping(md *metadata, lists map[string][]formatRule) (*typing, error)
 		for j := range f.leading {
 			f.leading[j] = renumber[f.leading[j]]
 		}
+		f.short = renumber[f.short]
 		t.formats[i] = f
 	}
 	return t, nil
@@ -148,6 +165,23 @@ func (t *typing) format(f *phonenumbers.NumberFormat, meta *phonenumbers.PhoneMe
 	}
 	if nonAltering.MatchString(f.GetFormat()) {
 		tf.flags |= plainNational
+	}
+	if npfr != "" {
+		done := false
+		rule := firstGroup.ReplaceAllStringFunc(f.GetFormat(), func(g string) string {
+			if done {
+				return g
+			}
+			done = true
+			return strings.ReplaceAll(npfr, "$1", g)
+		})
+		re, err := regexp.Compile(f.GetPattern())
+		if err != nil {
+			return tf, err
+		}
+		if tf.jsNational, err = template(re, rule); err != nil {
+			return tf, err
+		}
 	}
 	tf.npDigits = strings.Map(func(c rune) rune {
 		if c >= '0' && c <= '9' {
@@ -176,6 +210,19 @@ func (t *typing) format(f *phonenumbers.NumberFormat, meta *phonenumbers.PhoneMe
 	}
 	if len(intl) == 0 && tf.flags&plainNational != 0 {
 		tf.flags |= plainIntl
+	}
+	if ld := f.GetLeadingDigitsPattern(); len(ld) > 0 {
+		short, always := jsLiteral(ld[0])
+		var err error
+		switch {
+		case always:
+			tf.short = t.m.add(1)
+			t.m.next[tf.short] = [10]uint32{tf.short, tf.short, tf.short, tf.short, tf.short, tf.short, tf.short, tf.short, tf.short, tf.short}
+		default:
+			if tf.short, err = t.leadMachine(short); err != nil {
+				return tf, err
+			}
+		}
 	}
 	for _, ld := range f.GetLeadingDigitsPattern() {
 		s, ok := t.lead[ld]
@@ -229,6 +276,25 @@ func typingLists(md *metadata, rules map[int]*ccRule, fmts *formats) (map[string
 	return lists, nil
 }
 
+// jsLiteral returns pattern as libphonenumber-js's PatternMatcher reads
+// it, written for Go's regexp: it knows only digits, [sets], (?:groups)
+// and |, and takes every other character (\d, {2}) literally, so that
+// no digit matches it; always is true when it cannot parse the pattern (a
+// ? that is not (?:), which makes formatMatches say yes to anything.
+func jsLiteral(pattern string) (re string, always bool) {
+	if strings.Contains(strings.ReplaceAll(pattern, "(?:", ""), "?") {
+		return "", true
+	}
+	var b strings.Builder
+	for _, c := range pattern {
+		if strings.ContainsRune(`\{}.*+^$`, c) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(c)
+	}
+	return b.String(), false
+}
+
 // leadMachine adds the machine for leading-digits pattern ld: output 2
 // once a prefix of the input matches ld (libphonenumber-js tests
 // ^(pattern)), 1 while the input could still grow into a match, 0 after.
@@ -276,9 +342,9 @@ func (t *typing) tables(nformats int) (parsingTables, error) {
 	}
 	var ents []byte
 	for _, e := range t.entities {
-		ents = le16(le16(le16(ents, e.first), e.count), put(e.national))
+		ents = le16(le16(le16(le16(ents, e.first), e.count), put(e.national)), boolInt(e.complex))
 	}
-	ftab := make([]byte, 0, 8*(nformats+1))
+	ftab := make([]byte, 0, 12*(nformats+1))
 	for i := 0; i <= nformats; i++ {
 		f := t.formats[i]
 		var lead []byte
@@ -288,7 +354,8 @@ func (t *typing) tables(nformats int) (parsingTables, error) {
 		if len(f.leading) > 127 {
 			return parsingTables{}, fmt.Errorf("%d leading-digits patterns", len(f.leading))
 		}
-		ftab = le16(le16(le16(append(ftab, f.flags, 0), f.intl), put(f.npDigits)), put(string(lead)))
+		ftab = le16(le16(le16(le16(append(ftab, f.flags, 0), f.intl), put(f.npDigits)), put(string(lead))), int(f.short))
+		ftab = le16(ftab, put(f.jsNational))
 	}
 	if len(text) >= 1<<16 {
 		return parsingTables{}, fmt.Errorf("%d bytes of formatter text", len(text))

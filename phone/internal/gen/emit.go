@@ -32,12 +32,16 @@ import (
 //     as-you-type formatter (see aytype.go), laid out as stateTable and
 //     rowTable are.
 //   - typedEntities: per entity (as in entityTable), the number in
-//     formatTable of its first format, how many it has, and the offset in
-//     typedText of its national prefix.
-//   - typedFormats: per format of formatTable, 8 bytes: its flags, 0, the
-//     number of its international format, and the offsets in typedText
+//     formatTable of its first format, how many it has, the offset in
+//     typedText of its national prefix, and 1 if its national prefix for
+//     parsing is complex (see aytype.go), else 0.
+//   - typedFormats: per format of formatTable, 12 bytes: its flags, 0,
+//     the number of its international format, the offsets in typedText
 //     of the digits of its national prefix formatting rule and of its
-//     leading-digits machines (little-endian start states).
+//     leading-digits machines (little-endian start states), the start
+//     state of the machine for fewer than three digits, and the offset
+//     in typedText of its national template as libphonenumber-js makes
+//     it.
 //   - typedText holds each string once, after its length byte.
 //   - regionCodes: every region code, three bytes each, padded with a
 //     space.

@@ -10,7 +10,7 @@ import (
 // metadata of the phonenumbers version in go.mod; after upgrading
 // phonenumbers, run go generate ./npm.
 func TestJSIsUpToDate(t *testing.T) {
-	for file, source := range map[string]func() ([]byte, error){"phone.mjs": JS, "parsing.mjs": JSParsing} {
+	for file, source := range map[string]func() ([]byte, error){"phone.mjs": JS, "parsing.mjs": JSParsing, "format.mjs": JSFormats, "examples.mjs": JSExamples} {
 		want, err := source()
 		if err != nil {
 			t.Fatal(err)

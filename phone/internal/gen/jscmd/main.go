@@ -28,6 +28,18 @@ func main() {
 	if err == nil {
 		err = os.WriteFile(filepath.Join(*dir, "parsing.mjs"), src, 0o644)
 	}
+	if err == nil {
+		src, err = gen.JSFormats()
+	}
+	if err == nil {
+		err = os.WriteFile(filepath.Join(*dir, "format.mjs"), src, 0o644)
+	}
+	if err == nil {
+		src, err = gen.JSExamples()
+	}
+	if err == nil {
+		err = os.WriteFile(filepath.Join(*dir, "examples.mjs"), src, 0o644)
+	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "jscmd:", err)
 		os.Exit(1)
