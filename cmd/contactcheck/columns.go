@@ -291,8 +291,12 @@ func (h *header) report(w io.Writer, file string) {
 			continue
 		}
 		if f := looksLike(headerKey(h.names[i])); f != "" {
-			fmt.Fprintf(w, "contactcheck: warning: column %d %s looks like %s but is read as a custom field: -map '%s=%s' reads it as %[3]s, -map '%[4]s=-' ignores it\n",
-				i+1, strconv.Quote(h.names[i]), f, h.names[i], f)
+			var maps []string
+			for _, f := range strings.Split(f, " or ") {
+				maps = append(maps, fmt.Sprintf("-map '%s=%s'", h.names[i], f))
+			}
+			fmt.Fprintf(w, "contactcheck: warning: column %d %s looks like %s but is read as a custom field: %s reads it as such, -map '%s=-' ignores it\n",
+				i+1, strconv.Quote(h.names[i]), f, strings.Join(maps, " or "), h.names[i])
 		}
 	}
 }

@@ -110,9 +110,9 @@ func TestColumnsReport(t *testing.T) {
   6 "Consent Given": custom field "consent_given"
   7 "Notes": ignored (-map)
   8 "` + strings.Repeat("é", 32) + `...": custom field "` + strings.Repeat("é", 32) + `..."
-contactcheck: warning: column 3 "E-Mial" looks like email but is read as a custom field: -map 'E-Mial=email' reads it as email, -map 'E-Mial=-' ignores it
-contactcheck: warning: column 4 "Work Email" looks like email but is read as a custom field: -map 'Work Email=email' reads it as email, -map 'Work Email=-' ignores it
-contactcheck: warning: column 6 "Consent Given" looks like email_consent or sms_consent but is read as a custom field: -map 'Consent Given=email_consent or sms_consent' reads it as email_consent or sms_consent, -map 'Consent Given=-' ignores it
+contactcheck: warning: column 3 "E-Mial" looks like email but is read as a custom field: -map 'E-Mial=email' reads it as such, -map 'E-Mial=-' ignores it
+contactcheck: warning: column 4 "Work Email" looks like email but is read as a custom field: -map 'Work Email=email' reads it as such, -map 'Work Email=-' ignores it
+contactcheck: warning: column 6 "Consent Given" looks like email_consent or sms_consent but is read as a custom field: -map 'Consent Given=email_consent' or -map 'Consent Given=sms_consent' reads it as such, -map 'Consent Given=-' ignores it
 `
 	if stderr != want {
 		t.Errorf("stderr:\n%s\nwant:\n%s", stderr, want)
