@@ -100,8 +100,12 @@ var (
 		{"sms", "sms_consent"}, {"text", "sms_consent"},
 		{"mail", "email_consent"}, {"newsletter", "email_consent"},
 	}
-	consentWords = []string{"consent", "optin", "subscri", "accepts", "permission", "marketing"}
-	consentNot   = []string{"date", "time", "source", "method", "reason", "level", "updated"}
+	consentWords = []string{"consent", "optin", "subscri", "accepts", "permission"}
+	consentNot   = []string{
+		"date", "time", "source", "method", "reason", "level", "updated", "last",
+		"unsubscri", "optout", // an opt-out flag says the opposite of a consent
+		"opened", "delivered", "clicked", "bounced", "count", "sent", // HubSpot's "Marketing emails opened", …
+	}
 )
 
 // byMeaning returns the consent field a header key means, or "".
@@ -152,6 +156,19 @@ type column struct {
 	member string // the form member its cells fill; "": ignored
 	rank   int    // among columns of one field
 	how    string // why: "-map", "-ignore", "alias", "by meaning", …
+
+	ambiguous string // a custom field that means this consent, as another column does
+}
+
+// meaningCount counts the columns read by meaning, by field.
+func meaningCount(cols []column) map[string]int {
+	n := make(map[string]int)
+	for _, c := range cols {
+		if c.how == "by meaning" {
+			n[c.member]++
+		}
+	}
+	return n
 }
 
 // A header is what the columns of a CSV file are.
@@ -235,6 +252,22 @@ func newHeader(cells []string, m mapping) (*header, error) {
 			col = column{member: "custom_fields[" + name + "]", how: "custom field"}
 		}
 		h.cols[i], h.members[i] = col, col.member
+	}
+	// A consent read by meaning from two columns is read from neither:
+	// the words do not say which is meant. They are custom fields, and
+	// the report says why.
+	for f, n := range meaningCount(h.cols) {
+		if n > 1 {
+			for i := range h.cols {
+				if h.cols[i].how == "by meaning" && h.cols[i].member == f {
+					cell := strings.TrimPrefix(cells[i], "\uFEFF")
+					h.cols[i] = column{member: "custom_fields[" + normalizeHeader(cell) + "]", how: "custom field", ambiguous: f}
+					h.members[i] = h.cols[i].member
+				}
+			}
+		}
+	}
+	for i, col := range h.cols {
 		if col.member == "" {
 			continue
 		}
@@ -274,8 +307,11 @@ func (h *header) report(w io.Writer, file string) {
 		case strings.HasPrefix(c.member, "custom_fields["):
 			key := strings.TrimSuffix(strings.TrimPrefix(c.member, "custom_fields["), "]")
 			fmt.Fprintf(w, "  %d %s: custom field %s", i+1, name, strconv.Quote(validate.CutName(key)))
-			if c.how == "-map" {
+			switch {
+			case c.how == "-map":
 				fmt.Fprint(w, " (-map)")
+			case c.ambiguous != "":
+				fmt.Fprintf(w, " (several columns mean %s: -map the one to read)", c.ambiguous)
 			}
 			fmt.Fprintln(w)
 		default:
@@ -287,7 +323,7 @@ func (h *header) report(w io.Writer, file string) {
 		}
 	}
 	for i, c := range h.cols {
-		if c.how != "custom field" {
+		if c.how != "custom field" || c.ambiguous != "" {
 			continue
 		}
 		if f := looksLike(headerKey(h.names[i])); f != "" {

@@ -43,7 +43,12 @@ func TestHeader(t *testing.T) {
 		{"email,phone,mobile", "email phone_number phone_number"},
 		{"Email Address,email", "email email"},
 		{"email,phone,PHONE", "columns 2 and 3 of the header row both give phone_number"},
-		{"email,SMS Marketing Opt-In,Text Opt In", "columns 2 and 3 of the header row both give sms_consent"},
+		// Two consent columns by meaning: neither is read as the consent.
+		{"email,SMS Marketing Opt-In,Text Opt In,Newsletter Opt-In", "email custom_fields[sms_marketing_opt_in] custom_fields[text_opt_in] email_consent"},
+		// HubSpot's columns about email that are no consent, and an
+		// opt-out flag, which says the opposite of one.
+		{"email,Marketing emails opened,Marketing emails delivered,Unsubscribed from all email,Email Opt-Out,Last marketing email send date",
+			"email custom_fields[marketing_emails_opened] custom_fields[marketing_emails_delivered] custom_fields[unsubscribed_from_all_email] custom_fields[email_opt_out] custom_fields[last_marketing_email_send_date]"},
 		{"email,x,X", "columns 2 and 3 of the header row both give x"},
 		{"email,Loyalty Tier,loyalty_tier", "columns 2 and 3 of the header row both give loyalty_tier"},
 		{"email,,first_name", "column 2 of the header row has no name"},
@@ -116,6 +121,16 @@ contactcheck: warning: column 6 "Consent Given" looks like email_consent or sms_
 `
 	if stderr != want {
 		t.Errorf("stderr:\n%s\nwant:\n%s", stderr, want)
+	}
+}
+
+// TestAmbiguousConsentReport checks that two columns meaning one consent
+// are said to be custom fields, and why.
+func TestAmbiguousConsentReport(t *testing.T) {
+	_, stderr, _ := runString(t, "email,SMS Opt In Status,Text Opt In\na@example.com,yes,yes\n", "-format", "csv")
+	want := `  2 "SMS Opt In Status": custom field "sms_opt_in_status" (several columns mean sms_consent: -map the one to read)`
+	if !strings.Contains(stderr, want+"\n") {
+		t.Errorf("stderr:\n%s\nwant a line\n%s", stderr, want)
 	}
 }
 
