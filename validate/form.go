@@ -89,9 +89,17 @@ func fromForm(pl *payload, form map[string][]string, p *Policy) {
 		v := values[0]
 		if k, ok := customKey(name); ok {
 			if custom == nil {
-				// Room for every member left: a form of many custom
-				// fields (a wide CSV row) is not copied as it grows.
-				custom = make([]string, 0, 2*(len(names)-i))
+				// Room for them all (in name order they are together):
+				// a form of many custom fields (a wide CSV row) is not
+				// copied as it grows.
+				n := 0
+				for _, name := range names[i:] {
+					if !strings.HasPrefix(name, formCustomPrefix) {
+						break
+					}
+					n++
+				}
+				custom = make([]string, 0, 2*n)
 			}
 			custom = append(custom, k, v)
 			if !utf8.ValidString(v) {
