@@ -87,7 +87,7 @@ var known = func() map[string]column {
 		if _, ok := m[k]; ok {
 			panic("contactcheck: alias " + a.name + " is listed twice")
 		}
-		m[k] = column{member: a.field, rank: i}
+		m[k] = column{member: a.field, rank: int32(i)}
 	}
 	return m
 }()
@@ -154,17 +154,34 @@ func normalizeHeader(h string) string {
 // A column is how one column of a file is read.
 type column struct {
 	member string // the form member its cells fill; "": ignored
-	rank   int    // among columns of one field
-	how    string // why: "-map", "-ignore", "alias", "by meaning", …
+	rank   int32  // among columns of one field
+	how    how    // why
+	// A custom field whose header means a consent by meaning, as another
+	// column's does.
+	ambiguous bool
+}
 
-	ambiguous string // a custom field that means this consent, as another column does
+// how says why a column is read as it is.
+type how uint8
+
+const (
+	howCustom how = iota
+	howName
+	howAlias
+	howMeaning
+	howMap
+	howIgnore
+)
+
+func (h how) String() string {
+	return [...]string{"custom field", "name", "alias", "by meaning", "-map", "-ignore"}[h]
 }
 
 // meaningCount counts the columns read by meaning, by field.
 func meaningCount(cols []column) map[string]int {
 	n := make(map[string]int)
 	for _, c := range cols {
-		if c.how == "by meaning" {
+		if c.how == howMeaning {
 			n[c.member]++
 		}
 	}
@@ -237,19 +254,19 @@ func newHeader(cells []string, m mapping) (*header, error) {
 		key := headerKey(cell)
 		col, ok := column{}, false
 		if member, mapped := m.columns[key]; mapped && key != "" {
-			col, ok = column{member: member, rank: rankMap, how: "-map"}, true
+			col, ok = column{member: member, rank: rankMap, how: howMap}, true
 		} else if slices.Contains(m.ignore, name) || slices.Contains(m.ignore, strings.TrimSpace(cell)) {
-			col, ok = column{how: "-ignore"}, true
+			col, ok = column{how: howIgnore}, true
 		} else if col, ok = known[key]; ok && key != "" {
-			col.how = "alias"
+			col.how = howAlias
 			if col.rank == rankField {
-				col.how = "name"
+				col.how = howName
 			}
 		} else if f := byMeaning(key); f != "" {
-			col, ok = column{member: f, rank: len(aliases), how: "by meaning"}, true
+			col, ok = column{member: f, rank: int32(len(aliases)), how: howMeaning}, true
 		}
 		if !ok {
-			col = column{member: "custom_fields[" + name + "]", how: "custom field"}
+			col = column{member: "custom_fields[" + name + "]", how: howCustom}
 		}
 		h.cols[i], h.members[i] = col, col.member
 	}
@@ -259,9 +276,9 @@ func newHeader(cells []string, m mapping) (*header, error) {
 	for f, n := range meaningCount(h.cols) {
 		if n > 1 {
 			for i := range h.cols {
-				if h.cols[i].how == "by meaning" && h.cols[i].member == f {
+				if h.cols[i].how == howMeaning && h.cols[i].member == f {
 					cell := strings.TrimPrefix(cells[i], "\uFEFF")
-					h.cols[i] = column{member: "custom_fields[" + normalizeHeader(cell) + "]", how: "custom field", ambiguous: f}
+					h.cols[i] = column{member: "custom_fields[" + normalizeHeader(cell) + "]", how: howCustom, ambiguous: true}
 					h.members[i] = h.cols[i].member
 				}
 			}
@@ -271,7 +288,7 @@ func newHeader(cells []string, m mapping) (*header, error) {
 		if col.member == "" {
 			continue
 		}
-		k := col.member + "\x00" + strconv.Itoa(col.rank)
+		k := col.member + "\x00" + strconv.Itoa(int(col.rank))
 		if j, dup := claimed[k]; dup {
 			return nil, fmt.Errorf("columns %d and %d of the header row both give %s", j+1, i+1, validate.CutName(strings.TrimSuffix(strings.TrimPrefix(col.member, "custom_fields["), "]")))
 		}
@@ -281,7 +298,7 @@ func newHeader(cells []string, m mapping) (*header, error) {
 	for i := range h.order {
 		h.order[i] = i
 	}
-	slices.SortStableFunc(h.order, func(a, b int) int { return h.cols[a].rank - h.cols[b].rank })
+	slices.SortStableFunc(h.order, func(a, b int) int { return int(h.cols[a].rank) - int(h.cols[b].rank) })
 	return h, nil
 }
 
@@ -308,10 +325,10 @@ func (h *header) report(w io.Writer, file string) {
 			key := strings.TrimSuffix(strings.TrimPrefix(c.member, "custom_fields["), "]")
 			fmt.Fprintf(w, "  %d %s: custom field %s", i+1, name, strconv.Quote(validate.CutName(key)))
 			switch {
-			case c.how == "-map":
+			case c.how == howMap:
 				fmt.Fprint(w, " (-map)")
-			case c.ambiguous != "":
-				fmt.Fprintf(w, " (several columns mean %s: -map the one to read)", c.ambiguous)
+			case c.ambiguous:
+				fmt.Fprintf(w, " (several columns mean %s: -map the one to read)", byMeaning(headerKey(h.names[i])))
 			}
 			fmt.Fprintln(w)
 		default:
@@ -323,7 +340,7 @@ func (h *header) report(w io.Writer, file string) {
 		}
 	}
 	for i, c := range h.cols {
-		if c.how != "custom field" || c.ambiguous != "" {
+		if c.how != howCustom || c.ambiguous {
 			continue
 		}
 		if f := looksLike(headerKey(h.names[i])); f != "" {
