@@ -194,11 +194,13 @@ type header struct {
 	order   []int    // the columns in the order a row reads them
 	cols    []column
 	names   []string // the header cells, as echoed
+	unused  []string // the -map values that name no column of the file
 }
 
 // mapping is the user's say on columns: -map and -ignore.
 type mapping struct {
 	columns map[string]string // header key -> member, "" to ignore (-map)
+	given   []string          // the -map values, in order
 	ignore  []string          // -ignore: headers (normalized) not read
 }
 
@@ -227,6 +229,7 @@ func (m *mapping) parseMap(v string) error {
 		return fmt.Errorf("-map %q: the header is mapped twice", v)
 	}
 	m.columns[key] = member
+	m.given = append(m.given, v)
 	return nil
 }
 
@@ -294,6 +297,13 @@ func newHeader(cells []string, m mapping) (*header, error) {
 		}
 		claimed[k] = i
 	}
+	for _, v := range m.given {
+		name, _, _ := strings.Cut(v, "=")
+		key := headerKey(name)
+		if !slices.ContainsFunc(cells, func(c string) bool { return headerKey(c) == key }) {
+			h.unused = append(h.unused, v)
+		}
+	}
 	h.order = make([]int, len(cells))
 	for i := range h.order {
 		h.order[i] = i
@@ -338,6 +348,9 @@ func (h *header) report(w io.Writer, file string) {
 			}
 			fmt.Fprintln(w)
 		}
+	}
+	for _, v := range h.unused {
+		fmt.Fprintf(w, "contactcheck: warning: -map %s names no column of this file\n", strconv.Quote(validate.CutName(v)))
 	}
 	for i, c := range h.cols {
 		if c.how != howCustom || c.ambiguous {

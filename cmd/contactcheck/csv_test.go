@@ -105,7 +105,7 @@ func TestColumnsReport(t *testing.T) {
 	long := strings.Repeat("é", 100)
 	in := "Phone,Mobile Phone,E-Mial,Work Email,Loyalty Tier,Consent Given,Notes," + long + "\n" +
 		"a@example.com,,,,,,,\n"
-	_, stderr, _ := runString(t, in, "-format", "csv", "-map", "Notes=-")
+	_, stderr, _ := runString(t, in, "-format", "csv", "-map", "Notes=-", "-map", "Mobil Phone=phone_number")
 	want := `contactcheck: standard input: columns:
   1 "Phone": phone_number (alias) when column 2 "Mobile Phone" is empty
   2 "Mobile Phone": phone_number (alias)
@@ -115,6 +115,7 @@ func TestColumnsReport(t *testing.T) {
   6 "Consent Given": custom field "consent_given"
   7 "Notes": ignored (-map)
   8 "` + strings.Repeat("é", 32) + `...": custom field "` + strings.Repeat("é", 32) + `..."
+contactcheck: warning: -map "Mobil Phone=phone_number" names no column of this file
 contactcheck: warning: column 3 "E-Mial" looks like email but is read as a custom field: -map 'E-Mial=email' reads it as such, -map 'E-Mial=-' ignores it
 contactcheck: warning: column 4 "Work Email" looks like email but is read as a custom field: -map 'Work Email=email' reads it as such, -map 'Work Email=-' ignores it
 contactcheck: warning: column 6 "Consent Given" looks like email_consent or sms_consent but is read as a custom field: -map 'Consent Given=email_consent' or -map 'Consent Given=sms_consent' reads it as such, -map 'Consent Given=-' ignores it
