@@ -48,9 +48,10 @@
 // digits in any case ("E-mail", "EMAIL" and "e_mail" are one name):
 // the fields' own names, the names the common tools write in their
 // exports ("Email Address", "Given Name", "Surname", "Mobile Phone",
-// "Phone 1 - Value", … docs/bulk.md lists them by tool), and consent
-// columns by meaning ("Email Marketing Consent", "Accepts SMS
-// Marketing", "SMS Opt-In"). "phone region" names the region of the
+// "Phone 1 - Value", "Email Marketing Consent", "Accepts SMS
+// Marketing", … docs/bulk.md lists them by tool), and other consent
+// columns by meaning ("Newsletter Subscription", "Text Message Opt In
+// Status"; not "Unsubscribed from all email" nor "Email Consent Date"). "phone region" names the region of the
 // row's phone number, as a form's country select does. Every other
 // column is a custom field named by its header in lower case, spaces and
 // hyphens written as underscores ("Loyalty Tier" is loyalty_tier), with
