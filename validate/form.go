@@ -81,13 +81,26 @@ func fromForm(pl *payload, form map[string][]string, p *Policy) {
 	}
 	var custom []string // key, value pairs in key order
 	lim := p.limits()
-	for _, name := range names {
+	for i, name := range names {
 		values := formValues(form[name])
 		if len(values) == 0 {
 			continue
 		}
 		v := values[0]
 		if k, ok := customKey(name); ok {
+			if custom == nil {
+				// Room for them all (in name order they are together):
+				// a form of many custom fields (a wide CSV row) is not
+				// copied as it grows.
+				n := 0
+				for _, name := range names[i:] {
+					if !strings.HasPrefix(name, formCustomPrefix) {
+						break
+					}
+					n++
+				}
+				custom = make([]string, 0, 2*n)
+			}
 			custom = append(custom, k, v)
 			if !utf8.ValidString(v) {
 				pl.custom.facts = note(pl.custom.facts, p.MaxDetails, RuleCustomFieldUTF8, k)
@@ -191,7 +204,11 @@ func customKey(name string) (string, bool) {
 // customJSON writes the custom fields of a form as the JSON object a JSON
 // body would carry.
 func customJSON(kv []string) RawObject {
-	b := []byte{'{'}
+	n := 2
+	for _, s := range kv {
+		n += len(s) + 4 // quotes, and a colon or comma
+	}
+	b := append(make([]byte, 0, n), '{')
 	for i := 0; i < len(kv); i += 2 {
 		if i > 0 {
 			b = append(b, ',')

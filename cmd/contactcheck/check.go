@@ -29,6 +29,10 @@ var (
 	csvDetail     = []errs.FieldError{{Field: "base", Message: "must be a well-formed CSV row", Rule: "csv"}}
 )
 
+// wideRow is the width past which a row is checked by one worker at a
+// time, and a worker does not keep its buffers.
+const wideRow = 1024
+
 // A worker runs the rules on batches; each worker has its own, with its
 // buffers.
 type worker struct {
@@ -109,6 +113,13 @@ func (w *worker) csvRow(hdr *header, cells []string) result {
 	if len(cells) != len(hdr.members) {
 		return result{details: columnsDetail}
 	}
+	if len(cells) > wideRow {
+		// The library's cost of a row grows with its cells, about 200
+		// bytes each: wide rows are checked one at a time, so that
+		// their cost is not multiplied by the number of workers.
+		w.c.wide <- struct{}{}
+		defer func() { <-w.c.wide }()
+	}
 	if w.form == nil {
 		w.form = make(map[string][]string)
 	}
@@ -142,6 +153,11 @@ func (w *worker) csvRow(hdr *header, cells []string) result {
 	res.contact, res.effects, res.details = validate.CreateForm(w.form, w.c.cfg.policy)
 	if res.details == nil && w.c.cfg.advice {
 		res.advice = advice.ForForm(res.contact, w.form, w.c.cfg.policy)
+	}
+	if len(cells) > wideRow {
+		// A wide row grew the buffers: give them back rather than keep
+		// them for the narrow rows that usually follow.
+		w.form, w.values = nil, nil
 	}
 	return res
 }

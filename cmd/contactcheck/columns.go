@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/contactrules/contactrules/validate"
 )
@@ -86,7 +87,7 @@ var known = func() map[string]column {
 		if _, ok := m[k]; ok {
 			panic("contactcheck: alias " + a.name + " is listed twice")
 		}
-		m[k] = column{member: a.field, rank: i}
+		m[k] = column{member: a.field, rank: int32(i)}
 	}
 	return m
 }()
@@ -99,8 +100,12 @@ var (
 		{"sms", "sms_consent"}, {"text", "sms_consent"},
 		{"mail", "email_consent"}, {"newsletter", "email_consent"},
 	}
-	consentWords = []string{"consent", "optin", "subscri", "accepts", "permission", "marketing"}
-	consentNot   = []string{"date", "time", "source", "method", "reason", "level", "updated"}
+	consentWords = []string{"consent", "optin", "subscri", "accepts", "permission"}
+	consentNot   = []string{
+		"date", "time", "source", "method", "reason", "level", "updated", "last",
+		"unsubscri", "optout", // an opt-out flag says the opposite of a consent
+		"opened", "delivered", "clicked", "bounced", "count", "sent", // HubSpot's "Marketing emails opened", …
+	}
 )
 
 // byMeaning returns the consent field a header key means, or "".
@@ -124,13 +129,13 @@ func byMeaning(key string) string {
 // headerKey returns the key a header is matched by: its letters and
 // digits, in lower case.
 func headerKey(h string) string {
-	var b strings.Builder
+	b := make([]byte, 0, len(h))
 	for _, r := range h {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			b.WriteRune(unicode.ToLower(r))
+			b = utf8.AppendRune(b, unicode.ToLower(r))
 		}
 	}
-	return b.String()
+	return string(b)
 }
 
 // normalizeHeader returns a header cell as custom fields are named:
@@ -149,8 +154,38 @@ func normalizeHeader(h string) string {
 // A column is how one column of a file is read.
 type column struct {
 	member string // the form member its cells fill; "": ignored
-	rank   int    // among columns of one field
-	how    string // why: "-map", "-ignore", "alias", "by meaning", …
+	rank   int32  // among columns of one field
+	how    how    // why
+	// A custom field whose header means a consent by meaning, as another
+	// column's does.
+	ambiguous bool
+}
+
+// how says why a column is read as it is.
+type how uint8
+
+const (
+	howCustom how = iota
+	howName
+	howAlias
+	howMeaning
+	howMap
+	howIgnore
+)
+
+func (h how) String() string {
+	return [...]string{"custom field", "name", "alias", "by meaning", "-map", "-ignore"}[h]
+}
+
+// meaningCount counts the columns read by meaning, by field.
+func meaningCount(cols []column) map[string]int {
+	n := make(map[string]int)
+	for _, c := range cols {
+		if c.how == howMeaning {
+			n[c.member]++
+		}
+	}
+	return n
 }
 
 // A header is what the columns of a CSV file are.
@@ -159,11 +194,13 @@ type header struct {
 	order   []int    // the columns in the order a row reads them
 	cols    []column
 	names   []string // the header cells, as echoed
+	unused  []string // the -map values that name no column of the file
 }
 
 // mapping is the user's say on columns: -map and -ignore.
 type mapping struct {
 	columns map[string]string // header key -> member, "" to ignore (-map)
+	given   []string          // the -map values, in order
 	ignore  []string          // -ignore: headers (normalized) not read
 }
 
@@ -192,6 +229,7 @@ func (m *mapping) parseMap(v string) error {
 		return fmt.Errorf("-map %q: the header is mapped twice", v)
 	}
 	m.columns[key] = member
+	m.given = append(m.given, v)
 	return nil
 }
 
@@ -219,35 +257,58 @@ func newHeader(cells []string, m mapping) (*header, error) {
 		key := headerKey(cell)
 		col, ok := column{}, false
 		if member, mapped := m.columns[key]; mapped && key != "" {
-			col, ok = column{member: member, rank: rankMap, how: "-map"}, true
+			col, ok = column{member: member, rank: rankMap, how: howMap}, true
 		} else if slices.Contains(m.ignore, name) || slices.Contains(m.ignore, strings.TrimSpace(cell)) {
-			col, ok = column{how: "-ignore"}, true
+			col, ok = column{how: howIgnore}, true
 		} else if col, ok = known[key]; ok && key != "" {
-			col.how = "alias"
+			col.how = howAlias
 			if col.rank == rankField {
-				col.how = "name"
+				col.how = howName
 			}
 		} else if f := byMeaning(key); f != "" {
-			col, ok = column{member: f, rank: len(aliases), how: "by meaning"}, true
+			col, ok = column{member: f, rank: int32(len(aliases)), how: howMeaning}, true
 		}
 		if !ok {
-			col = column{member: "custom_fields[" + name + "]", how: "custom field"}
+			col = column{member: "custom_fields[" + name + "]", how: howCustom}
 		}
 		h.cols[i], h.members[i] = col, col.member
+	}
+	// A consent read by meaning from two columns is read from neither:
+	// the words do not say which is meant. They are custom fields, and
+	// the report says why.
+	for f, n := range meaningCount(h.cols) {
+		if n > 1 {
+			for i := range h.cols {
+				if h.cols[i].how == howMeaning && h.cols[i].member == f {
+					cell := strings.TrimPrefix(cells[i], "\uFEFF")
+					h.cols[i] = column{member: "custom_fields[" + normalizeHeader(cell) + "]", how: howCustom, ambiguous: true}
+					h.members[i] = h.cols[i].member
+				}
+			}
+		}
+	}
+	for i, col := range h.cols {
 		if col.member == "" {
 			continue
 		}
-		k := col.member + "\x00" + strconv.Itoa(col.rank)
+		k := col.member + "\x00" + strconv.Itoa(int(col.rank))
 		if j, dup := claimed[k]; dup {
 			return nil, fmt.Errorf("columns %d and %d of the header row both give %s", j+1, i+1, validate.CutName(strings.TrimSuffix(strings.TrimPrefix(col.member, "custom_fields["), "]")))
 		}
 		claimed[k] = i
 	}
+	for _, v := range m.given {
+		name, _, _ := strings.Cut(v, "=")
+		key := headerKey(name)
+		if !slices.ContainsFunc(cells, func(c string) bool { return headerKey(c) == key }) {
+			h.unused = append(h.unused, v)
+		}
+	}
 	h.order = make([]int, len(cells))
 	for i := range h.order {
 		h.order[i] = i
 	}
-	slices.SortStableFunc(h.order, func(a, b int) int { return h.cols[a].rank - h.cols[b].rank })
+	slices.SortStableFunc(h.order, func(a, b int) int { return int(h.cols[a].rank) - int(h.cols[b].rank) })
 	return h, nil
 }
 
@@ -273,8 +334,11 @@ func (h *header) report(w io.Writer, file string) {
 		case strings.HasPrefix(c.member, "custom_fields["):
 			key := strings.TrimSuffix(strings.TrimPrefix(c.member, "custom_fields["), "]")
 			fmt.Fprintf(w, "  %d %s: custom field %s", i+1, name, strconv.Quote(validate.CutName(key)))
-			if c.how == "-map" {
+			switch {
+			case c.how == howMap:
 				fmt.Fprint(w, " (-map)")
+			case c.ambiguous:
+				fmt.Fprintf(w, " (several columns mean %s: -map the one to read)", byMeaning(headerKey(h.names[i])))
 			}
 			fmt.Fprintln(w)
 		default:
@@ -285,13 +349,20 @@ func (h *header) report(w io.Writer, file string) {
 			fmt.Fprintln(w)
 		}
 	}
+	for _, v := range h.unused {
+		fmt.Fprintf(w, "contactcheck: warning: -map %s names no column of this file\n", strconv.Quote(validate.CutName(v)))
+	}
 	for i, c := range h.cols {
-		if c.how != "custom field" {
+		if c.how != howCustom || c.ambiguous {
 			continue
 		}
 		if f := looksLike(headerKey(h.names[i])); f != "" {
-			fmt.Fprintf(w, "contactcheck: warning: column %d %s looks like %s but is read as a custom field: -map '%s=%s' reads it as %[3]s, -map '%[4]s=-' ignores it\n",
-				i+1, strconv.Quote(h.names[i]), f, h.names[i], f)
+			var maps []string
+			for _, f := range strings.Split(f, " or ") {
+				maps = append(maps, fmt.Sprintf("-map '%s=%s'", h.names[i], f))
+			}
+			fmt.Fprintf(w, "contactcheck: warning: column %d %s looks like %s but is read as a custom field: %s reads it as such, -map '%s=-' ignores it\n",
+				i+1, strconv.Quote(h.names[i]), f, strings.Join(maps, " or "), h.names[i])
 		}
 	}
 }
@@ -302,16 +373,10 @@ func (h *header) report(w io.Writer, file string) {
 func looksLike(key string) string {
 	if len(key) >= 4 {
 		best, field := 3, ""
-		try := func(name, member string) {
-			if d := editDistance(key, headerKey(name), best); d < best {
-				best, field = d, member
+		for _, k := range nearKeys {
+			if d := editDistance(key, k.key, best); d < best {
+				best, field = d, k.field
 			}
-		}
-		for _, f := range fields {
-			try(f, f)
-		}
-		for _, a := range aliases {
-			try(a.name, a.field)
 		}
 		if field != "" {
 			return field
@@ -328,14 +393,30 @@ func looksLike(key string) string {
 	return ""
 }
 
+// nearKeys are the keys of the fields' names and the aliases, in the
+// table's order, for looksLike.
+var nearKeys = func() (keys []struct{ key, field string }) {
+	for _, f := range fields {
+		keys = append(keys, struct{ key, field string }{headerKey(f), f})
+	}
+	for _, a := range aliases {
+		keys = append(keys, struct{ key, field string }{headerKey(a.name), a.field})
+	}
+	return keys
+}()
+
 // editDistance returns the Levenshtein distance of a and b (bytes), or
-// limit when it is limit or more.
+// limit when it is limit or more. b is short (a field's name or an
+// alias): its rows are on the stack.
 func editDistance(a, b string, limit int) int {
 	if d := len(a) - len(b); d >= limit || -d >= limit {
 		return limit
 	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
+	var rows [2][64]int
+	if len(b) >= len(rows[0]) {
+		return limit
+	}
+	prev, cur := rows[0][:len(b)+1], rows[1][:len(b)+1]
 	for j := range prev {
 		prev[j] = j
 	}

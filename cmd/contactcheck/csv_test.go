@@ -43,7 +43,12 @@ func TestHeader(t *testing.T) {
 		{"email,phone,mobile", "email phone_number phone_number"},
 		{"Email Address,email", "email email"},
 		{"email,phone,PHONE", "columns 2 and 3 of the header row both give phone_number"},
-		{"email,SMS Marketing Opt-In,Text Opt In", "columns 2 and 3 of the header row both give sms_consent"},
+		// Two consent columns by meaning: neither is read as the consent.
+		{"email,SMS Marketing Opt-In,Text Opt In,Newsletter Opt-In", "email custom_fields[sms_marketing_opt_in] custom_fields[text_opt_in] email_consent"},
+		// HubSpot's columns about email that are no consent, and an
+		// opt-out flag, which says the opposite of one.
+		{"email,Marketing emails opened,Marketing emails delivered,Unsubscribed from all email,Email Opt-Out,Last marketing email send date",
+			"email custom_fields[marketing_emails_opened] custom_fields[marketing_emails_delivered] custom_fields[unsubscribed_from_all_email] custom_fields[email_opt_out] custom_fields[last_marketing_email_send_date]"},
 		{"email,x,X", "columns 2 and 3 of the header row both give x"},
 		{"email,Loyalty Tier,loyalty_tier", "columns 2 and 3 of the header row both give loyalty_tier"},
 		{"email,,first_name", "column 2 of the header row has no name"},
@@ -100,7 +105,7 @@ func TestColumnsReport(t *testing.T) {
 	long := strings.Repeat("é", 100)
 	in := "Phone,Mobile Phone,E-Mial,Work Email,Loyalty Tier,Consent Given,Notes," + long + "\n" +
 		"a@example.com,,,,,,,\n"
-	_, stderr, _ := runString(t, in, "-format", "csv", "-map", "Notes=-")
+	_, stderr, _ := runString(t, in, "-format", "csv", "-map", "Notes=-", "-map", "Mobil Phone=phone_number")
 	want := `contactcheck: standard input: columns:
   1 "Phone": phone_number (alias) when column 2 "Mobile Phone" is empty
   2 "Mobile Phone": phone_number (alias)
@@ -110,12 +115,23 @@ func TestColumnsReport(t *testing.T) {
   6 "Consent Given": custom field "consent_given"
   7 "Notes": ignored (-map)
   8 "` + strings.Repeat("é", 32) + `...": custom field "` + strings.Repeat("é", 32) + `..."
-contactcheck: warning: column 3 "E-Mial" looks like email but is read as a custom field: -map 'E-Mial=email' reads it as email, -map 'E-Mial=-' ignores it
-contactcheck: warning: column 4 "Work Email" looks like email but is read as a custom field: -map 'Work Email=email' reads it as email, -map 'Work Email=-' ignores it
-contactcheck: warning: column 6 "Consent Given" looks like email_consent or sms_consent but is read as a custom field: -map 'Consent Given=email_consent or sms_consent' reads it as email_consent or sms_consent, -map 'Consent Given=-' ignores it
+contactcheck: warning: -map "Mobil Phone=phone_number" names no column of this file
+contactcheck: warning: column 3 "E-Mial" looks like email but is read as a custom field: -map 'E-Mial=email' reads it as such, -map 'E-Mial=-' ignores it
+contactcheck: warning: column 4 "Work Email" looks like email but is read as a custom field: -map 'Work Email=email' reads it as such, -map 'Work Email=-' ignores it
+contactcheck: warning: column 6 "Consent Given" looks like email_consent or sms_consent but is read as a custom field: -map 'Consent Given=email_consent' or -map 'Consent Given=sms_consent' reads it as such, -map 'Consent Given=-' ignores it
 `
 	if stderr != want {
 		t.Errorf("stderr:\n%s\nwant:\n%s", stderr, want)
+	}
+}
+
+// TestAmbiguousConsentReport checks that two columns meaning one consent
+// are said to be custom fields, and why.
+func TestAmbiguousConsentReport(t *testing.T) {
+	_, stderr, _ := runString(t, "email,SMS Opt In Status,Text Opt In\na@example.com,yes,yes\n", "-format", "csv")
+	want := `  2 "SMS Opt In Status": custom field "sms_opt_in_status" (several columns mean sms_consent: -map the one to read)`
+	if !strings.Contains(stderr, want+"\n") {
+		t.Errorf("stderr:\n%s\nwant a line\n%s", stderr, want)
 	}
 }
 
@@ -213,6 +229,8 @@ func TestCSVOptions(t *testing.T) {
 		{"-delimiter overrides", "email;first_name\na@example.com;Ada\n", []string{"-delimiter", ","}, "required_one_of"},
 		{"-delimiter tab", "email\tx;y\na@example.com\t1;2\n", []string{"-delimiter", "tab"}, "ok"},
 		{"-ignore a column", "email,csrf_token\na@example.com,x\n", []string{"-ignore", "csrf_token"}, "ok"},
+		{"-ignore a JSON member", `{"email":"a@example.com","csrf":"x","nick":"y"}` + "\n", []string{"-ignore", "csrf, submit"}, "unknown_field"},
+		{"-ignore JSON members", `{"email":"a@example.com","csrf":"x","nick":"y"}` + "\n", []string{"-ignore", "csrf,nick"}, "ok"},
 		{"a row of blank cells gets no answer", "email,first_name\n  ,\t\n \u00a0, \nb@example.com,\n", nil, "ok"},
 		{"checkbox words refused by default", "email,sms consent,phone\na@example.com,yes,+12025550143\n", nil, "enum"},
 		{"checkbox words under -sms-consent-checked", "email,sms consent,phone\na@example.com,yes,+12025550143\n", []string{"-sms-consent-checked", "single_opt_in"}, "ok"},
@@ -220,7 +238,11 @@ func TestCSVOptions(t *testing.T) {
 	}
 	rule := regexp.MustCompile(`"rule":"([^"]+)"`)
 	for _, tt := range tests {
-		out, stderr, _ := runString(t, tt.in, append([]string{"-format", "csv"}, tt.args...)...)
+		format := "csv"
+		if strings.HasPrefix(tt.in, "{") {
+			format = "ndjson"
+		}
+		out, stderr, _ := runString(t, tt.in, append([]string{"-format", format}, tt.args...)...)
 		var got []string
 		for l := range strings.Lines(out) {
 			if strings.Contains(l, ok) {
@@ -236,6 +258,34 @@ func TestCSVOptions(t *testing.T) {
 	for _, bad := range [][]string{{"-delimiter", "|"}, {"-encoding", "latin9"}, {"-email-consent-checked", "yes"}, {"-sms-consent-checked", "pending"}, {"-map", "x=y"}} {
 		if _, _, code := runString(t, "", bad...); code != exitError {
 			t.Errorf("%q: status %d, want %d", bad, code, exitError)
+		}
+	}
+}
+
+// TestAliasesDocumented checks that docs/bulk.md lists every alias of the
+// table, and every header it shows in its alias table is read as that
+// row's field.
+func TestAliasesDocumented(t *testing.T) {
+	doc, err := os.ReadFile("../../docs/bulk.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range aliases {
+		if !strings.Contains(string(doc), "`"+a.name+"`") {
+			t.Errorf("docs/bulk.md does not list the alias %q", a.name)
+		}
+	}
+	row := regexp.MustCompile("(?m)^  \\| (`[a-z_]+`)? *\\| (.*?) \\|")
+	field := ""
+	for _, m := range row.FindAllStringSubmatch(string(doc), -1) {
+		if m[1] != "" {
+			field = strings.Trim(m[1], "`")
+		}
+		for _, name := range regexp.MustCompile("`([^`]+)`").FindAllStringSubmatch(m[2], -1) {
+			h, err := newHeader([]string{name[1]}, mapping{})
+			if err != nil || h.members[0] != field {
+				t.Errorf("docs/bulk.md lists %q under %s; it is read as %v (%v)", name[1], field, h.members, err)
+			}
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -134,6 +135,19 @@ func TestExports(t *testing.T) {
 			jf, _ := os.ReadFile(jsonFix)
 			if string(cf) != string(jf) || len(jf) == 0 {
 				t.Errorf("-fix from the CSV:\n%s\nfrom the JSON:\n%s", cf, jf)
+			}
+			for l := range strings.Lines(string(cf)) {
+				var c struct {
+					CustomFields map[string]any `json:"custom_fields"`
+				}
+				if err := json.Unmarshal([]byte(l), &c); err != nil {
+					t.Fatal(err)
+				}
+				for k := range c.CustomFields {
+					if _, ok := known[headerKey(k)]; ok || byMeaning(headerKey(k)) != "" {
+						t.Errorf("-fix wrote the custom field %q, which a field's column should have read: %s", k, l)
+					}
+				}
 			}
 			if strings.Contains(string(fromCSV.stderr), "warning") {
 				t.Errorf("a column was not understood:\n%s", fromCSV.stderr)

@@ -48,9 +48,10 @@
 // digits in any case ("E-mail", "EMAIL" and "e_mail" are one name):
 // the fields' own names, the names the common tools write in their
 // exports ("Email Address", "Given Name", "Surname", "Mobile Phone",
-// "Phone 1 - Value", … docs/bulk.md lists them by tool), and consent
-// columns by meaning ("Email Marketing Consent", "Accepts SMS
-// Marketing", "SMS Opt-In"). "phone region" names the region of the
+// "Phone 1 - Value", "Email Marketing Consent", "Accepts SMS
+// Marketing", … docs/bulk.md lists them by tool), and other consent
+// columns by meaning ("Newsletter Subscription", "Text Message Opt In
+// Status"; not "Unsubscribed from all email" nor "Email Consent Date"). "phone region" names the region of the
 // row's phone number, as a form's country select does. Every other
 // column is a custom field named by its header in lower case, spaces and
 // hyphens written as underscores ("Loyalty Tier" is loyalty_tier), with
@@ -182,6 +183,15 @@
 //	-max-bytes N
 //		the largest payload, an NDJSON line or a CSV row, in bytes
 //		(default 1048576).
+//	-max-name N
+//		the longest first_name and last_name, in characters (default 255).
+//	-max-tag N
+//		the longest tag, in characters (default 255).
+//	-max-tags N
+//		the most tags (default 100).
+//	-possible-phone
+//		check phone numbers for a possible length for their calling
+//		code only, not full validity.
 //	-advice
 //		add to the line of each valid row the advice on it (package
 //		advice), as "advice":[{"field":…,"rule":…,"message":…,
@@ -347,7 +357,6 @@ func parseArgs(args []string, stderr io.Writer) (config, error) {
 	var (
 		cfg        config
 		mode       string
-		regions    string
 		region     string
 		duplicates bool
 		delimiter  string
@@ -366,11 +375,7 @@ func parseArgs(args []string, stderr io.Writer) (config, error) {
 	fs.StringVar(&region, "region", "US", "the `region` typed national phone numbers of CSV files are read in")
 	fs.BoolVar(&duplicates, "duplicates", true, "answer a row that repeats an earlier valid row's email or phone number as a conflict")
 	fs.StringVar(&cfg.fix, "fix", "", "write the valid rows to `file` as NDJSON create payloads, phone numbers in E.164")
-	fs.StringVar(&regions, "sms-regions", "US,CA", "comma-separated `regions` whose numbers may subscribe to SMS")
-	fs.BoolVar(&cfg.policy.AllowUnknownFields, "allow-unknown", false, "do not report members the API does not know")
-	fs.BoolVar(&cfg.policy.AcceptLegacyConsent, "legacy-consent", false, "accept the legacy consent value non_subscribed")
-	fs.BoolVar(&cfg.policy.SMSNeedsMobile, "sms-needs-mobile", false, "refuse SMS consent for a number whose type cannot take SMS (a landline, toll-free, …)")
-	fs.IntVar(&cfg.policy.MaxBodyBytes, "max-bytes", validate.DefaultPolicy().MaxBodyBytes, "the largest payload, in `bytes`")
+	policyDone := policyFlags(fs, &cfg.policy)
 	fs.BoolVar(&cfg.summary, "summary", false, "write counts per field and message to standard error")
 	fs.BoolVar(&cfg.advice, "advice", false, "add the advice on each valid row (a likely typo in the email's domain, a role address, …) to its line")
 	fs.Func("map", "read the CSV column `Header=field` as field (a field's name, custom_fields.<key>, or - to ignore the column); repeatable", cfg.columns.parseMap)
@@ -412,13 +417,8 @@ func parseArgs(args []string, stderr io.Writer) (config, error) {
 	if cfg.update && (cfg.format == "csv" || slices.ContainsFunc(cfg.files, cfg.isCSV)) {
 		return fail("-mode update reads NDJSON only")
 	}
-	r, err := parseRegions(regions)
-	if err != nil {
-		return fail("-sms-regions: %v", err)
-	}
-	cfg.policy.SMSRegions = r
-	if cfg.policy.MaxBodyBytes <= 0 {
-		return fail("-max-bytes must be positive")
+	if err := policyDone(); err != nil {
+		return fail("%v", err)
 	}
 	switch delimiter {
 	case "":

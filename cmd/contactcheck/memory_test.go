@@ -2,9 +2,12 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"io"
 	"os"
 	"runtime"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -89,4 +92,64 @@ func (s *sampling) Write(p []byte) (int, error) {
 		s.sample()
 	}
 	return s.w.Write(p)
+}
+
+// TestWideCSVBoundedMemory streams CSV rows of many short cells, each row
+// under the body limit, and samples the live heap: it must stay within a
+// small multiple of the limit whatever the shape of the rows (issue 23
+// item 8: 216,841 columns × 60 rows, each under 1 MiB, peaked at 402 MB
+// of RSS, the cells' string headers, the workers' forms and the
+// library's copies of them being each many times the row's bytes). The
+// default run uses a 64 KiB limit, the long run (CONTACTRULES_LONG=1)
+// the API's 1 MiB, with the columns scaled to it.
+func TestWideCSVBoundedMemory(t *testing.T) {
+	limit := testenv.Cases(256<<10, 1<<20)
+	cols := limit * 216_841 / (1 << 20)
+	const rows = 60
+	// The live heap may grow by the batches in flight (flightBytes, a
+	// fixed amount, bounded in memory rather than input bytes) and by a
+	// fixed multiple of the limit: the header's columns, the csv
+	// reader's record, one worker's form of the row and the library's
+	// copy of it.
+	bound := 2*flightBytes + 8<<20 + 64*limit
+
+	var peak heapPeak
+	sample := peak.sample
+	sample()
+	base := peak
+
+	pr, pw := io.Pipe()
+	go func() {
+		w := bufio.NewWriter(&sampling{w: pw, every: limit, sample: sample})
+		for i := range cols {
+			if i > 0 {
+				w.WriteByte(',')
+			}
+			w.WriteString(strconv.FormatInt(int64(i), 36))
+		}
+		w.WriteByte('\n')
+		row := strings.Repeat("xy,", cols-1) + "xy\n"
+		for range rows {
+			w.WriteString(row)
+		}
+		pw.CloseWithError(w.Flush())
+	}()
+	cfg, err := parseArgs([]string{"-format", "csv", "-summary", "-max-bytes", strconv.Itoa(limit)}, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	c := newPipeline(cfg, &out)
+	if err := c.files(nil, pr); err != nil {
+		t.Fatal(err)
+	}
+	sample()
+	if c.sum.rows != rows || bytes.Contains(out.Bytes(), []byte("max_bytes")) {
+		t.Fatalf("%d rows checked, want %d, none over the limit:\n%.500s", c.sum.rows, rows, out.Bytes())
+	}
+	grew := uint64(peak - base)
+	if grew > uint64(bound) {
+		t.Errorf("the live heap grew by %.1f MiB for rows of %d cells under a %d-byte limit: over the bound, %.1f MiB", float64(grew)/(1<<20), cols, limit, float64(bound)/(1<<20))
+	}
+	t.Logf("%d rows of %d cells, limit %d bytes: the live heap grew by at most %.1f MiB (%.1f times the limit)", rows, cols, limit, float64(grew)/(1<<20), float64(grew)/float64(limit))
 }

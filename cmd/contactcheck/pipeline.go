@@ -51,13 +51,16 @@ type pipeline struct {
 	// that is not a JSON object).
 	overlong, badWrapper []errs.FieldError
 
+	wide chan struct{} // held while a wide CSV row is checked
+
 	// The reader's state.
-	stderr io.Writer // how CSV columns are read is said here
-	in     *bufio.Reader
-	long   []byte // a line longer than in's buffer, at most limit+2 bytes of it
-	line   int    // number of the last line read
-	pos    int64  // bytes of input read, all files so far
-	cur    *batch // the batch being filled; nil: none
+	stderr   io.Writer // how CSV columns are read is said here
+	in       *bufio.Reader
+	long     []byte // a line longer than in's buffer, at most limit+2 bytes of it
+	cutBlank bool   // what read discarded of the last line was blank
+	line     int    // number of the last line read
+	pos      int64  // bytes of input read, all files so far
+	cur      *batch // the batch being filled; nil: none
 	pipe
 
 	// The writer's state.
@@ -95,6 +98,7 @@ func newPipeline(cfg config, stdout io.Writer) *pipeline {
 		overlong:   ruleDetail(validate.RuleMaxBytes, cfg.policy),
 		badWrapper: ruleDetail(validate.RuleJSONObject, cfg.policy),
 		stderr:     io.Discard,
+		wide:       make(chan struct{}, 1),
 		in:         bufio.NewReaderSize(nil, readSize),
 		out:        bufio.NewWriterSize(stdout, writeSize),
 		sum:        summary{detailed: cfg.summary},
@@ -157,6 +161,9 @@ func (b *batch) reset() {
 	// A huge line grew a buffer: give it back rather than keep it.
 	if cap(b.data) > 4*batchBytes {
 		b.data = nil
+	}
+	if cap(b.cells)*cellCost > 4*batchBytes {
+		b.cells = nil
 	}
 	if cap(b.out) > 16*batchBytes {
 		b.out = nil

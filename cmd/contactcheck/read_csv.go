@@ -9,6 +9,7 @@ import (
 	"io"
 	"math"
 	"strings"
+	"unsafe"
 )
 
 // CSV files (docs/bulk.md). The reader parses rows with encoding/csv
@@ -17,6 +18,10 @@ import (
 // with the library's form entry point: so phone cells are typed numbers,
 // read in -region (or the row's phone_region), and an empty cell is
 // absent.
+
+// cellCost is what a cell costs in a batch besides its bytes: its string
+// header.
+const cellCost = int(unsafe.Sizeof(""))
 
 // csvSlack is how far past the row limit encoding/csv may read ahead
 // (its buffer is 4 KiB).
@@ -110,7 +115,10 @@ func (c *pipeline) addRow(it item, hdr *header, cells []string, size int) error 
 		it.a = len(b.cells)
 		b.cells = append(b.cells, cells...)
 		it.b = len(b.cells)
-		b.size += size
+		// A row costs its bytes and its cells' string headers, which
+		// for a row of many short cells are most of it: the batches in
+		// flight are bounded in memory, not only in input bytes.
+		b.size += size + len(cells)*cellCost
 	}
 	return c.add(it)
 }

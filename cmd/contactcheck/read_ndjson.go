@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
 	"io"
 )
@@ -55,10 +56,10 @@ func (c *pipeline) ndjson(r io.Reader) error {
 		c.line++
 		it := item{line: c.line}
 		switch {
+		case blank(line) && (len(line) <= c.limit || c.cutBlank):
+			continue // however long: the rest of a cut line was blank too
 		case len(line) > c.limit:
 			it.kind = kindOverlong
-		case blank(line):
-			continue
 		default:
 			b := c.batch()
 			if b == nil {
@@ -78,16 +79,20 @@ func (c *pipeline) ndjson(r io.Reader) error {
 // read returns the next line without its line ending ("\n" or "\r\n"), or
 // io.EOF after the last one. A line longer than the limit comes back cut
 // to limit+1 bytes, which is all the rules need to see; the rest is
-// discarded as it is read. The line is valid until the next call.
+// discarded as it is read, and c.cutBlank says whether it was blank. The line is valid until the next call.
 func (c *pipeline) read() ([]byte, error) {
 	b, err := c.in.ReadSlice('\n')
 	cut := false
+	c.cutBlank = true
 	if err == bufio.ErrBufferFull {
 		c.long = append(c.long[:0], b...)
 		for err == bufio.ErrBufferFull {
 			b, err = c.in.ReadSlice('\n')
 			room := max(c.limit+2-len(c.long), 0)
-			cut = cut || len(b) > room
+			if len(b) > room {
+				cut = true
+				c.cutBlank = c.cutBlank && blank(bytes.TrimSuffix(b[room:], []byte{'\n'}))
+			}
 			c.long = append(c.long, b[:min(room, len(b))]...)
 		}
 		b = c.long

@@ -366,3 +366,27 @@ func TestSMSNeedsMobileFlag(t *testing.T) {
 		t.Errorf("without the flag: %s", got)
 	}
 }
+
+// TestLongBlankLine checks that a blank NDJSON line gets no answer however
+// long it is, as docs/bulk.md says (issue 23: a line of 100 MB of spaces
+// got max_bytes), while a long line that is blank only in part gets the
+// limit's detail.
+func TestLongBlankLine(t *testing.T) {
+	spaces := strings.Repeat(" \t", 100_000)
+	in := `{"email":"a@example.com"}` + "\n" + spaces + "\r\n" + spaces + "x\n" + "x" + spaces + "\n" + `{"email":"b@example.com"}` + "\n"
+	out, _, _ := runString(t, in, "-max-bytes", "64")
+	var got []string
+	for l := range strings.Lines(out) {
+		line, rest, _ := strings.Cut(strings.TrimPrefix(l, `{"line":`), ",")
+		if strings.Contains(rest, `"ok":true`) {
+			got = append(got, line+":ok")
+		} else if strings.Contains(rest, "max_bytes") {
+			got = append(got, line+":max_bytes")
+		} else {
+			got = append(got, line+":?")
+		}
+	}
+	if g, want := strings.Join(got, " "), "1:ok 3:max_bytes 4:max_bytes 5:ok"; g != want {
+		t.Errorf("answers %s, want %s", g, want)
+	}
+}
