@@ -7,6 +7,10 @@
 //
 //	go run ./npm/gen -o npm/data/rules.mjs
 //
+// With -advice it writes the advice module instead, npm/data/advice.mjs:
+// the advice rules and the lists they read (package advice's Rules and
+// TypoLists), for contactrules/advice.
+//
 // run by go generate in npm. Its test fails when the file is stale.
 package main
 
