@@ -10,6 +10,7 @@
 import { isValidPhoneNumber as isValidMin } from "libphonenumber-js/min";
 import { isValidPhoneNumber as isValidMax } from "libphonenumber-js/max";
 import { validateCreate, validateUpdate } from "../engine/index.mjs";
+import { advise } from "../engine/advice.mjs";
 
 // The typical contact of bench/ (email, phone, names, 2 tags, 3 custom
 // fields, both consents), as an object and as JSON text.
@@ -37,6 +38,8 @@ const cases = {
   "validateCreate(bytes)": () => validateCreate(typicalBytes).ok,
   "validateCreate(object, policy)": () => validateCreate(typical, gbPolicy).ok,
   "validateUpdate(stored, patch)": () => validateUpdate(stored, patch).ok,
+  "advise(object), nothing to advise": () => advise(typical).length === 0,
+  "advise(object), a typo (jane.doe@gmial.com)": () => advise({ ...typical, email: "jane.doe@gmial.com" }).length === 1,
 };
 
 for (const [name, fn] of Object.entries(cases)) {
