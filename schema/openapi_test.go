@@ -21,6 +21,7 @@ import (
 // in the document, and does find the one planted in a copy, so that a
 // linter that checked nothing could not pass.
 func TestOpenAPILints(t *testing.T) {
+	testenv.SkipUnlessLong(t, "runs Redocly's linter twice")
 	t.Parallel()
 	nodePath := npmCI(t)
 	out := run(t, exec.Command(nodePath, "test/lint.mjs", "openapi.json"))
