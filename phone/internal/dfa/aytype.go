@@ -473,7 +473,7 @@ func (t *Typer) formatComplete(p parsed, f format, dst []byte) ([]byte, bool) {
 	}
 	dst = expand(dst, p.nsn, atoms, &lens, plainT, 0)
 	if t.intl() {
-		dst = spaces(dst, start)
+		dst = joinRuns(dst, start, ' ')
 	}
 	return dst, sameDigits(dst[start:], p.national)
 }
@@ -510,7 +510,7 @@ func (t *Typer) fill(p parsed, f format, dst []byte) ([]byte, bool) {
 		dst = expand(dst, nil, atoms, &lens, plainT, 0)
 	}
 	if t.intl() {
-		dst = spaces(dst, start)
+		dst = joinRuns(dst, start, ' ')
 	}
 	// populateTemplateWithDigits, then the cut after the last digit.
 	last, k := -1, 0
@@ -565,27 +565,6 @@ func expand(dst, nsn []byte, atoms string, lens *[maxAtoms]uint8, tmpl string, n
 		}
 	}
 	return dst
-}
-
-// spaces is applyInternationalSeparatorStyle on dst[start:]: each run of
-// punctuation becomes one space, none at the ends.
-func spaces(dst []byte, start int) []byte {
-	w, sep := start, false
-	for r := start; r < len(dst); r++ {
-		c := dst[r]
-		if !(c >= '0' && c <= '9' || c == 'x') {
-			sep = true
-			continue
-		}
-		if sep && w > start {
-			dst[w] = ' '
-			w++
-		}
-		sep = false
-		dst[w] = c
-		w++
-	}
-	return dst[:w]
 }
 
 // stripParens is stripNonPairedParens on dst[start:]: an opening

@@ -63,28 +63,30 @@ func AppendFormat(dst, nsn []byte, outcome uint16, f int) []byte {
 		dst = append(dst, nsn[end:]...)
 	}
 	if f == RFC3966 {
-		dst = dashes(dst, start)
+		dst = joinRuns(dst, start, '-')
 	}
 	return dst
 }
 
-// dashes rewrites dst[start:] as formatNsnUsingPatternWithCarrier does for
-// RFC3966: the runs of digits joined by single '-', without the leading
-// or trailing punctuation. (A template holds nothing but digits and
-// punctuation: package gen checks.)
-func dashes(dst []byte, start int) []byte {
-	w, sep := start, false
+// joinRuns rewrites dst[start:] as libphonenumber separates the groups
+// of a number it formats: the runs of digits (or of a template's 'x')
+// joined by single sep, without leading or trailing punctuation. With
+// '-' it is formatNsnUsingPatternWithCarrier's RFC3966 form; with ' ' the
+// as-you-type formatter's applyInternationalSeparatorStyle. (A template
+// holds nothing but digits and punctuation: package gen checks.)
+func joinRuns(dst []byte, start int, sep byte) []byte {
+	w, inSep := start, false
 	for r := start; r < len(dst); r++ {
 		c := dst[r]
-		if c < '0' || c > '9' {
-			sep = true
+		if !(c >= '0' && c <= '9' || c == 'x') {
+			inSep = true
 			continue
 		}
-		if sep && w > start {
-			dst[w] = '-'
+		if inSep && w > start {
+			dst[w] = sep
 			w++
 		}
-		sep = false
+		inSep = false
 		dst[w] = c
 		w++
 	}
