@@ -40,6 +40,9 @@ func main() {
 	if err == nil {
 		err = os.WriteFile(filepath.Join(*dir, "examples.mjs"), src, 0o644)
 	}
+	if err == nil {
+		err = os.WriteFile(filepath.Join(*dir, "asyoutype.mjs"), asYouType(), 0o644)
+	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "jscmd:", err)
 		os.Exit(1)
