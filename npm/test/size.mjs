@@ -10,9 +10,13 @@ import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 import { fileURLToPath } from "node:url";
 
 const engine = fileURLToPath(new URL("../engine/index.mjs", import.meta.url));
+const asyoutype = fileURLToPath(new URL("../engine/asyoutype.mjs", import.meta.url));
 const consumers = {
   "contactrules validateCreate": `import { validateCreate } from ${JSON.stringify(engine)}; globalThis.check = validateCreate;`,
   "contactrules validateCreate + formatPhone": `import { validateCreate, formatPhone } from ${JSON.stringify(engine)}; globalThis.check = validateCreate; globalThis.format = formatPhone;`,
+  "contactrules AsYouType": `import { AsYouType } from ${JSON.stringify(asyoutype)}; globalThis.AsYouType = AsYouType;`,
+  "contactrules validateCreate + formatPhone + AsYouType": `import { validateCreate, formatPhone } from ${JSON.stringify(engine)}; import { AsYouType } from ${JSON.stringify(asyoutype)}; globalThis.check = validateCreate; globalThis.format = formatPhone; globalThis.AsYouType = AsYouType;`,
+  "libphonenumber-js AsYouType (min metadata)": `import { AsYouType } from "libphonenumber-js/min"; globalThis.AsYouType = AsYouType;`,
   "libphonenumber-js isValidPhoneNumber (min metadata)": `import { isValidPhoneNumber } from "libphonenumber-js/min"; globalThis.check = isValidPhoneNumber;`,
   "libphonenumber-js isValidPhoneNumber (max metadata)": `import { isValidPhoneNumber } from "libphonenumber-js/max"; globalThis.check = isValidPhoneNumber;`,
   "libphonenumber-js isValidPhoneNumber + getType (max metadata)": `import { parsePhoneNumber } from "libphonenumber-js/max"; globalThis.check = (s) => { const n = parsePhoneNumber(s); return n.isValid() && n.getType(); };`,
