@@ -14,3 +14,17 @@ func TypingTables() [][2]string {
 		{"typedText", typedText}, {"regionCodes", regionCodes},
 	}
 }
+
+// Layout constants of the tables, for the JavaScript engine's generator,
+// which keeps of them only what the formatter reads: a state's link with
+// UniformLink set is its one successor, and an entity is EntitySize bytes
+// of uint16 fields, FieldNational and FieldIDD its prefix machines'
+// starting states.
+const (
+	UniformLink   = uniformBit
+	EntitySize    = entitySize
+	FieldNational = fieldNational
+	FieldIDD      = fieldIDD
+	FieldGeneral  = fieldGeneral
+	FieldLocal    = fieldLocal
+)

@@ -41,7 +41,10 @@ func main() {
 		err = os.WriteFile(filepath.Join(*dir, "examples.mjs"), src, 0o644)
 	}
 	if err == nil {
-		err = os.WriteFile(filepath.Join(*dir, "asyoutype.mjs"), asYouType(), 0o644)
+		src, err = asYouType()
+	}
+	if err == nil {
+		err = os.WriteFile(filepath.Join(*dir, "asyoutype.mjs"), src, 0o644)
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "jscmd:", err)
