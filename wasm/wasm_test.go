@@ -657,6 +657,7 @@ type scenario struct {
 	Fill      map[string]string `json:"fill"`                // input name to value; send_welcome_sms "false" unchecks it; lang picks the messages' language
 	Languages []string          `json:"languages,omitempty"` // navigator.languages; Chromium's en-US when empty
 	Then      map[string]string `json:"then,omitempty"`      // filled after the submit: lang shows the details in another language
+	Type      map[string]string `json:"type,omitempty"`      // typed a key at a time after Fill
 }
 
 // shown is a detail as the demo shows it.
@@ -681,6 +682,7 @@ type observation struct {
 	Success            bool            `json:"success"`
 	Effects            []string        `json:"effects"`
 	PhoneHint          string          `json:"phoneHint"`
+	PhoneField         string          `json:"phoneField"` // the phone as the field shows it
 }
 
 // formFields are the members the demo has an input for.
@@ -693,6 +695,7 @@ type demoTest struct {
 	wantOK    bool
 	wantPhone string // phone_number sent
 	wantHint  string
+	wantField string // the phone field's text, when it was typed
 	wantLang  string // of the texts shown; "" for English
 }
 
@@ -771,6 +774,15 @@ func TestBrowserDemo(t *testing.T) {
 			wantPhone: "+14155552671",
 			wantHint:  "Sent as +14155552671 (US)",
 		},
+		{
+			// Formatted as it is typed, by the engine's AsYouType.
+			scenario: scenario{Name: "typed-phone", Fill: map[string]string{"email": "jane@example.com", "country": "US"},
+				Type: map[string]string{"phone_number": "4155552671"}},
+			wantOK:    true,
+			wantPhone: "+14155552671",
+			wantHint:  "Sent as +14155552671 (US)",
+			wantField: "(415) 555-2671",
+		},
 	}
 	scenarios := make([]scenario, len(tests))
 	for i, tt := range tests {
@@ -842,6 +854,9 @@ func demoScenarios(t *testing.T, nodePath, chromium, url, file, out string, test
 			}
 			if obs.PhoneHint != tt.wantHint {
 				t.Errorf("phone hint %q, want %q", obs.PhoneHint, tt.wantHint)
+			}
+			if tt.wantField != "" && obs.PhoneField != tt.wantField {
+				t.Errorf("the phone field shows %q, want %q", obs.PhoneField, tt.wantField)
 			}
 			if obs.Success != tt.wantOK {
 				t.Errorf("success shown: %v, want %v", obs.Success, tt.wantOK)

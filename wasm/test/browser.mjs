@@ -42,7 +42,7 @@ const context = await chromium.launchPersistentContext(userDataDir, {
 const problems = [];
 const observations = [];
 try {
-  for (const { name, fill, languages, then } of scenarios) {
+  for (const { name, fill, type, languages, then } of scenarios) {
     const page = await context.newPage();
     page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
     page.on("console", (msg) => msg.type() === "error" && problems.push(`console error: ${msg.text()}`));
@@ -60,6 +60,9 @@ try {
       defaultLang: document.getElementById("lang").value,
     }));
     await fillIn(page, fill);
+    for (const [field, keys] of Object.entries(type ?? {})) {
+      await page.locator(`[name="${field}"]`).pressSequentially(keys);
+    }
     await page.click("button[type=submit]");
     await page.waitForSelector('form[data-checked="1"]');
     if (then?.lang) {
@@ -84,6 +87,7 @@ try {
         success: !document.getElementById("success").hidden,
         effects: [...document.querySelectorAll("#effects li")].map((li) => li.textContent),
         phoneHint: document.getElementById("phone-hint").textContent,
+        phoneField: document.getElementById("phone_number").value,
       }))),
     });
     await page.screenshot({ path: join(outDir, `demo-${name}.png`), fullPage: true });
