@@ -42,3 +42,11 @@ import { formatPhone, type PhoneFormat } from "contactrules";
 const form: PhoneFormat = "NATIONAL";
 const written: string = formatPhone("+442071838750", form);
 void written;
+
+// AsYouType, from its own entry.
+import { AsYouType } from "contactrules/asyoutype";
+const ayt = new AsYouType("US");
+const shown: string = ayt.input("2015550123");
+const typed: { e164: string; region: string } | null = ayt.number();
+ayt.reset();
+void shown, typed;
