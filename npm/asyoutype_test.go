@@ -3,6 +3,7 @@ package npm
 import (
 	"bufio"
 	"encoding/json"
+	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -68,6 +69,7 @@ func split(s string) []string {
 // TestAsYouTypeSameDisplay types every example number of every region
 // and type (a sample of them outside CONTACTRULES_LONG) into the engine's
 // AsYouType and into the Go package phone's, in each of aytTypings' ways,
+// and random digit strings (50,000 under CONTACTRULES_LONG),
 // and fails on the first keystroke whose display differs, or on a
 // different Number at the end.
 func TestAsYouTypeSameDisplay(t *testing.T) {
@@ -90,6 +92,19 @@ func TestAsYouTypeSameDisplay(t *testing.T) {
 	w := bufio.NewWriter(f)
 	enc := json.NewEncoder(w)
 	count, keys := 0, 0
+	add := func(c aytCase) {
+		a := phone.NewAsYouType(c.Region)
+		for _, k := range c.Keys {
+			c.Want = append(c.Want, a.Input(k))
+		}
+		if got, ok := a.Number(); ok {
+			c.Number = got.String() + " " + got.Region()
+		}
+		keys += len(c.Keys)
+		if err := enc.Encode(c); err != nil {
+			t.Fatal(err)
+		}
+	}
 	for _, region := range regions {
 		for typ := phone.Unknown; typ <= phone.Voicemail; typ++ {
 			n, ok := phone.Example(region, typ)
@@ -101,24 +116,27 @@ func TestAsYouTypeSameDisplay(t *testing.T) {
 				continue
 			}
 			for _, c := range aytTypings(n, region) {
-				a := phone.NewAsYouType(c.Region)
-				for _, k := range c.Keys {
-					c.Want = append(c.Want, a.Input(k))
-				}
-				if got, ok := a.Number(); ok {
-					c.Number = got.String() + " " + got.Region()
-				}
-				keys += len(c.Keys)
-				if err := enc.Encode(c); err != nil {
-					t.Fatal(err)
-				}
+				add(c)
 			}
 		}
+	}
+	// Random digits, national in a random region and after a '+': the
+	// leading digits of formats no example number starts with.
+	r := rand.New(rand.NewPCG(runSeed(t), 25))
+	random := testenv.Cases(1000, 50000)
+	for range random {
+		d := make([]byte, 1+r.IntN(17))
+		for i := range d {
+			d[i] = byte('0' + r.IntN(10))
+		}
+		region := regions[r.IntN(len(regions))]
+		add(aytCase{Region: region, Keys: split(string(d))})
+		add(aytCase{Region: region, Keys: split("+" + string(d))})
 	}
 	if err := w.Flush(); err != nil {
 		t.Fatal(err)
 	}
 	f.Close()
 	out := run(t, exec.Command(nodePath, "test/asyoutype.mjs", file))
-	t.Logf("%d example numbers, %d keystrokes: %s", count/every, keys, out)
+	t.Logf("%d example numbers, %d random digit strings, %d keystrokes: %s", count/every, random, keys, out)
 }

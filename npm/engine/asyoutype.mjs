@@ -100,8 +100,26 @@ const formatOf = (e, i) => typedField(e, typedFirst) + i;
 const flags = (f) => T.typedFormats.charCodeAt(typedFormatSize * f);
 const formatIntl = (f) => at16(T.typedFormats, typedFormatSize * f + 2);
 const npDigits = (f) => typedString(at16(T.typedFormats, typedFormatSize * f + 4));
-const leading = (f) => typedString(at16(T.typedFormats, typedFormatSize * f + 6));
-const short = (f) => at16(T.typedFormats, typedFormatSize * f + 8);
+
+// The leading digits of each format (data/asyoutype.mjs's formatLeads):
+// its patterns, tested as RegExps where package dfa walks machines
+// compiled of them, and the one- and two-digit inputs its first pattern
+// matches or may still match (libphonenumber-js's PatternMatcher).
+const shorts = T.leadShort.split(";");
+const leads = T.formatLeads.split(";").map((l) => {
+  const [ps, short] = l.split(",");
+  return ps === "" ? null : { patterns: ps.split(".").map((p) => parseInt(p, 36)), short: shorts[parseInt(short, 36)] };
+});
+const regexps = new Map();
+function leadingMatch(p, nsn) {
+  let re = regexps.get(p);
+  if (re === undefined) {
+    re = new RegExp(`^(?:${T.leadPatterns[p]})`);
+    regexps.set(p, re);
+  }
+  return re.test(nsn);
+}
+const shortBit = (hex, i) => ((parseInt(hex[i >> 2], 16) >> (i & 3)) & 1) === 1;
 
 function texts(f, international) {
   const atoms = text(u16(T.formatTable, 3 * f));
@@ -424,11 +442,12 @@ export class AsYouType {
       optional = (fl & optionalNational) !== 0;
     if (p.prefix.length > 0 && !uses && !optional) return false;
     if (!this.#intl() && p.prefix.length === 0 && uses && !optional) return false;
-    const lead = leading(f);
-    if (lead.length === 0) return true;
-    if (p.nsn.length < 3) return u16(T.typedStates, 2 * walk(T.typedStates, T.typedRows, short(f), p.nsn)) !== 0;
-    const i = Math.min(p.nsn.length - 3, (lead.length >> 1) - 1);
-    return u16(T.typedStates, 2 * walk(T.typedStates, T.typedRows, at16(lead, 2 * i), p.nsn)) === 2;
+    const lead = leads[f];
+    if (lead === null) return true;
+    const d = p.nsn.charCodeAt(0) - 48;
+    if (p.nsn.length === 1) return shortBit(lead.short, d);
+    if (p.nsn.length === 2) return shortBit(lead.short, 10 + 10 * d + p.nsn.charCodeAt(1) - 48);
+    return leadingMatch(lead.patterns[Math.min(p.nsn.length - 3, lead.patterns.length - 1)], p.nsn);
   }
 
   #display() {
