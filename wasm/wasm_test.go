@@ -662,7 +662,8 @@ type scenario struct {
 	TakeAdvice bool `json:"takeAdvice,omitempty"`
 	// TakePhoneAdvice clicks the button of the phone's advice, which
 	// picks the number's country.
-	TakePhoneAdvice bool `json:"takePhoneAdvice,omitempty"`
+	TakePhoneAdvice bool              `json:"takePhoneAdvice,omitempty"`
+	Type            map[string]string `json:"type,omitempty"` // typed a key at a time after Fill
 }
 
 // shown is a detail as the demo shows it.
@@ -692,6 +693,7 @@ type observation struct {
 	AdviceAfter        bool            `json:"adviceAfter"`  // whether advice is still shown then
 	PhoneAdvice        string          `json:"phoneAdvice"`  // the advice shown under the phone, "" when none
 	CountryAfter       string          `json:"countryAfter"` // the country select after the phone advice's button was clicked
+	PhoneField         string          `json:"phoneField"`   // the phone as the field shows it
 }
 
 // formFields are the members the demo has an input for.
@@ -704,6 +706,7 @@ type demoTest struct {
 	wantOK    bool
 	wantPhone string // phone_number sent
 	wantHint  string
+	wantField string // the phone field's text, when it was typed
 	wantLang  string // of the texts shown; "" for English
 	// wantAdvice is the advice shown under the email (the engine's
 	// advise), wantTaken the email after taking its suggestion.
@@ -815,6 +818,15 @@ func TestBrowserDemo(t *testing.T) {
 			wantAdvice: messages.For("de").Text(errs.FieldError{Field: "email", Rule: "role_address",
 				Message: "is a role address, which reaches a team or no one rather than a person"}, validate.Policy{}),
 		},
+		{
+			// Formatted as it is typed, by the engine's AsYouType.
+			scenario: scenario{Name: "typed-phone", Fill: map[string]string{"email": "jane@example.com", "country": "US"},
+				Type: map[string]string{"phone_number": "4155552671"}},
+			wantOK:    true,
+			wantPhone: "+14155552671",
+			wantHint:  "Sent as +14155552671 (US)",
+			wantField: "(415) 555-2671",
+		},
 	}
 	scenarios := make([]scenario, len(tests))
 	for i, tt := range tests {
@@ -886,6 +898,9 @@ func demoScenarios(t *testing.T, nodePath, chromium, url, file, out string, test
 			}
 			if obs.PhoneHint != tt.wantHint {
 				t.Errorf("phone hint %q, want %q", obs.PhoneHint, tt.wantHint)
+			}
+			if tt.wantField != "" && obs.PhoneField != tt.wantField {
+				t.Errorf("the phone field shows %q, want %q", obs.PhoneField, tt.wantField)
 			}
 			if obs.Success != tt.wantOK {
 				t.Errorf("success shown: %v, want %v", obs.Success, tt.wantOK)

@@ -9,6 +9,7 @@ import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import { validateCreate, validateUpdate, normalizePhone, formatPhone } from "../engine/index.mjs";
 import { parse } from "../engine/phone.mjs";
+import { AsYouType } from "../engine/asyoutype.mjs";
 
 const n = Number(process.env.BOUNDS_SIZE) || 1 << 20;
 const many = (unit) => unit.repeat(Math.ceil(n / unit.length));
@@ -58,6 +59,15 @@ assert.equal(parse("+" + many("1"), false), undefined);
 assert.equal(parse("+1" + "2".repeat(14), true), undefined);
 assert.equal(formatPhone("+" + many("1"), "NATIONAL"), "");
 assert.equal(normalizePhone(many("1"), "US").error.message, "malformed phone number: longer than 64 bytes");
+// AsYouType keeps 20 digits, which its patterns see, and shows at most 64
+// characters, however much is typed or pasted.
+for (const region of ["US", "GB", ""]) {
+  const ayt = new AsYouType(region);
+  for (const text of [many("1"), "+" + many("4"), many("(0) ")]) {
+    assert.ok(ayt.input(text).length <= 64);
+    assert.ok(ayt.input(text).length <= 64);
+  }
+}
 
 // The most hostile bodies get answers of bounded size.
 const long = "😀".repeat(100);

@@ -11,11 +11,15 @@ import { fileURLToPath } from "node:url";
 
 const engine = fileURLToPath(new URL("../engine/index.mjs", import.meta.url));
 const advice = fileURLToPath(new URL("../engine/advice.mjs", import.meta.url));
+const asyoutype = fileURLToPath(new URL("../engine/asyoutype.mjs", import.meta.url));
 const consumers = {
   "contactrules/advice advise": `import { advise } from ${JSON.stringify(advice)}; globalThis.advise = advise;`,
   "contactrules validateCreate + contactrules/advice advise": `import { validateCreate } from ${JSON.stringify(engine)}; import { advise } from ${JSON.stringify(advice)}; globalThis.check = validateCreate; globalThis.advise = advise;`,
   "contactrules validateCreate": `import { validateCreate } from ${JSON.stringify(engine)}; globalThis.check = validateCreate;`,
   "contactrules validateCreate + formatPhone": `import { validateCreate, formatPhone } from ${JSON.stringify(engine)}; globalThis.check = validateCreate; globalThis.format = formatPhone;`,
+  "contactrules AsYouType": `import { AsYouType } from ${JSON.stringify(asyoutype)}; globalThis.AsYouType = AsYouType;`,
+  "contactrules validateCreate + formatPhone + AsYouType": `import { validateCreate, formatPhone } from ${JSON.stringify(engine)}; import { AsYouType } from ${JSON.stringify(asyoutype)}; globalThis.check = validateCreate; globalThis.format = formatPhone; globalThis.AsYouType = AsYouType;`,
+  "libphonenumber-js AsYouType (min metadata)": `import { AsYouType } from "libphonenumber-js/min"; globalThis.AsYouType = AsYouType;`,
   "libphonenumber-js isValidPhoneNumber (min metadata)": `import { isValidPhoneNumber } from "libphonenumber-js/min"; globalThis.check = isValidPhoneNumber;`,
   "libphonenumber-js isValidPhoneNumber (max metadata)": `import { isValidPhoneNumber } from "libphonenumber-js/max"; globalThis.check = isValidPhoneNumber;`,
   "libphonenumber-js isValidPhoneNumber + getType (max metadata)": `import { parsePhoneNumber } from "libphonenumber-js/max"; globalThis.check = (s) => { const n = parsePhoneNumber(s); return n.isValid() && n.getType(); };`,

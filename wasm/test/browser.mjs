@@ -42,7 +42,7 @@ const context = await chromium.launchPersistentContext(userDataDir, {
 const problems = [];
 const observations = [];
 try {
-  for (const { name, fill, languages, then, takeAdvice, takePhoneAdvice } of scenarios) {
+  for (const { name, fill, type, languages, then, takeAdvice, takePhoneAdvice } of scenarios) {
     const page = await context.newPage();
     page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
     page.on("console", (msg) => msg.type() === "error" && problems.push(`console error: ${msg.text()}`));
@@ -60,6 +60,9 @@ try {
       defaultLang: document.getElementById("lang").value,
     }));
     await fillIn(page, fill);
+    for (const [field, keys] of Object.entries(type ?? {})) {
+      await page.locator(`[name="${field}"]`).pressSequentially(keys);
+    }
     await page.click("button[type=submit]");
     await page.waitForSelector('form[data-checked="1"]');
     if (then?.lang) {
@@ -86,6 +89,7 @@ try {
         phoneHint: document.getElementById("phone-hint").textContent,
         advice: document.getElementById("email-advice").hidden ? "" : document.querySelector("#email-advice .text").textContent,
         phoneAdvice: document.getElementById("phone-advice").hidden ? "" : document.querySelector("#phone-advice .text").textContent,
+        phoneField: document.getElementById("phone_number").value,
       }))),
     });
     if (takeAdvice) {

@@ -20,6 +20,12 @@ assert.deepEqual(normalizePhone("(201) 555-0123", "US"), { ok: true, e164: "+120
 assert.equal((await import("contactrules")).phoneType("+447400123456"), "MOBILE");
 assert.equal((await import("contactrules")).formatPhone("+442071838750", "NATIONAL"), "020 7183 8750");
 assert.throws(() => validateCreate(good, { maxTags: -1 }), ContactRulesError);
+{
+  const { AsYouType } = await import("contactrules/asyoutype");
+  const ayt = new AsYouType("US");
+  assert.deepEqual([..."2015550123"].map((k) => ayt.input(k)).slice(-2), ["(201) 555-012", "(201) 555-0123"]);
+  assert.deepEqual(ayt.number(), { e164: "+12015550123", region: "US" });
+}
 
 const result = createSchema["~standard"].validate(bad);
 assert.deepEqual(result.issues[0], { message: "must be a valid email address", path: ["email"] });

@@ -49,3 +49,10 @@ const suggestion: string | undefined = advice[0]?.suggestion;
 void suggestion;
 adviseForm({ email: "jane@example.com", phone_number: "+12015550123" }, new URLSearchParams("phone_region=GB&phone_number=%2B1"));
 adviseForm({ phone_number: "+12015550123" }, { phone_region: ["GB"], phone_number: "+1 201 555 0123" });
+// AsYouType, from its own entry.
+import { AsYouType } from "contactrules/asyoutype";
+const ayt = new AsYouType("US");
+const shown: string = ayt.input("2015550123");
+const typed: { e164: string; region: string } | null = ayt.number();
+ayt.reset();
+void shown, typed;
