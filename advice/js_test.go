@@ -41,7 +41,7 @@ func TestSameAdviceInJavaScript(t *testing.T) {
 	}
 	typos, _, _ := makeTypos(real)
 	emails := typos
-	step := testenv.Cases(10, 1)
+	step := testenv.Cases(40, 1)
 	for i, d := range append(realList, domainsOf(t, heldOutSource.pkg, heldOutSource.file)...) {
 		if i%step == 0 {
 			emails = append(emails, local+"@"+d)
@@ -77,7 +77,7 @@ func TestSameAdviceInJavaScript(t *testing.T) {
 	}
 	r := rand.New(rand.NewPCG(27, 26))
 	forms := []string{"US", "GB", "fr", "", "u\u017f", "\u212aR", "001"}
-	for range testenv.Cases(5000, 100000) {
+	for range testenv.Cases(1000, 100000) {
 		c := validate.Contact{Email: genEmail(r), PhoneNumber: genPhones[r.IntN(len(genPhones))]}
 		c.SMSConsent = []consent.SMS{"", consent.SMSSubscribed, consent.SMSSingleOptIn, consent.SMSUnsubscribed}[r.IntN(4)]
 		put(c, nil)
@@ -140,7 +140,7 @@ func hostileEmails() []string {
 func TestAdviceBoundsInJavaScript(t *testing.T) {
 	readEngine(t)
 	cmd := exec.Command(testenv.Node(t), filepath.Join("..", "npm", "test", "advice.mjs"), "--bounds")
-	cmd.Env = append(os.Environ(), "BOUNDS_SIZE="+itoa(testenv.Cases(1<<18, 1<<20)))
+	cmd.Env = append(os.Environ(), "BOUNDS_SIZE="+itoa(testenv.Cases(1<<16, 1<<20)))
 	out, err := cmd.CombinedOutput()
 	if err != nil {
 		t.Fatalf("node npm/test/advice.mjs --bounds: %v\n%s", err, out)

@@ -83,7 +83,7 @@ func TestAsYouTypeSameDisplay(t *testing.T) {
 			}
 		}
 	}), "001")
-	every := testenv.Cases(7, 1) // one example in every 7 outside CI
+	every := testenv.Cases(20, 1) // one example in every 20 outside CI
 	file := filepath.Join(t.TempDir(), "asyoutype.ndjson")
 	f, err := os.Create(file)
 	if err != nil {

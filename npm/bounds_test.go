@@ -19,6 +19,6 @@ func TestBounds(t *testing.T) {
 	readSources(t)
 	cmd := exec.Command(nodePath, "test/bounds.mjs")
 	// Worst inputs of 256 KiB by default, 1 MiB in the long run.
-	cmd.Env = append(os.Environ(), "BOUNDS_SIZE="+strconv.Itoa(testenv.Cases(1<<18, 1<<20)))
+	cmd.Env = append(os.Environ(), "BOUNDS_SIZE="+strconv.Itoa(testenv.Cases(1<<16, 1<<20)))
 	t.Log(run(t, cmd))
 }

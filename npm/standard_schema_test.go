@@ -11,6 +11,7 @@ import (
 // objects used by a real consumer library from npm (TanStack Form's core),
 // each detail on its field.
 func TestStandardSchema(t *testing.T) {
+	testenv.SkipUnlessLong(t, "loads TanStack Form's core in Node.js")
 	t.Parallel()
 	nodePath := testenv.Node(t)
 	testenv.NPMCI(t, "test")

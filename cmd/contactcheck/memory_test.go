@@ -103,7 +103,7 @@ func (s *sampling) Write(p []byte) (int, error) {
 // default run uses a 64 KiB limit, the long run (CONTACTRULES_LONG=1)
 // the API's 1 MiB, with the columns scaled to it.
 func TestWideCSVBoundedMemory(t *testing.T) {
-	limit := testenv.Cases(256<<10, 1<<20)
+	limit := testenv.Cases(128<<10, 1<<20)
 	cols := limit * 216_841 / (1 << 20)
 	const rows = 60
 	// The live heap may grow by the batches in flight (flightBytes, a
