@@ -348,7 +348,7 @@ func validTag(tag string) bool {
 // Go package gives, against the catalogs as the package ships them.
 func TestLocalize(t *testing.T) {
 	nodePath := node(t)
-	dist := builtDist(t)
+	dist := localizeDist(t)
 	checkShippedCatalogs(t, filepath.Join(dist, "messages"))
 	cases := localizeCases(t)
 	langs := languageCases(t)
@@ -367,9 +367,36 @@ func TestLocalize(t *testing.T) {
 	cmd := exec.Command(nodePath, "--test", "--test-reporter=spec", "localize.test.mjs")
 	cmd.Dir = "test"
 	cmd.Env = append(os.Environ(), "CONTACTRULES_DIST="+dist, "CONTACTRULES_LOCALIZE="+file)
+	if !testenv.Long() {
+		cmd.Env = append(cmd.Env, "CONTACTRULES_NO_WASM=1") // localizeDist holds no module
+	}
 	out := run(t, cmd)
 	t.Logf("%d texts compared (%d details of %d rules in %d languages under %d policies), %d language preferences (%d browser tags)\n%s",
 		len(cases), len(localizeDetails(t)), len(ruleKeys(t)), len(messages.Languages()), len(localizePolicies), len(langs), len(browserTags()), tail(out, 9))
+}
+
+// localizeDist is the dist/ TestLocalize runs against: the packed
+// package's in the long run; by default the checked-in module and the
+// catalogs where build.sh puts them, without the WebAssembly build that
+// localize does not load.
+func localizeDist(t *testing.T) string {
+	t.Helper()
+	if testenv.Long() {
+		return builtDist(t)
+	}
+	dir := filepath.Join(tmpRoot, "localize-dist")
+	if err := os.MkdirAll(filepath.Join(dir, "messages"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := copyFile(filepath.Join("dist", "contactrules.mjs"), filepath.Join(dir, "contactrules.mjs")); err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range messages.Languages() {
+		if err := copyFile(filepath.Join(catalogDir, lang+".json"), filepath.Join(dir, "messages", lang+".json")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
 }
 
 // checkShippedCatalogs requires dir to hold exactly the Go package's

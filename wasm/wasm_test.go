@@ -523,6 +523,7 @@ func mistakeCases() []mistakeCase {
 
 // TestNodeSuite runs the node:test suite against the built module.
 func TestNodeSuite(t *testing.T) {
+	testenv.SkipUnlessLong(t, "builds the WebAssembly module (npm pack)")
 	nodePath := node(t)
 	dist := builtDist(t)
 	cases := jsCases(t)
@@ -571,6 +572,9 @@ func TestBrowserBuildSize(t *testing.T) {
 		if slices.Contains(deps, heavy) {
 			t.Errorf("the browser build links %s; find who imports it with: GOOS=js GOARCH=wasm go list -deps -f '{{.ImportPath}}: {{.Imports}}' ./wasm", heavy)
 		}
+	}
+	if !testenv.Long() {
+		return // the module's size: the long run builds it (npm pack)
 	}
 	module, err := os.ReadFile(filepath.Join(builtDist(t), "contactrules.wasm"))
 	if err != nil {
@@ -1030,6 +1034,7 @@ func packageFiles() []string {
 // compiles test/types.check.mts, a TypeScript consumer, with tsc --strict
 // under both of TypeScript's ways of resolving a package.
 func TestPackage(t *testing.T) {
+	testenv.SkipUnlessLong(t, "builds the WebAssembly module (npm pack)")
 	nodePath := node(t)
 	npm := tool(t, "npm", "apt-get install -y nodejs npm (Node.js 20 or later)")
 	npmCI(t)

@@ -105,11 +105,16 @@ test("localize matches the language, and the loaded rules offer it", async () =>
   assert.deepEqual(await localize(d, ["de-AT", "en"]), [de.text]);
   assert.deepEqual(await localize(d, "tlh"), [d[0].message]);
   assert.deepEqual(await localize([], "de"), []);
-  const rules = await load();
-  assert.equal(rules.localize, localize);
-  const result = rules.validateCreate({ phone_number: "555-01" });
-  assert.deepEqual(await rules.localize(result.error.details, "de"), [de.text]);
   assert.equal((await loadCatalog("de-CH")).language, "de");
+  // Without the module (go test's default run gives a dist/ of the
+  // JavaScript and the catalogs alone) the rules' own localize is not
+  // there to compare.
+  if (process.env.CONTACTRULES_NO_WASM !== "1") {
+    const rules = await load();
+    assert.equal(rules.localize, localize);
+    const result = rules.validateCreate({ phone_number: "555-01" });
+    assert.deepEqual(await rules.localize(result.error.details, "de"), [de.text]);
+  }
   assert.equal(await loadCatalog("de"), await loadCatalog("de-DE"), "one catalog per language");
 });
 
