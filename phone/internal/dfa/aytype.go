@@ -754,7 +754,4 @@ func matchAny(atoms string, nsn []byte, a, pos int, lens *[maxAtoms]uint8, full 
 
 // typedString returns the string at offset i of typedText, after its
 // length.
-func typedString(i uint) string {
-	n := uint(typedText[i])
-	return typedText[i+1 : i+1+n]
-}
+func typedString(i uint) string { return counted(typedText, i) }

@@ -156,9 +156,13 @@ func match(atoms string, nsn []byte, a, pos int, lens *[maxAtoms]uint8) (int, bo
 }
 
 // text returns the string at offset i of formatText, after its length.
-func text(i uint) string {
-	n := uint(formatText[i])
-	return formatText[i+1 : i+1+n]
+func text(i uint) string { return counted(formatText, i) }
+
+// counted returns the string at offset i of a generated table of strings,
+// each after its length byte.
+func counted(table string, i uint) string {
+	n := uint(table[i])
+	return table[i+1 : i+1+n]
 }
 
 // ExampleNumber returns the E.164 digits of the example number
