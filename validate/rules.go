@@ -408,12 +408,9 @@ func checkSMSMobile(c *checker, id RuleID) {
 			return
 		}
 	}
-	sl := c.p.m[SMSConsent]
-	if sl.kind != text {
-		return
-	}
-	v, err := consent.ParseSMS(sl.s, c.pol.consent())
-	if err != nil || v != consent.SMSSubscribed && v != consent.SMSSingleOptIn {
+	// The consent the decision gave a value sent and not refused is that
+	// value, as parsed: no second reading of it.
+	if c.p.m[SMSConsent].kind != text || c.state.SMS != consent.SMSSubscribed && c.state.SMS != consent.SMSSingleOptIn {
 		return
 	}
 	if !c.phoneAfter().Type().MayTakeSMS() {
