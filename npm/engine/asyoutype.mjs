@@ -1,173 +1,142 @@
 // AsYouType: a phone number formatted while it is typed, as the Go
 // package phone's AsYouType formats it (and libphonenumber-js's AsYouType,
-// which that one is held equal to). This is a port of its machinery,
-// phone/internal/dfa/aytype.go, reading the very tables it reads
-// (data/asyoutype.mjs, a byte per character); the comments there say why
-// each step is as it is. Digits are kept as strings of ASCII digits.
-import * as T from "../data/asyoutype.mjs";
+// which that one is held equal to). It reads the metadata's own patterns
+// and rules (data/format.mjs, which formatPhone reads too) as
+// libphonenumber-js does, with native RegExps, where package dfa walks
+// machines compiled of them; phone/internal/dfa/aytype.go says why each
+// step is as it is. Digits are kept as strings of ASCII digits.
+import { entities, mains, re } from "./format.mjs";
 import { parse as validRegion } from "./phone.mjs";
 
 const maxTyped = 20; // digits kept; the ones after are ignored
 const maxDisplay = 64;
 const maxDigits = 15;
-const maxAtoms = 16;
-const uniformBit = 32768;
 
-// Layout of the tables (phone/internal/dfa: parse.go, aytype.go).
-const entityFields = 8; // uint16 fields of an entity in entityTable
-const fieldCC = 0,
-  fieldNational = 2,
-  fieldIDD = 3,
-  fieldPossible = 4;
-const typedEntitySize = 8,
-  typedFirst = 0,
-  typedCount = 2,
-  typedNational = 4,
-  typedComplex = 6,
-  typedFormatSize = 12;
 const usesNational = 1,
   optionalNational = 2,
   spaceNational = 4,
   plainNational = 8,
   plainIntl = 16;
 
-const at16 = (t, i) => t.charCodeAt(i) | (t.charCodeAt(i + 1) << 8);
-const u16 = (t, i) => at16(t, 2 * i);
+const byRegion = new Map(entities.filter((e) => e.code !== "001").map((e) => [e.code, e]));
+const mainOf = (cc) => mains.get(String(cc));
+const formatsOf = (e) => e.formats ?? mainOf(e.cc).formats ?? [];
 
-// walk is the machine laid out in states and rows run from s over d.
-function walk(states, rows, s, d) {
-  for (let i = 0; i < d.length; i++) {
-    const c = d.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) return 0;
-    const link = u16(states, 2 * s + 1);
-    if ((link & uniformBit) === 0) {
-      s = u16(rows, 10 * link + c);
-    } else {
-      const next = link & ~uniformBit;
-      if (next === s) return s;
-      s = next;
-    }
+// prefixRead is what reading a national prefix makes of the digits d:
+// the national number, the digits before the first it keeps of the
+// prefix (all the prefix when it keeps none), and whether it kept or
+// added any (libphonenumber-js's
+// extractNationalNumberFromPossiblyIncompleteNumber, as package dfa's
+// shapes record it).
+function prefixRead(e, d) {
+  const m = e.npfp === "" ? null : re(`^(?:${e.npfp})`, "d").exec(d);
+  if (m === null) return { nsn: d, prefix: "", groups: false };
+  const k = m[0].length,
+    last = m.length - 1;
+  if (e.transform === "" || (last > 0 && m[last] === undefined)) return { nsn: d.slice(k), prefix: d.slice(0, k), groups: false };
+  let nsn = "",
+    first = -1,
+    groups = false;
+  for (const [, lit, g] of e.transform.matchAll(/([^$]*)(?:\$(\d))?/g)) {
+    nsn += lit;
+    groups ||= lit !== "";
+    const span = g === undefined ? undefined : g === "0" ? [0, k] : m.indices[+g];
+    if (span === undefined || span[0] === span[1]) continue;
+    if (first < 0) first = span[0];
+    nsn += d.slice(span[0], span[1]);
+    groups = true;
   }
-  return s;
-}
-
-// Entities (regions and non-geographic calling codes).
-const field = (e, f) => u16(T.entityTable, e * entityFields + f);
-const typedField = (e, f) => at16(T.typedEntities, e * typedEntitySize + f);
-
-function regionEntity(code) {
-  if (typeof code !== "string" || code.length !== 2) return -1;
-  const rc = T.regionCodes;
-  let lo = 0,
-    hi = rc.length / 3 - 1;
-  while (lo < hi) {
-    const m = (lo + hi) >>> 1;
-    if (rc.slice(3 * m, 3 * m + 2) < code) lo = m + 1;
-    else hi = m;
-  }
-  return lo < rc.length / 3 - 1 && rc.slice(3 * lo, 3 * lo + 2) === code ? lo : -1;
-}
-
-function mainEntityIndex(cc) {
-  if (cc <= 0 || 2 * cc >= T.codeEntities.length) return 0;
-  return u16(T.codeEntities, cc);
-}
-
-function prefixShape(start, d) {
-  const v = u16(T.parseStates, 2 * walk(T.parseStates, T.parseRows, start, d));
-  return v === 0 ? null : T.shapeText.slice(u16(T.shapeIndex, v - 1), u16(T.shapeIndex, v));
+  return { nsn: nsn + d.slice(k), prefix: d.slice(0, first < 0 ? k : first), groups };
 }
 
 // iddLength is the length of the international prefix starting d, unless
 // a 0 follows it; -1 for none.
 function iddLength(e, d) {
-  const shape = prefixShape(field(e, fieldIDD), d);
-  if (shape === null || (shape.length < d.length && d[shape.length] === "0")) return -1;
-  return shape.length;
+  const m = e.idd === "" ? null : re(`^(?:${e.idd})`).exec(d);
+  return m === null || d[m[0].length] === "0" ? -1 : m[0].length;
 }
 
-function possibleBit(e, n) {
-  const possible = (field(e, fieldPossible) | (field(e, fieldPossible + 1) << 16)) >>> 0;
-  return n < 32 && ((possible >>> n) & 1) === 1;
-}
-
-const typedString = (i) => T.typedText.slice(i + 1, i + 1 + T.typedText.charCodeAt(i));
-const text = (i) => T.formatText.slice(i + 1, i + 1 + T.formatText.charCodeAt(i));
-
-// Formats, numbered in the format table.
-const formatCount = (e) => typedField(e, typedCount);
-const formatOf = (e, i) => typedField(e, typedFirst) + i;
-const flags = (f) => T.typedFormats.charCodeAt(typedFormatSize * f);
-const formatIntl = (f) => at16(T.typedFormats, typedFormatSize * f + 2);
-const npDigits = (f) => typedString(at16(T.typedFormats, typedFormatSize * f + 4));
-
-// The leading digits of each format (data/asyoutype.mjs's formatLeads):
-// its patterns, tested as RegExps where package dfa walks machines
-// compiled of them, and the one- and two-digit inputs its first pattern
-// matches or may still match (libphonenumber-js's PatternMatcher).
-const shorts = T.leadShort.split(";");
-const leads = T.formatLeads.split(";").map((l) => {
-  const [ps, short] = l.split(",");
-  return ps === "" ? null : { patterns: ps.split(".").map((p) => parseInt(p, 36)), short: shorts[parseInt(short, 36)] };
-});
-const regexps = new Map();
-function leadingMatch(p, nsn) {
-  let re = regexps.get(p);
-  if (re === undefined) {
-    re = new RegExp(`^(?:${T.leadPatterns[p]})`);
-    regexps.set(p, re);
+// What the formatter asks of a format, worked out when first asked.
+const nonAltering = /[-/. \[\]()~]*\$1[-/. \[\]()~]*(\$\d[-/. \[\]()~]*)*$/;
+const typedCache = new WeakMap();
+function typed(f) {
+  let t = typedCache.get(f);
+  if (t === undefined) {
+    const npfr = f.npfr;
+    const intl = f.intl === "NA" ? "" : f.intl || f.format;
+    let flags = 0;
+    if (npfr !== "" && !/^\(?\$1\)?$/.test(npfr)) flags |= usesNational;
+    if (f.optional) flags |= optionalNational;
+    if (/[- ]/.test(npfr)) flags |= spaceNational;
+    if (nonAltering.test(f.format)) flags |= plainNational;
+    if (intl !== "" && nonAltering.test(intl)) flags |= plainIntl;
+    t = {
+      flags,
+      intl,
+      npDigits: npfr.replace(/\D/g, ""),
+      // libphonenumber-js's national rule: the first group inside the
+      // national prefix formatting rule, in place of its $1.
+      national: npfr === "" ? "" : f.format.replace(/\$\d/, (g) => npfr.replaceAll("$1", g)),
+      any: f.pattern.replace(/\[[^\]]*\]|\{[^}]*\}|\\d|\d/g, (a) => (a[0] === "{" ? a : "\\d")),
+      short: f.leads.length === 0 ? null : shortSet(f.leads[0]),
+    };
+    typedCache.set(f, t);
   }
-  return re.test(nsn);
-}
-const shortBit = (hex, i) => ((parseInt(hex[i >> 2], 16) >> (i & 3)) & 1) === 1;
-
-function texts(f, international) {
-  const atoms = text(u16(T.formatTable, 3 * f));
-  const national = typedString(at16(T.typedFormats, typedFormatSize * f + 10));
-  let plain = text(u16(T.formatTable, 3 * f + 2));
-  if (international) {
-    const j = formatIntl(f);
-    plain = j !== 0 ? text(u16(T.formatTable, 3 * j + 2)) : "";
-  }
-  return [atoms, plain, national];
+  return t;
 }
 
-// match runs the atoms of a pattern over nsn as Go's regexp does, each
-// repeat as long as the rest can still match, recording each atom's
-// length in lens; it returns where the match ends, or -1.
-function match(atoms, nsn, a, pos, lens) {
-  if (5 * a >= atoms.length) return pos;
-  if (a >= maxAtoms) return -1;
-  const mask = atoms.charCodeAt(5 * a + 1) | (atoms.charCodeAt(5 * a + 2) << 8);
-  const lo = atoms.charCodeAt(5 * a + 3),
-    hi = atoms.charCodeAt(5 * a + 4);
-  let k = 0;
-  while (k < hi && pos + k < nsn.length && ((mask >> (nsn.charCodeAt(pos + k) - 48)) & 1) !== 0) k++;
-  for (; k >= lo; k--) {
-    const end = match(atoms, nsn, a + 1, pos + k, lens);
-    if (end >= 0) {
-      lens[a] = k;
-      return end;
+// shortSet is the one- and two-digit inputs (bit d, and 10+10·d1+d2) that
+// a format's first leading-digits pattern matches or may still match once
+// more digits come, read as libphonenumber-js's PatternMatcher reads it:
+// digits, [sets], (groups) and |, every other character taken literally,
+// so that no digit matches it; a ? other than that of "(?:" makes it
+// match anything.
+function shortSet(pattern) {
+  const set = new Uint8Array(110);
+  const always = pattern.replaceAll("(?:", "").includes("?");
+  let at = 0;
+  // parse reads alternatives of sequences up to a ')' or the end: a node
+  // is a list of alternatives, each a list of items, an item a node or
+  // the digits it matches ("" for a literal that no digit matches).
+  const parse = () => {
+    const alts = [[]];
+    while (at < pattern.length && pattern[at] !== ")") {
+      const c = pattern[at++];
+      if (c === "|") alts.push([]);
+      else if (c === "(") {
+        if (pattern.startsWith("?:", at)) at += 2;
+        alts[alts.length - 1].push(parse());
+        at++;
+      } else if (c === "[") {
+        let digits = "";
+        for (; at < pattern.length && pattern[at] !== "]"; at++) {
+          if (pattern[at] === "-" && digits !== "") for (let x = +digits.at(-1) + 1; x <= +pattern[at + 1]; x++) digits += x;
+          else if (pattern[at] !== "-") digits += pattern[at];
+        }
+        at++;
+        alts[alts.length - 1].push(digits);
+      } else alts[alts.length - 1].push(c >= "0" && c <= "9" ? c : "");
     }
-  }
-  return -1;
-}
-
-// matchAny is match with every class read as any digit; with full, the
-// match must take all of nsn.
-function matchAny(atoms, nsn, a, pos, lens, full) {
-  if (5 * a >= atoms.length) return !full || pos === nsn.length ? pos : -1;
-  if (a >= maxAtoms) return -1;
-  const lo = atoms.charCodeAt(5 * a + 3),
-    hi = atoms.charCodeAt(5 * a + 4);
-  for (let k = Math.min(hi, nsn.length - pos); k >= lo; k--) {
-    const end = matchAny(atoms, nsn, a + 1, pos + k, lens, full);
-    if (end >= 0) {
-      lens[a] = k;
-      return end;
+    return alts;
+  };
+  const root = parse();
+  // may: the items of seq from i on take s from pos on, then next does;
+  // once s is used up, a digit is yet to come and matches any set.
+  const may = (seq, i, s, pos, next) => {
+    if (i === seq.length) return next(pos);
+    const item = seq[i];
+    if (typeof item === "string") {
+      if (item === "" || (pos < s.length && !item.includes(s[pos]))) return false;
+      return may(seq, i + 1, s, Math.min(pos + 1, s.length), next);
     }
+    return item.some((alt) => may(alt, 0, s, pos, (p) => may(seq, i + 1, s, p, next)));
+  };
+  const test = (s) => always || root.some((alt) => may(alt, 0, s, 0, () => true));
+  for (let d1 = 0; d1 < 10; d1++) {
+    set[d1] = test(String(d1));
+    for (let d2 = 0; d2 < 10; d2++) set[10 + 10 * d1 + d2] = test(`${d1}${d2}`);
   }
-  return -1;
+  return set;
 }
 
 const nines = (n) => "9".repeat(n);
@@ -175,37 +144,27 @@ const nines = (n) => "9".repeat(n);
 // templateLen is the length of the digits f's template is made of for n
 // digits typed, or -1 when n digits do not fit it.
 function templateLen(f, n) {
-  const atoms = text(u16(T.formatTable, 3 * f));
-  const lens = [];
-  const long = matchAny(atoms, nines(maxDigits), 0, 0, lens, false);
-  if (long < 0 || n > long) return -1;
-  if (n <= maxDigits && matchAny(atoms, nines(n), 0, 0, lens, true) === n) return n;
-  return long;
+  const any = typed(f).any;
+  const long = re(`^(?:${any})`).exec(nines(maxDigits));
+  if (long === null || n > long[0].length) return -1;
+  if (n <= maxDigits && re(`^(?:${any})$`).test(nines(n))) return n;
+  return long[0].length;
 }
 
-// expand writes a template with the groups of nsn (or, when nsn is null,
-// as many 'x'); the first np digits of the template's own text become 'x'
-// too, and, with nsn null, every literal '9'.
-function expand(nsn, atoms, lens, tmpl, np) {
-  const span = [];
-  for (let g = 0; g < 10; g++) span.push([0, 0]);
-  let pos = 0;
-  for (let a = 0; 5 * a < atoms.length; a++) {
-    const g = atoms.charCodeAt(5 * a);
-    if (span[g][1] === 0) span[g][0] = pos;
-    pos += lens[a];
-    span[g][1] = pos;
-  }
+// write writes rule with the groups of the match m, or, for a template,
+// as many 'x'; the first np digits of the rule's own text become 'x' too,
+// and, in a template, every literal '9'.
+function write(rule, m, np, template) {
   let out = "";
-  for (let k = 0; k < tmpl.length; k++) {
-    const c = tmpl.charCodeAt(k);
-    if (c < 10 && nsn !== null) out += nsn.slice(span[c][0], span[c][1]);
-    else if (c < 10) out += "x".repeat(span[c][1] - span[c][0]);
-    else if (c >= 48 && c <= 57 && np > 0) {
+  for (let k = 0; k < rule.length; k++) {
+    const c = rule[k];
+    if (c === "$" && isDigit(rule[k + 1])) {
+      const g = m[rule[++k]] ?? "";
+      out += template ? "x".repeat(g.length) : g;
+    } else if (isDigit(c) && np > 0) {
       out += "x";
       np--;
-    } else if (c === 57 && nsn === null) out += "x";
-    else out += tmpl[k];
+    } else out += c === "9" && template ? "x" : c;
   }
   return out;
 }
@@ -260,27 +219,6 @@ function sameDigits(s, d) {
   return k === d.length;
 }
 
-function applyShape(shape, d) {
-  let k = 0,
-    prefixEnd = -1,
-    out = "",
-    groups = false;
-  for (const c of shape) {
-    if (c === "S") k++;
-    else if (c === "K") {
-      if (prefixEnd < 0) prefixEnd = k;
-      out += d[k];
-      k++;
-    } else {
-      out += c;
-      groups = true;
-    }
-  }
-  if (prefixEnd >= 0) groups = true;
-  else prefixEnd = k;
-  return { nsn: out + d.slice(k), prefix: d.slice(0, prefixEnd), groups };
-}
-
 /**
  * An AsYouType formats a phone number while it is typed, for a form field
  * that shows "(201) 555-01" once "20155501" has been typed in the US, as
@@ -297,15 +235,14 @@ export class AsYouType {
   #chosenLen = 0;
   #complete = false;
   #extracted = 0;
-  #shape = "";
+  #read = null; // what the national prefix read made of the digits then
   #idd = 0;
   #out = "";
 
   /** A formatter for numbers typed in region ("US"); with another value, only numbers typed with '+'. */
   constructor(region = "") {
-    const e = regionEntity(region);
-    this.#national = e >= 0;
-    this.#region = Math.max(e, 0);
+    this.#region = typeof region === "string" ? byRegion.get(region) : undefined;
+    this.#national = this.#region !== undefined;
   }
 
   /** Forgets what was typed, for the next number. */
@@ -316,7 +253,8 @@ export class AsYouType {
     this.#matching.fill(0);
     this.#chosen = this.#chosenLen = this.#extracted = this.#idd = 0;
     this.#complete = false;
-    this.#shape = this.#out = "";
+    this.#read = null;
+    this.#out = "";
   }
 
   /** Takes text typed after what came before and returns the whole display so far. */
@@ -355,7 +293,7 @@ export class AsYouType {
   number() {
     const p = this.#parse();
     if (!p.ok || p.nsn.length === 0) return null;
-    const cc = this.#intl() ? p.cc : field(this.#region, fieldCC);
+    const cc = this.#intl() ? p.cc : this.#region.cc;
     const e164 = "+" + cc + p.nsn;
     if (e164.length > 1 + maxDigits) return null;
     const region = validRegion(e164, false);
@@ -372,10 +310,10 @@ export class AsYouType {
     if (this.#intl()) {
       for (let i = 0; i < 3 && i < d.length && d[0] !== "0"; i++) {
         p.cc = 10 * p.cc + (d.charCodeAt(i) - 48);
-        const m = mainEntityIndex(p.cc);
-        if (m !== 0) {
+        const m = mainOf(p.cc);
+        if (m !== undefined) {
           p.nsn = p.national = d.slice(i + 1);
-          p.e = m - 1;
+          p.e = m;
           p.ok = true;
           return p;
         }
@@ -386,14 +324,14 @@ export class AsYouType {
     if (!this.#national) return p;
     p.e = this.#region;
     p.ok = true;
-    p.cc = field(this.#region, fieldCC);
+    p.cc = this.#region.cc;
     p.nsn = p.national = d;
     if (this.#extracted === 0) return p;
     const at = this.#extracted - 1;
-    const s = applyShape(this.#shape, d.slice(0, at));
+    const s = this.#read;
     p.nsn = s.nsn + d.slice(at);
     if (!s.groups) p.prefix = s.prefix;
-    else if (s.prefix === typedString(typedField(this.#region, typedNational))) p.prefix = s.prefix;
+    else if (s.prefix === this.#region.np) p.prefix = s.prefix;
     if (p.nsn.length > d.length || d.slice(d.length - p.nsn.length) !== p.nsn) {
       p.modified = true;
     } else {
@@ -406,11 +344,11 @@ export class AsYouType {
   #extract(again) {
     if (this.#intl() || !this.#national) return false;
     const d = this.#digits;
-    const shape = prefixShape(field(this.#region, fieldNational), d) ?? "";
-    const nsn = applyShape(shape, d).nsn;
+    const read = prefixRead(this.#region, d);
+    const nsn = read.nsn;
     if (again ? nsn === this.#parse().nsn : nsn === d) return false;
     this.#extracted = d.length + 1;
-    this.#shape = shape;
+    this.#read = read;
     return true;
   }
 
@@ -418,17 +356,18 @@ export class AsYouType {
     const p = this.#parse();
     if (!p.ok) return;
     const key = (((p.cc << 6) | ((this.#intl() ? 1 : 0) << 5) | this.#extracted) + 1) & 0xffff;
-    const n = formatCount(p.e);
+    const list = formatsOf(p.e);
+    const n = list.length;
     if (key !== this.#key) {
       this.#key = key;
       this.#chosen = 0;
       this.#complete = false;
       this.#matching.fill(0);
-      for (let i = 0; i < n; i++) if (formatIntl(formatOf(p.e, i)) !== 0) this.#matching[i] = 1;
+      for (let i = 0; i < n; i++) if (list[i].intl !== "NA") this.#matching[i] = 1;
     }
     if (p.nsn.length === 0) return;
     for (let i = 0; i < n; i++) {
-      if (this.#matching[i] && !this.#suits(p, formatOf(p.e, i))) this.#matching[i] = 0;
+      if (this.#matching[i] && !this.#suits(p, list[i])) this.#matching[i] = 0;
     }
     if (this.#chosen !== 0 && !this.#matching[this.#chosen - 1]) {
       this.#chosen = 0;
@@ -437,17 +376,16 @@ export class AsYouType {
   }
 
   #suits(p, f) {
-    const fl = flags(f);
+    const fl = typed(f).flags;
     const uses = (fl & usesNational) !== 0,
       optional = (fl & optionalNational) !== 0;
     if (p.prefix.length > 0 && !uses && !optional) return false;
     if (!this.#intl() && p.prefix.length === 0 && uses && !optional) return false;
-    const lead = leads[f];
-    if (lead === null) return true;
+    if (f.leads.length === 0) return true;
     const d = p.nsn.charCodeAt(0) - 48;
-    if (p.nsn.length === 1) return shortBit(lead.short, d);
-    if (p.nsn.length === 2) return shortBit(lead.short, 10 + 10 * d + p.nsn.charCodeAt(1) - 48);
-    return leadingMatch(lead.patterns[Math.min(p.nsn.length - 3, lead.patterns.length - 1)], p.nsn);
+    if (p.nsn.length === 1) return typed(f).short[d] === 1;
+    if (p.nsn.length === 2) return typed(f).short[10 + 10 * d + p.nsn.charCodeAt(1) - 48] === 1;
+    return re(`^(?:${f.leads[Math.min(p.nsn.length - 3, f.leads.length - 1)]})`).test(p.nsn);
   }
 
   #display() {
@@ -483,7 +421,7 @@ export class AsYouType {
   }
 
   #reExtract() {
-    if (typedField(this.#region, typedComplex) !== 0 && this.#extract(true)) return true;
+    if (this.#national && /[^0-9[\]]/.test(this.#region.npfp) && this.#extract(true)) return true;
     return this.#extractIDD();
   }
 
@@ -493,17 +431,18 @@ export class AsYouType {
     if (k <= 0) return false;
     this.#idd = k;
     this.#extracted = 0;
-    this.#shape = "";
+    this.#read = null;
     return true;
   }
 
   // format is the national part of the display, or null when no format fits.
   #format(p) {
-    const n = formatCount(p.e);
-    if (possibleBit(p.e, p.nsn.length)) {
+    const list = formatsOf(p.e);
+    const n = list.length;
+    if (p.e.lengths.includes(p.nsn.length)) {
       for (let i = 0; i < n; i++) {
         if (!this.#matching[i]) continue;
-        const out = this.#formatComplete(p, formatOf(p.e, i));
+        const out = this.#formatComplete(p, list[i]);
         if (out !== null) {
           this.#chosen = i + 1;
           this.#chosenLen = p.nsn.length;
@@ -515,8 +454,8 @@ export class AsYouType {
     for (let i = 0; i < n; i++) {
       if (!this.#matching[i]) continue;
       if (this.#chosen === i + 1) break;
-      const f = formatOf(p.e, i);
-      if ((flags(f) & (this.#intl() ? plainIntl : plainNational)) === 0) continue;
+      const f = list[i];
+      if ((typed(f).flags & (this.#intl() ? plainIntl : plainNational)) === 0) continue;
       const l = templateLen(f, p.nsn.length);
       if (l < 0) {
         this.#matching[i] = 0;
@@ -532,53 +471,54 @@ export class AsYouType {
       this.#complete = false;
       return null;
     }
-    const out = this.#fill(p, formatOf(p.e, this.#chosen - 1));
+    const out = this.#fill(p, list[this.#chosen - 1]);
     if (out === null) this.#chosen = 0;
     return out;
   }
 
   #separator(p, f) {
-    return p.cc === 1 || (flags(f) & spaceNational) !== 0 ? " " : "";
+    return p.cc === 1 || (typed(f).flags & spaceNational) !== 0 ? " " : "";
   }
 
   #npRule(p, f) {
-    if (npDigits(f) === "") return false;
-    const uses = (flags(f) & usesNational) !== 0;
+    if (typed(f).npDigits === "") return false;
+    const uses = (typed(f).flags & usesNational) !== 0;
     return (uses && p.prefix.length > 0) || (!uses && !this.#intl());
   }
 
   #formatComplete(p, f) {
-    const [atoms, plainT, nationalT] = texts(f, this.#intl());
-    if (plainT === "") return null;
-    const lens = [];
-    if (match(atoms, p.nsn, 0, 0, lens) !== p.nsn.length) return null;
+    const t = typed(f);
+    const plain = this.#intl() ? t.intl : f.format;
+    if (plain === "") return null;
+    const m = re(`^(?:${f.pattern})$`).exec(p.nsn);
+    if (m === null) return null;
     if (this.#npRule(p, f)) {
-      const out = expand(p.nsn, atoms, lens, nationalT, 0);
+      const out = write(t.national, m, 0, false);
       if (sameDigits(out, p.national)) return out;
     }
     let out = "";
     if (p.prefix.length > 0) out = p.prefix + this.#separator(p, f);
     else if (p.before.length > 0) out = p.before + " ";
-    out += expand(p.nsn, atoms, lens, plainT, 0);
+    out += write(plain, m, 0, false);
     if (this.#intl()) out = spaces(out);
     return sameDigits(out, p.national) ? out : null;
   }
 
   #fill(p, f) {
-    const [atoms, plainT, nationalT] = texts(f, this.#intl());
-    const lens = [];
-    if (matchAny(atoms, nines(this.#chosenLen), 0, 0, lens, true) < 0) return null;
-    let t;
-    if (this.#npRule(p, f) && npDigits(f) === p.prefix + "1") {
-      t = expand(null, atoms, lens, nationalT, p.prefix.length);
+    const t = typed(f);
+    const m = re(`^(?:${t.any})$`).exec(nines(this.#chosenLen));
+    if (m === null) return null;
+    let tmpl;
+    if (this.#npRule(p, f) && t.npDigits === p.prefix + "1") {
+      tmpl = write(t.national, m, p.prefix.length, true);
     } else {
-      t = "";
-      if (p.before.length > 0) t = "x".repeat(p.before.length) + " ";
-      else if (p.prefix.length > 0) t = "x".repeat(p.prefix.length) + this.#separator(p, f);
-      t += expand(null, atoms, lens, plainT, 0);
+      tmpl = "";
+      if (p.before.length > 0) tmpl = "x".repeat(p.before.length) + " ";
+      else if (p.prefix.length > 0) tmpl = "x".repeat(p.prefix.length) + this.#separator(p, f);
+      tmpl += write(this.#intl() ? t.intl : f.format, m, 0, true);
     }
-    if (this.#intl()) t = spaces(t);
-    const out = t.split("");
+    if (this.#intl()) tmpl = spaces(tmpl);
+    const out = tmpl.split("");
     let last = -1,
       k = 0;
     for (let i = 0; i < out.length && k < p.national.length; i++) {

@@ -40,11 +40,6 @@ type typedFormat struct {
 	// libphonenumber-js's PatternMatcher reads it for fewer than three
 	// digits (see jsLiteral).
 	short uint32
-	// leadText are the leading-digits patterns, and shortSet the one-
-	// and two-digit inputs after which short's output is not 0 (see
-	// JSTypingLeads), for the JavaScript engine.
-	leadText []string
-	shortSet [110]bool
 }
 
 // The flags of a typedFormat.
@@ -144,16 +139,6 @@ func compileTyping(md *metadata, lists map[string][]formatRule) (*typing, error)
 			return nil, err
 		}
 	}
-	for i, f := range t.formats {
-		for d1 := range 10 {
-			s := t.m.next[f.short][d1]
-			f.shortSet[d1] = t.m.out[s] != 0
-			for d2 := range 10 {
-				f.shortSet[10+10*d1+d2] = t.m.out[t.m.next[s][d2]] != 0
-			}
-		}
-		t.formats[i] = f
-	}
 	renumber := t.m.minimize()
 	for i, f := range t.formats {
 		for j := range f.leading {
@@ -239,7 +224,6 @@ func (t *typing) format(f *phonenumbers.NumberFormat, meta *phonenumbers.PhoneMe
 			}
 		}
 	}
-	tf.leadText = f.GetLeadingDigitsPattern()
 	for _, ld := range f.GetLeadingDigitsPattern() {
 		s, ok := t.lead[ld]
 		if !ok {

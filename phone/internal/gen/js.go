@@ -212,51 +212,125 @@ func (l *patternList) text() (string, error) {
 }
 
 // JSFormats returns the format module of the JavaScript engine
-// (npm/data/format.mjs), which formatPhone writes numbers with as
-// libphonenumber's Format does: for each calling code, its main region's
-// number formats and international formats (empty: the same), each
-// [pattern, leading digits pattern (the last, the most detailed; 0 for
-// none), format, national prefix formatting rule], patterns by index.
+// (npm/data/format.mjs), which formatPhone (as libphonenumber's Format)
+// and AsYouType (as libphonenumber-js's) both read: the metadata's own
+// number formats and what typing needs of each entity, written as the
+// metadata writes them, for the JavaScript to read with native RegExps.
+// The entities are the regions in code order, then the non-geographic
+// calling codes, a line each of fields separated by '~':
+//
+//	code ~ cc ~ main ~ national prefix ~ national prefix for parsing ~ transform rule ~ international prefix ~ possible lengths
+//
+// (numbers in base 36, main "1" for the main entity of its calling code,
+// each possible length one base-36 digit) followed by its number formats,
+// a line each starting with a tab (none: its calling code's main
+// entity's):
+//
+//	pattern ~ format ~ national prefix formatting rule ~ optional ~ international format ~ leading digits patterns ~ ...
+//
+// optional "1" when the national prefix is optional when formatting, and
+// the international format empty when it is the format, "NA" when the
+// number is not formatted so: the international formats of the metadata
+// are some of its formats (the same pattern and leading digits), in the
+// same order, which JSFormats checks.
 func JSFormats() ([]byte, error) {
 	m, err := loadMetadata()
 	if err != nil {
 		return nil, err
 	}
-	var pl patternList
-	list := func(fs []*phonenumbers.NumberFormat) [][]any {
-		out := [][]any{}
-		for _, f := range fs {
-			leading := ""
-			if ld := f.GetLeadingDigitsPattern(); len(ld) > 0 {
-				leading = ld[len(ld)-1]
+	var lines []string
+	add := func(code string, meta *phonenumbers.PhoneMetadata, main bool) error {
+		if meta == nil || meta.GeneralDesc == nil {
+			return fmt.Errorf("%s: no metadata", code)
+		}
+		idd := ""
+		if code != nonGeo {
+			idd = meta.GetInternationalPrefix()
+		}
+		var ls strings.Builder
+		for _, l := range meta.GeneralDesc.PossibleLength {
+			if l >= 36 {
+				return fmt.Errorf("%s: possible length %d", code, l)
 			}
-			out = append(out, []any{pl.index(f.GetPattern()), pl.index(leading), f.GetFormat(), f.GetNationalPrefixFormattingRule()})
+			ls.WriteString(strconv.FormatInt(int64(l), 36))
 		}
-		return out
+		mainField := ""
+		if main {
+			mainField = "1"
+		}
+		fields := []string{code, strconv.FormatInt(int64(meta.GetCountryCode()), 36), mainField, meta.GetNationalPrefix(),
+			meta.GetNationalPrefixForParsing(), meta.GetNationalPrefixTransformRule(), idd, ls.String()}
+		intl := meta.GetIntlNumberFormat()
+		line := []string{join(fields)}
+		for _, f := range meta.GetNumberFormat() {
+			optional := ""
+			if f.GetNationalPrefixOptionalWhenFormatting() {
+				optional = "1"
+			}
+			intlFormat := ""
+			if len(meta.GetIntlNumberFormat()) > 0 {
+				intlFormat = "NA"
+				if len(intl) > 0 && intl[0].GetPattern() == f.GetPattern() && slices.Equal(intl[0].GetLeadingDigitsPattern(), f.GetLeadingDigitsPattern()) {
+					g := intl[0]
+					intl = intl[1:]
+					if intlFormat = ""; g.GetFormat() != f.GetFormat() {
+						intlFormat = g.GetFormat()
+					}
+				}
+			}
+			fields := append([]string{f.GetPattern(), f.GetFormat(), f.GetNationalPrefixFormattingRule(), optional, intlFormat}, f.GetLeadingDigitsPattern()...)
+			line = append(line, "\t"+join(fields))
+		}
+		if len(intl) > 0 {
+			return fmt.Errorf("%s: international formats that are not its formats, in order", code)
+		}
+		for _, l := range line {
+			if strings.ContainsAny(l, "\n`") || strings.Contains(l, "${") {
+				return fmt.Errorf("%s: %q cannot be written in a template literal", code, l)
+			}
+		}
+		lines = append(lines, line...)
+		return nil
 	}
-	byCode := map[string][2][][]any{}
+	mains := map[string]bool{}
 	for _, cc := range callingCodes() {
-		meta := m.forRegion(cc, phonenumbers.GetRegionCodeForCountryCode(cc))
-		if meta == nil {
-			return nil, fmt.Errorf("calling code %d: no metadata for its main region", cc)
+		mains[phonenumbers.GetRegionCodeForCountryCode(cc)] = true
+	}
+	for _, code := range regionCodes() {
+		if code != nonGeo {
+			if err := add(code, m.byRegion[code], mains[code]); err != nil {
+				return nil, err
+			}
 		}
-		byCode[strconv.Itoa(cc)] = [2][][]any{list(meta.NumberFormat), list(meta.IntlNumberFormat)}
 	}
-	patterns, err := pl.text()
-	if err != nil {
-		return nil, err
+	var nonGeoCodes []int
+	for cc := range m.nonGeo {
+		nonGeoCodes = append(nonGeoCodes, cc)
 	}
-	j, err := json.Marshal(byCode)
-	if err != nil {
-		return nil, err
+	slices.Sort(nonGeoCodes)
+	for _, cc := range nonGeoCodes {
+		if err := add(nonGeo, m.nonGeo[cc], true); err != nil {
+			return nil, err
+		}
 	}
 	var b bytes.Buffer
 	b.WriteString("// Code generated by go run ./phone/internal/gen/jscmd; DO NOT EDIT.\n")
-	b.WriteString("// The number formats of the libphonenumber metadata in go.mod (see\n")
-	b.WriteString("// phone/internal/gen's JSFormats for the layout).\n\n")
-	fmt.Fprintf(&b, "export const patterns = String.raw`%s`.split(\"\\n\");\n\n", patterns)
-	fmt.Fprintf(&b, "export const formats = %s;\n", j)
+	b.WriteString("// The number formats of the libphonenumber metadata in go.mod, and what\n")
+	b.WriteString("// typing a number needs of each region (see phone/internal/gen's\n")
+	b.WriteString("// JSFormats for the layout).\n\n")
+	fmt.Fprintf(&b, "export const entities = String.raw`%s`;\n", strings.Join(lines, "\n"))
 	return b.Bytes(), nil
+}
+
+// join joins the fields of a line of the format module, which none may
+// hold.
+func join(fields []string) string {
+	for _, f := range fields {
+		if strings.ContainsAny(f, "~\t") {
+			panic(fmt.Sprintf("field %q holds a separator", f))
+		}
+	}
+	return strings.Join(fields, "~")
 }
 
 // jsTypeNames are the names of exampleTypes (phone.Type's).

@@ -40,12 +40,6 @@ func main() {
 	if err == nil {
 		err = os.WriteFile(filepath.Join(*dir, "examples.mjs"), src, 0o644)
 	}
-	if err == nil {
-		src, err = asYouType()
-	}
-	if err == nil {
-		err = os.WriteFile(filepath.Join(*dir, "asyoutype.mjs"), src, 0o644)
-	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "jscmd:", err)
 		os.Exit(1)
