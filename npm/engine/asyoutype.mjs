@@ -56,8 +56,12 @@ function iddLength(e, d) {
   return m === null || d[m[0].length] === "0" ? -1 : m[0].length;
 }
 
+// nonAltering is libphonenumber-js's NON_ALTERING_FORMAT_REG_EXP, found
+// anywhere in rule: a rule that writes the digits as they are, with only
+// punctuation between them, from a $1 on (the last one will do).
+const nonAltering = (rule) => rule.includes("$1") && /^[-/. [\]()~]*$/.test(rule.slice(rule.lastIndexOf("$1")).replace(/\$\d/g, ""));
+
 // What the formatter asks of a format, worked out when first asked.
-const nonAltering = /[-/. \[\]()~]*\$1[-/. \[\]()~]*(\$\d[-/. \[\]()~]*)*$/;
 const typedCache = new WeakMap();
 function typed(f) {
   let t = typedCache.get(f);
@@ -68,8 +72,8 @@ function typed(f) {
     if (npfr !== "" && !/^\(?\$1\)?$/.test(npfr)) flags |= usesNational;
     if (f.optional) flags |= optionalNational;
     if (/[- ]/.test(npfr)) flags |= spaceNational;
-    if (nonAltering.test(f.format)) flags |= plainNational;
-    if (intl !== "" && nonAltering.test(intl)) flags |= plainIntl;
+    if (nonAltering(f.format)) flags |= plainNational;
+    if (intl !== "" && nonAltering(intl)) flags |= plainIntl;
     t = {
       flags,
       intl,
@@ -77,7 +81,7 @@ function typed(f) {
       // libphonenumber-js's national rule: the first group inside the
       // national prefix formatting rule, in place of its $1.
       national: npfr === "" ? "" : f.format.replace(/\$\d/, (g) => npfr.replaceAll("$1", g)),
-      any: f.pattern.replace(/\[[^\]]*\]|\{[^}]*\}|\\d|\d/g, (a) => (a[0] === "{" ? a : "\\d")),
+      any: f.pattern.replace(/\[[^[\]]*\]|\{[^{}]*\}|\\d|\d/g, (a) => (a[0] === "{" ? a : "\\d")),
       short: f.leads.length === 0 ? null : shortSet(f.leads[0]),
     };
     typedCache.set(f, t);

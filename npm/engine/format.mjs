@@ -2,8 +2,8 @@
 // it, with its calling code's main region's number formats, as the Go
 // package phone's Number.Format does; and the reader of data/format.mjs,
 // which AsYouType shares.
-import { entities as text } from "../data/format.mjs";
-import { check } from "./phone.mjs";
+import { regions } from "../data/format.mjs";
+import { check, regionList } from "./phone.mjs";
 
 const cache = new Map();
 // re makes a RegExp once.
@@ -18,25 +18,26 @@ export function re(source, flags = "") {
 }
 
 /**
- * The entities of data/format.mjs (its layout is phone/internal/gen's
- * JSFormats'): regions in code order, then the non-geographic calling
- * codes, each { code, cc, np, npfp, transform, idd, lengths, formats },
- * formats null for those that format with their calling code's main
- * entity's. A format is { pattern, format, npfr, optional, intl, leads }.
+ * The regions of data/phone.mjs with what data/format.mjs adds to each
+ * (its layout is phone/internal/gen's JSFormats'): { code, cc, np, npfp,
+ * transform, idd, lengths, formats }, formats null for those that format
+ * with their calling code's main region's. A format is { pattern,
+ * format, npfr, optional, intl, leads }.
  */
 export const entities = [];
-/** The main entity of each calling code, by its digits. */
+/** The main region of each calling code, by its digits. */
 export const mains = new Map();
-for (const line of text.split("\n")) {
-  const [head, ...rest] = line.split("\t");
-  if (head !== "") {
-    const [code, cc, main, np, npfp, transform, idd, lengths] = head.split("~");
-    const e = { code, cc: parseInt(cc, 36), np, npfp, transform, idd, lengths: [...lengths].map((l) => parseInt(l, 36)), formats: null };
+const list = regionList();
+for (const line of regions.split("\n")) {
+  if (line[0] !== "\t") {
+    const [np, npfp, transform, idd] = line.split("~");
+    const r = list[entities.length];
+    const e = { code: r.code, cc: r.cc, np, npfp: npfp || r.npfp, transform: npfp === "" ? r.transform : transform, idd, lengths: r.lengths, formats: null };
     entities.push(e);
-    if (main !== "") mains.set(String(e.cc), e);
+    if (r.main) mains.set(String(e.cc), e);
     continue;
   }
-  const [pattern, format, npfr, optional, intl, ...leads] = rest[0].split("~");
+  const [pattern, format, npfr, optional, intl, ...leads] = line.slice(1).split("~");
   const e = entities[entities.length - 1];
   (e.formats ??= []).push({ pattern, format, npfr, optional: optional !== "", intl, leads });
 }

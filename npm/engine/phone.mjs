@@ -202,3 +202,22 @@ const regionCodes = new Set(
 
 /** isRegion reports whether code names a region of the metadata (phone.IsRegion). */
 export const isRegion = (code) => code !== "001" && regionCodes.has(code);
+
+/**
+ * regionList returns the regions of data/phone.mjs in its order (each
+ * calling code's, its main region first), each { code, cc, main, lengths,
+ * npfp, transform }: its general possible lengths, and its calling code's
+ * national prefix for parsing and transform rule, as patterns ("" for
+ * none). data/format.mjs adds to them, line for line.
+ */
+export function regionList() {
+  const out = [];
+  for (const line of codes.split("\n")) {
+    const [cc, npfp, transform, , regions] = line.split("|");
+    regions.split(";").forEach((region, i) => {
+      const f = region.split(",");
+      out.push({ code: f[0], cc: num(cc), main: i === 0, lengths: readDesc(f[3]).lengths, npfp: patterns[num(npfp)], transform: patterns[num(transform)] });
+    });
+  }
+  return out;
+}

@@ -26,12 +26,20 @@ const worst = {
   "[\\ud800-\\udfff]": [many("a")],
   "^tags\\[([0-9]+)\\]$": ["tags[" + many("1"), "tags[" + many("1") + "]x"],
   "\\$\\d": [many("$"), many("$1")],
+  "([^$]*)(?:\\$(\\d))?": [many("a"), many("$"), many("$1"), many("a$")],
+  "[- ]": [many("-"), many("a")],
+  "\\D": [many("1"), many("a")],
+  "^\\(?\\$1\\)?$": [many("("), "(" + many("$1")],
+  "^[-/. [\\]()~]*$": [many("-"), many("-") + "a"],
+  "[^0-9[\\]]": [many("1"), many("[")],
+  "\\[[^[\\]]*\\]|\\{[^{}]*\\}|\\\\d|\\d": [many("["), many("{"), many("\\"), many("[1"), many("{1,")],
 };
 
 // literals returns the sources of the regular expression literals in a
-// module's text (after "=", "(", ",", ":", "?" or "return").
+// module's text (after "=", "(", ",", ":", "?", "!", "&&", "||" or
+// "return").
 function literals(text) {
-  const re = /(?:[=(,:?]|return)\s*\/((?:\\.|\[(?:\\.|[^\]\\])*\]|[^/\\\n[*])(?:\\.|\[(?:\\.|[^\]\\])*\]|[^/\\\n[])*)\/[dgimsuy]*/g;
+  const re = /(?:[=(,:?!&|]|return)\s*\/((?:\\.|\[(?:\\.|[^\]\\])*\]|[^/\\\n[*])(?:\\.|\[(?:\\.|[^\]\\])*\]|[^/\\\n[])*)\/[dgimsuy]*/g;
   return [...text.matchAll(re)].map((m) => m[1]);
 }
 

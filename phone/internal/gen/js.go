@@ -214,17 +214,18 @@ func (l *patternList) text() (string, error) {
 // JSFormats returns the format module of the JavaScript engine
 // (npm/data/format.mjs), which formatPhone (as libphonenumber's Format)
 // and AsYouType (as libphonenumber-js's) both read: the metadata's own
-// number formats and what typing needs of each entity, written as the
-// metadata writes them, for the JavaScript to read with native RegExps.
-// The entities are the regions in code order, then the non-geographic
-// calling codes, a line each of fields separated by '~':
+// number formats, and what typing a number needs of each region beyond
+// what the phone module (JS) holds, written as the metadata writes them,
+// for the JavaScript to read with native RegExps. Its lines follow the
+// phone module's regions, in its order (by calling code, the main region
+// first), a line each of fields separated by '~':
 //
-//	code ~ cc ~ main ~ national prefix ~ national prefix for parsing ~ transform rule ~ international prefix ~ possible lengths
+//	national prefix ~ national prefix for parsing ~ transform rule ~ international prefix
 //
-// (numbers in base 36, main "1" for the main entity of its calling code,
-// each possible length one base-36 digit) followed by its number formats,
-// a line each starting with a tab (none: its calling code's main
-// entity's):
+// (the two in the middle empty when they are the main region's, which
+// the phone module holds), followed by the region's number formats, a
+// line each starting with a tab (none: its calling code's main
+// region's):
 //
 //	pattern ~ format ~ national prefix formatting rule ~ optional ~ international format ~ leading digits patterns ~ ...
 //
@@ -232,85 +233,46 @@ func (l *patternList) text() (string, error) {
 // the international format empty when it is the format, "NA" when the
 // number is not formatted so: the international formats of the metadata
 // are some of its formats (the same pattern and leading digits), in the
-// same order, which JSFormats checks.
+// same order, which JSFormats checks. The region's general possible
+// lengths, which typing reads too, are the phone module's, which it
+// checks as well.
 func JSFormats() ([]byte, error) {
 	m, err := loadMetadata()
 	if err != nil {
 		return nil, err
 	}
 	var lines []string
-	add := func(code string, meta *phonenumbers.PhoneMetadata, main bool) error {
-		if meta == nil || meta.GeneralDesc == nil {
-			return fmt.Errorf("%s: no metadata", code)
-		}
-		idd := ""
-		if code != nonGeo {
-			idd = meta.GetInternationalPrefix()
-		}
-		var ls strings.Builder
-		for _, l := range meta.GeneralDesc.PossibleLength {
-			if l >= 36 {
-				return fmt.Errorf("%s: possible length %d", code, l)
-			}
-			ls.WriteString(strconv.FormatInt(int64(l), 36))
-		}
-		mainField := ""
-		if main {
-			mainField = "1"
-		}
-		fields := []string{code, strconv.FormatInt(int64(meta.GetCountryCode()), 36), mainField, meta.GetNationalPrefix(),
-			meta.GetNationalPrefixForParsing(), meta.GetNationalPrefixTransformRule(), idd, ls.String()}
-		intl := meta.GetIntlNumberFormat()
-		line := []string{join(fields)}
-		for _, f := range meta.GetNumberFormat() {
-			optional := ""
-			if f.GetNationalPrefixOptionalWhenFormatting() {
-				optional = "1"
-			}
-			intlFormat := ""
-			if len(meta.GetIntlNumberFormat()) > 0 {
-				intlFormat = "NA"
-				if len(intl) > 0 && intl[0].GetPattern() == f.GetPattern() && slices.Equal(intl[0].GetLeadingDigitsPattern(), f.GetLeadingDigitsPattern()) {
-					g := intl[0]
-					intl = intl[1:]
-					if intlFormat = ""; g.GetFormat() != f.GetFormat() {
-						intlFormat = g.GetFormat()
-					}
-				}
-			}
-			fields := append([]string{f.GetPattern(), f.GetFormat(), f.GetNationalPrefixFormattingRule(), optional, intlFormat}, f.GetLeadingDigitsPattern()...)
-			line = append(line, "\t"+join(fields))
-		}
-		if len(intl) > 0 {
-			return fmt.Errorf("%s: international formats that are not its formats, in order", code)
-		}
-		for _, l := range line {
-			if strings.ContainsAny(l, "\n`") || strings.Contains(l, "${") {
-				return fmt.Errorf("%s: %q cannot be written in a template literal", code, l)
-			}
-		}
-		lines = append(lines, line...)
-		return nil
-	}
-	mains := map[string]bool{}
 	for _, cc := range callingCodes() {
-		mains[phonenumbers.GetRegionCodeForCountryCode(cc)] = true
-	}
-	for _, code := range regionCodes() {
-		if code != nonGeo {
-			if err := add(code, m.byRegion[code], mains[code]); err != nil {
-				return nil, err
+		r, err := newCCRule(m, cc, &formats{})
+		if err != nil {
+			return nil, err
+		}
+		main := m.forRegion(cc, r.regions[0].code)
+		for _, rr := range r.regions {
+			meta := m.forRegion(cc, rr.code)
+			if meta == nil || meta.GeneralDesc == nil || !slices.Equal(rr.general.lengths, meta.GeneralDesc.PossibleLength) {
+				return nil, fmt.Errorf("region %s: the phone module's general lengths are not the metadata's", rr.code)
 			}
+			idd := ""
+			if rr.code != nonGeo {
+				idd = meta.GetInternationalPrefix()
+			}
+			npfp, transform := meta.GetNationalPrefixForParsing(), meta.GetNationalPrefixTransformRule()
+			if npfp == main.GetNationalPrefixForParsing() && transform == main.GetNationalPrefixTransformRule() {
+				npfp, transform = "", ""
+			} else if npfp == "" {
+				return nil, fmt.Errorf("region %s: no national prefix for parsing where its main region has one", rr.code)
+			}
+			fs, err := formatLines(meta)
+			if err != nil {
+				return nil, fmt.Errorf("region %s: %v", rr.code, err)
+			}
+			lines = append(append(lines, join([]string{meta.GetNationalPrefix(), npfp, transform, idd})), fs...)
 		}
 	}
-	var nonGeoCodes []int
-	for cc := range m.nonGeo {
-		nonGeoCodes = append(nonGeoCodes, cc)
-	}
-	slices.Sort(nonGeoCodes)
-	for _, cc := range nonGeoCodes {
-		if err := add(nonGeo, m.nonGeo[cc], true); err != nil {
-			return nil, err
+	for _, l := range lines {
+		if strings.ContainsAny(l, "\n`") || strings.Contains(l, "${") {
+			return nil, fmt.Errorf("%q cannot be written in a template literal", l)
 		}
 	}
 	var b bytes.Buffer
@@ -318,9 +280,47 @@ func JSFormats() ([]byte, error) {
 	b.WriteString("// The number formats of the libphonenumber metadata in go.mod, and what\n")
 	b.WriteString("// typing a number needs of each region (see phone/internal/gen's\n")
 	b.WriteString("// JSFormats for the layout).\n\n")
-	fmt.Fprintf(&b, "export const entities = String.raw`%s`;\n", strings.Join(lines, "\n"))
+	fmt.Fprintf(&b, "export const regions = String.raw`%s`;\n", strings.Join(lines, "\n"))
 	return b.Bytes(), nil
 }
+
+// formatLines writes the number formats of meta for JSFormats.
+func formatLines(meta *phonenumbers.PhoneMetadata) ([]string, error) {
+	var lines []string
+	intl := meta.GetIntlNumberFormat()
+	for _, f := range meta.GetNumberFormat() {
+		optional := ""
+		if f.GetNationalPrefixOptionalWhenFormatting() {
+			optional = "1"
+		}
+		intlFormat := ""
+		if len(meta.GetIntlNumberFormat()) > 0 {
+			intlFormat = "NA"
+			if len(intl) > 0 && intl[0].GetPattern() == f.GetPattern() && slices.Equal(intl[0].GetLeadingDigitsPattern(), f.GetLeadingDigitsPattern()) {
+				g := intl[0]
+				intl = intl[1:]
+				if intlFormat = ""; g.GetFormat() != f.GetFormat() {
+					intlFormat = g.GetFormat()
+				}
+			}
+		}
+		for _, rule := range []string{f.GetFormat(), f.GetNationalPrefixFormattingRule(), intlFormat} {
+			// The JavaScript reads $ and one digit as a group, nothing else.
+			if badGroup.MatchString(rule) {
+				return nil, fmt.Errorf("rule %q: a $ that is not a group, or a group of more than one digit", rule)
+			}
+		}
+		lines = append(lines, "\t"+join(append([]string{f.GetPattern(), f.GetFormat(), f.GetNationalPrefixFormattingRule(), optional, intlFormat}, f.GetLeadingDigitsPattern()...)))
+	}
+	if len(intl) > 0 {
+		return nil, fmt.Errorf("international formats that are not its formats, in order")
+	}
+	return lines, nil
+}
+
+// badGroup is a $ in a rule that Go and the JavaScript engine may read
+// apart: not a group, or a group of more than one digit (Go's $12, $1x).
+var badGroup = regexp.MustCompile(`\$(?:\d[0-9A-Za-z_]|[^0-9]|$)`)
 
 // join joins the fields of a line of the format module, which none may
 // hold.
