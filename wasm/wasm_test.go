@@ -934,16 +934,32 @@ func sameDetails(a, b []errs.FieldError) bool {
 // (testenv.NPMCI installs them), the demo's driver among them.
 var npmTest = filepath.Join("..", "npm", "test")
 
-// TestDeclaredUnions keeps the unions of contactrules.d.ts equal to what
-// the Go code can answer: RuleName to the rule table's names, ErrorCode
-// to the envelope's eight codes, ContactRulesErrorCode to the bridge's
-// error kinds and the module's load failure, Language to the languages
-// of package messages.
-func TestDeclaredUnions(t *testing.T) {
-	b, err := os.ReadFile(filepath.Join(entryDir, "contactrules.d.ts"))
+// engineTypes are the engine's types (npm/engine/index.d.ts): the
+// contacts, results, policy and details, which contactrules.d.ts imports
+// rather than declaring them again.
+var engineTypes = filepath.Join("..", "npm", "engine", "index.d.ts")
+
+// readTypes returns contactrules.d.ts and the engine's types.
+func readTypes(t *testing.T) (wasmTypes, engine []byte) {
+	t.Helper()
+	wasmTypes, err := os.ReadFile(filepath.Join(entryDir, "contactrules.d.ts"))
+	if err == nil {
+		engine, err = os.ReadFile(engineTypes)
+	}
 	if err != nil {
 		t.Fatal(err)
 	}
+	return wasmTypes, engine
+}
+
+// TestDeclaredUnions keeps the unions of contactrules.d.ts and of the
+// engine's types it imports equal to what the Go code can answer:
+// RuleName to the rule table's names, ErrorCode to the envelope's eight
+// codes, ContactRulesErrorCode to the bridge's error kinds and the
+// module's load failure, Language to the languages of package messages.
+func TestDeclaredUnions(t *testing.T) {
+	wasmTypes, shared := readTypes(t)
+	b := append(wasmTypes, shared...)
 	var rules []string
 	for _, r := range validate.Rules(validate.Policy{}) {
 		if !slices.Contains(rules, r.Name) {
@@ -976,7 +992,7 @@ func declaredUnion(t *testing.T, dts, name string) []string {
 	t.Helper()
 	start := strings.Index(dts, "export type "+name+" =")
 	if start < 0 {
-		t.Fatalf("contactrules.d.ts declares no type %s", name)
+		t.Fatalf("the types declare no type %s", name)
 	}
 	decl := dts[start:]
 	decl = decl[len("export type "+name+" ="):strings.Index(decl, ";")]
@@ -992,6 +1008,47 @@ func declaredUnion(t *testing.T, dts, name string) []string {
 		lits = append(lits, lit)
 	}
 	return lits
+}
+
+// TestOneSetOfTypes keeps the package's types declared once: each name
+// contactrules.d.ts exports is either its own or imported from the
+// engine's types, never declared in both, but for ContactRulesError,
+// which is a class of each entry (instanceof tells them apart).
+func TestOneSetOfTypes(t *testing.T) {
+	wasmTypes, shared := readTypes(t)
+	engine := declaredNames(string(shared))
+	if !slices.Contains(engine, "Result") || !slices.Contains(engine, "FieldError") {
+		t.Fatalf("%s declares %q, not the results and details", engineTypes, engine)
+	}
+	for _, name := range declaredNames(string(wasmTypes)) {
+		if slices.Contains(engine, name) && name != "ContactRulesError" {
+			t.Errorf("contactrules.d.ts declares %s again; import it from ../engine/index.js", name)
+		}
+	}
+}
+
+// declaredNames returns the names a .d.ts declares at its top level
+// (export type, interface, class, function, const), not those it
+// re-exports.
+func declaredNames(dts string) []string {
+	var names []string
+	for line := range strings.SplitSeq(dts, "\n") {
+		rest, ok := strings.CutPrefix(line, "export ")
+		if !ok {
+			continue
+		}
+		rest = strings.TrimPrefix(rest, "declare ")
+		for _, kind := range []string{"type ", "interface ", "class ", "function ", "const "} {
+			if after, ok := strings.CutPrefix(rest, kind); ok {
+				name, _, _ := strings.Cut(after, " ")
+				name = strings.TrimRight(strings.SplitN(name, "<", 2)[0], ":;(=")
+				if name != "{" {
+					names = append(names, name)
+				}
+			}
+		}
+	}
+	return names
 }
 
 func sorted(s []string) []string {
