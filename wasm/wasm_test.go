@@ -612,7 +612,7 @@ type shown struct {
 	Visible bool   `json:"visible"`
 }
 
-// observation is what browser.mjs read off the page after a submit.
+// observation is what npm/test/demo.mjs read off the page after a submit.
 type observation struct {
 	Name               string          `json:"name"`
 	NavigatorLanguages []string        `json:"navigatorLanguages"`
@@ -804,7 +804,7 @@ func demoScenarios(t *testing.T, nodePath, chromium, url, file, out string, test
 		Problems     []string      `json:"problems"`
 	}
 	if err := json.Unmarshal(run(t, cmd), &got); err != nil {
-		t.Fatalf("browser.mjs output: %v", err)
+		t.Fatalf("demo.mjs output: %v", err)
 	}
 	for _, p := range got.Problems {
 		t.Errorf("page: %s", p)
