@@ -81,7 +81,7 @@ func BenchmarkFormat(b *testing.B) {
 // BenchmarkAsYouType: one op is one keystroke of a US number typed with
 // its separators; each number starts on a new AsYouType, made with the
 // timer stopped (Input is what is measured). phonenumbers has no
-// as-you-type formatter; wasm/test/bench.mjs would be the place for
+// as-you-type formatter; npm/test/bench.mjs would be the place for
 // libphonenumber-js's.
 func BenchmarkAsYouType(b *testing.B) {
 	keys := []string{"(", "2", "0", "1", ")", " ", "5", "5", "5", "-", "0", "1", "2", "3"}

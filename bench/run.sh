@@ -35,10 +35,10 @@ for _ in $(seq "$count"); do
   ) | tee -a "$out"
 done
 rm -f "$out.test"
-# The browser module beside libphonenumber-js in one Node process (needs
-# wasm/test's devDependencies: cd wasm/test && npm ci).
-if [ -d wasm/test/node_modules/libphonenumber-js ]; then
-  bash wasm/build.sh >/dev/null && { node wasm/test/bench.mjs || true; } # it reports a missed target; the table is still wanted
+# The npm package's engine and wasm entries beside libphonenumber-js in
+# one Node process (needs npm/test's devDependencies: cd npm/test && npm ci).
+if [ -d npm/test/node_modules/libphonenumber-js ]; then
+  bash wasm/build.sh >/dev/null && { node npm/test/bench.mjs || true; } # it reports a missed target; the table is still wanted
 fi
 # Instructions per call on the typical contact, counted by valgrind: a
 # figure that, unlike time, does not move with the machine's load (see

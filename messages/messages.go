@@ -98,7 +98,7 @@ const maxEntries = 32
 // not a language tag, or whose weight is not one (or is 0), drops that
 // entry, not the whole list. Only the first maxEntries entries are read.
 // The tags come in order of preference; equal weights keep their order.
-// dist/contactrules.mjs's matchLanguage reads the same grammar.
+// npm/wasm/contactrules.mjs's matchLanguage reads the same grammar.
 func preferred(acceptLanguage string) []language.Tag {
 	type weighted struct {
 		tag language.Tag

@@ -387,7 +387,7 @@ var (
 // readSources reads the engine's files, so that go test's cache sees
 // them as the test's inputs (node reads them in another process).
 func readSources(t *testing.T) {
-	for _, pattern := range []string{"engine/*", "data/*", "test/*.mjs"} {
+	for _, pattern := range []string{"engine/*", "data/*", "wasm/contactrules.*", "test/*.mjs", "test/consumer/*"} {
 		files, err := filepath.Glob(pattern)
 		if err != nil {
 			t.Fatal(err)

@@ -9,7 +9,7 @@ var benchTypical = []byte(`{"email":"jane.doe@example.com","phone_number":"+1201
 	`"email_consent":"subscribed","sms_consent":"subscribed"}`)
 
 // BenchmarkCreateResult is the Go side of validateCreate on the host,
-// with the default policy and with one from the cache. (test/bench.mjs
+// with the default policy and with one from the cache. (npm/test/bench.mjs
 // times the whole call in Node.js.)
 func BenchmarkCreateResult(b *testing.B) {
 	for _, policy := range []string{"", `{"smsRegions":["US","CA","GB"]}`} {

@@ -1,8 +1,8 @@
 // Command wasm is the browser build of contactrules: compiled with
 // GOOS=js GOARCH=wasm (see build.sh), it exports functions that take
 // their arguments as bytes in the module's memory and write their answer
-// there, and dist/contactrules.mjs wraps them in an ES module (the npm
-// package contactrules).
+// there, and npm/wasm/contactrules.mjs wraps them in an ES module (the npm
+// package contactrules, as its contactrules/wasm entry).
 //
 // The answers are the JSON text the Go code writes, which the module
 // parses, so JavaScript sees the bytes the contactcheck program prints for
@@ -25,7 +25,7 @@ import (
 
 // An errorKind says which JavaScript error a callerError becomes; the
 // exports return it as their status (0 is an answer), and
-// dist/contactrules.mjs maps it back.
+// npm/wasm/contactrules.mjs maps it back.
 type errorKind uint32
 
 const (

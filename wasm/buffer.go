@@ -4,7 +4,7 @@ package main
 // room for a body at the default limit (1 MiB) written from a string, 3
 // bytes a UTF-16 code unit at most, and a policy. One call with a larger
 // argument (a 300 MiB string takes 900 MiB) should not hold that memory
-// for the life of the page: dist/contactrules.mjs asks for a small buffer
+// for the life of the page: npm/wasm/contactrules.mjs asks for a small buffer
 // again after such a call, and the large one is garbage.
 const keptInput = 4 << 20
 

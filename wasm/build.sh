@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Builds the browser build: contactrules.wasm and Go's wasm_exec.js, beside
-# the checked-in contactrules.mjs in wasm/dist (or in the directory given as
-# the first argument), copies the message catalogs of the Go package
-# messages there (messages/<language>.json, as they are), and prints the
-# sizes.
+# the checked-in contactrules.mjs in npm/wasm, where the npm package ships
+# its contactrules/wasm entry from (or in the directory given as the first
+# argument), copies the message catalogs of the Go package messages there
+# (messages/<language>.json, as they are), and prints the sizes.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-out="${1:-$root/wasm/dist}"
+out="${1:-$root/npm/wasm}"
 mkdir -p "$out"
 out="$(cd "$out" && pwd)"
 

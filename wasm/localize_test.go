@@ -30,7 +30,7 @@ import (
 )
 
 // catalogDir holds the Go package's catalogs, which the npm package ships
-// as dist/messages/<language>.json.
+// as wasm/messages/<language>.json.
 var catalogDir = filepath.Join("..", "messages", "catalog")
 
 // localizePolicies are the policies the texts are compared under, in the
@@ -375,8 +375,8 @@ func TestLocalize(t *testing.T) {
 		len(cases), len(localizeDetails(t)), len(ruleKeys(t)), len(messages.Languages()), len(localizePolicies), len(langs), len(browserTags()), tail(out, 9))
 }
 
-// localizeDist is the dist/ TestLocalize runs against: the packed
-// package's in the long run; by default the checked-in module and the
+// localizeDist is the wasm entry TestLocalize runs against: build.sh's
+// in the long run (builtDist); by default the checked-in module and the
 // catalogs where build.sh puts them, without the WebAssembly build that
 // localize does not load.
 func localizeDist(t *testing.T) string {
@@ -388,7 +388,7 @@ func localizeDist(t *testing.T) string {
 	if err := os.MkdirAll(filepath.Join(dir, "messages"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if err := copyFile(filepath.Join("dist", "contactrules.mjs"), filepath.Join(dir, "contactrules.mjs")); err != nil {
+	if err := copyFile(filepath.Join(entryDir, "contactrules.mjs"), filepath.Join(dir, "contactrules.mjs")); err != nil {
 		t.Fatal(err)
 	}
 	for _, lang := range messages.Languages() {

@@ -9,7 +9,7 @@ import (
 	"unsafe"
 )
 
-// The exports JavaScript calls (dist/contactrules.mjs). Arguments travel
+// The exports JavaScript calls (npm/wasm/contactrules.mjs). Arguments travel
 // as bytes through one buffer in the module's memory, which JavaScript
 // fills (TextEncoder.encodeInto, or a copy of a Uint8Array); a call
 // passes their lengths and returns a status, 0 for an answer and an

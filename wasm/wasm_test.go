@@ -2,8 +2,9 @@
 
 package main
 
-// The browser build as JavaScript sees it. These tests build
-// contactrules.wasm with build.sh into a temporary directory, beside the
+// The browser build as JavaScript sees it: the npm package's
+// contactrules/wasm entry (npm/wasm). These tests build contactrules.wasm
+// with build.sh into a temporary directory, beside a copy of the
 // checked-in module, and then
 //
 //   - TestNodeSuite runs test/contactrules.test.mjs under `node --test` on
@@ -13,22 +14,21 @@ package main
 //   - TestLocalize (localize_test.go) holds localize to package messages;
 //   - TestBrowserDemo drives demo/index.html in headless Chromium (only
 //     with CONTACTRULES_LONG=1, as in CI: see internal/testenv);
-//   - TestPackage packs the npm package, installs it into a fresh project,
-//     uses it there and type-checks a TypeScript consumer of it;
 //   - TestBrowserBuildSize keeps the module within its gzip budget.
+//
+// npm/'s TestConsumer packs the package, installs it into a fresh project
+// and uses contactrules/wasm there, from Node.js and TypeScript.
 //
 // Without node or chromium they skip, saying how to install them; with
 // CI=true a missing tool is a failure.
 
 import (
-	"archive/tar"
 	"bytes"
 	"cmp"
 	"compress/gzip"
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -67,107 +67,38 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
+// entryDir holds the npm package's contactrules/wasm entry as it is
+// checked in: the module and its types, beside which build.sh builds.
+var entryDir = filepath.Join("..", "npm", "wasm")
+
 var distBuild struct {
-	once    sync.Once
-	dir     string // dist/ as the package ships it
-	tarball string // the packed package; "" without npm
-	log     []byte
-	err     error
+	once sync.Once
+	dir  string
+	log  []byte
+	err  error
 }
 
-// builtDist returns dist/ as the npm package ships it: the checked-in
-// module and types, the built contactrules.wasm and Go's wasm_exec.js.
-// With npm, the package is packed once per test binary, as its author
-// packs it (npm pack, whose prepack script runs build.sh into wasm/dist),
-// and unpacked, so the tests run what ships; without npm, build.sh
-// builds into a temporary directory beside copies of the checked-in
-// files.
+// builtDist returns the npm package's wasm/ as it ships: the checked-in
+// module, the built contactrules.wasm, Go's wasm_exec.js and the
+// catalogs, all of build.sh but the module, which is copied from
+// npm/wasm. build.sh builds once per test binary into a temporary
+// directory, never into npm/wasm, which npm/'s own tests pack (npm
+// pack's prepack runs build.sh there) while these run.
 func builtDist(t *testing.T) string {
 	t.Helper()
 	b := &distBuild
 	b.once.Do(func() {
-		if npm, err := exec.LookPath("npm"); err == nil {
-			b.tarball, b.log, b.err = packPackage(npm)
-			if b.err == nil {
-				b.dir, b.err = unpack(b.tarball, filepath.Join(tmpRoot, "package"))
-			}
-			return
-		}
-		b.dir = filepath.Join(tmpRoot, "dist")
+		b.dir = filepath.Join(tmpRoot, "wasm")
 		b.log, b.err = exec.Command("bash", "build.sh", b.dir).CombinedOutput()
-		for _, name := range []string{"contactrules.mjs", "contactrules.d.ts"} {
-			if b.err == nil {
-				b.err = copyFile(filepath.Join("dist", name), filepath.Join(b.dir, name))
-			}
+		if b.err == nil {
+			b.err = copyFile(filepath.Join(entryDir, "contactrules.mjs"), filepath.Join(b.dir, "contactrules.mjs"))
 		}
 	})
 	if b.err != nil {
-		t.Fatalf("building the package: %v\n%s", b.err, b.log)
+		t.Fatalf("building the wasm entry: %v\n%s", b.err, b.log)
 	}
 	t.Logf("%s", bytes.TrimSpace(b.log))
 	return b.dir
-}
-
-// packPackage runs npm pack in wasm/ and returns the tarball's path.
-func packPackage(npm string) (tarball string, log []byte, err error) {
-	cmd := exec.Command(npm, "pack", "--offline", "--loglevel=warn", "--foreground-scripts", "--pack-destination", tmpRoot)
-	cmd.Env = npmEnv()
-	log, err = cmd.CombinedOutput()
-	if err != nil {
-		return "", log, err
-	}
-	var meta struct {
-		Version string `json:"version"`
-	}
-	b, err := os.ReadFile("package.json")
-	if err == nil {
-		err = json.Unmarshal(b, &meta)
-	}
-	return filepath.Join(tmpRoot, "contactrules-"+meta.Version+".tgz"), log, err
-}
-
-// npmEnv is the environment of npm commands: no update check, funding
-// note or audit, which would reach for the network.
-func npmEnv() []string {
-	return append(os.Environ(), "npm_config_update_notifier=false", "npm_config_fund=false", "npm_config_audit=false")
-}
-
-// unpack extracts the tarball's package/ into dir and returns its dist/.
-func unpack(tarball, dir string) (string, error) {
-	f, err := os.Open(tarball)
-	if err != nil {
-		return "", err
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		return "", err
-	}
-	tr := tar.NewReader(zr)
-	for {
-		h, err := tr.Next()
-		if err == io.EOF {
-			return filepath.Join(dir, "dist"), nil
-		}
-		if err != nil {
-			return "", err
-		}
-		name, ok := strings.CutPrefix(h.Name, "package/")
-		if !ok || h.Typeflag != tar.TypeReg || !filepath.IsLocal(name) {
-			return "", fmt.Errorf("unexpected entry %q in %s", h.Name, tarball)
-		}
-		path := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			return "", err
-		}
-		b, err := io.ReadAll(tr)
-		if err == nil {
-			err = os.WriteFile(path, b, 0o644)
-		}
-		if err != nil {
-			return "", err
-		}
-	}
 }
 
 func copyFile(from, to string) error {
@@ -523,7 +454,7 @@ func mistakeCases() []mistakeCase {
 
 // TestNodeSuite runs the node:test suite against the built module.
 func TestNodeSuite(t *testing.T) {
-	testenv.SkipUnlessLong(t, "builds the WebAssembly module (npm pack)")
+	testenv.SkipUnlessLong(t, "builds the WebAssembly module")
 	nodePath := node(t)
 	dist := builtDist(t)
 	cases := jsCases(t)
@@ -574,7 +505,7 @@ func TestBrowserBuildSize(t *testing.T) {
 		}
 	}
 	if !testenv.Long() {
-		return // the module's size: the long run builds it (npm pack)
+		return // the module's size: the long run builds it
 	}
 	module, err := os.ReadFile(filepath.Join(builtDist(t), "contactrules.wasm"))
 	if err != nil {
@@ -681,7 +612,7 @@ type shown struct {
 	Visible bool   `json:"visible"`
 }
 
-// observation is what browser.mjs read off the page after a submit.
+// observation is what npm/test/demo.mjs read off the page after a submit.
 type observation struct {
 	Name               string          `json:"name"`
 	NavigatorLanguages []string        `json:"navigatorLanguages"`
@@ -737,11 +668,13 @@ func TestBrowserDemo(t *testing.T) {
 	}
 	chromium = tool(t, chromium, "apt-get update && apt-get install -y chromium")
 	nodePath := node(t)
-	npmCI(t)
+	testenv.NPMCI(t, npmTest) // playwright-core, which downloads no browser
 	dist := builtDist(t)
 
+	// The demo imports the package's entries from the repository as
+	// ../../npm/…: the engine as it is, the wasm entry as built.
 	mux := http.NewServeMux()
-	mux.Handle("/dist/", http.StripPrefix("/dist/", http.FileServer(http.Dir(dist))))
+	mux.Handle("/npm/wasm/", http.StripPrefix("/npm/wasm/", http.FileServer(http.Dir(dist))))
 	mux.Handle("/npm/", http.FileServer(http.Dir(".."))) // the engine, the demo's default
 	mux.Handle("/", http.FileServer(http.Dir(".")))      // demo/
 	srv := httptest.NewServer(mux)                       // on 127.0.0.1
@@ -863,15 +796,15 @@ func demoScenarios(t *testing.T, nodePath, chromium, url, file, out string, test
 
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, nodePath, "browser.mjs", url, file, outDir, t.TempDir())
-	cmd.Dir = "test"
+	cmd := exec.CommandContext(ctx, nodePath, "demo.mjs", url, file, outDir, t.TempDir())
+	cmd.Dir = npmTest
 	cmd.Env = append(os.Environ(), "CONTACTRULES_CHROMIUM="+chromium)
 	var got struct {
 		Observations []observation `json:"observations"`
 		Problems     []string      `json:"problems"`
 	}
 	if err := json.Unmarshal(run(t, cmd), &got); err != nil {
-		t.Fatalf("browser.mjs output: %v", err)
+		t.Fatalf("demo.mjs output: %v", err)
 	}
 	for _, p := range got.Problems {
 		t.Errorf("page: %s", p)
@@ -997,156 +930,36 @@ func sameDetails(a, b []errs.FieldError) bool {
 	return slices.Equal(ka, kb)
 }
 
-// npmCI runs npm ci in test/ unless node_modules is up to date with its
-// lock (testenv.NPMCI). playwright-core downloads no browser; the browser
-// test uses Debian's chromium.
-func npmCI(t *testing.T) {
+// npmTest holds the npm package's tests and their locked devDependencies
+// (testenv.NPMCI installs them), the demo's driver among them.
+var npmTest = filepath.Join("..", "npm", "test")
+
+// engineTypes are the engine's types (npm/engine/index.d.ts): the
+// contacts, results, policy and details, which contactrules.d.ts imports
+// rather than declaring them again.
+var engineTypes = filepath.Join("..", "npm", "engine", "index.d.ts")
+
+// readTypes returns contactrules.d.ts and the engine's types.
+func readTypes(t *testing.T) (wasmTypes, engine []byte) {
 	t.Helper()
-	testenv.NPMCI(t, "test")
-}
-
-// tarballBudget is the most the packed npm package may weigh.
-const tarballBudget = 1_000_000
-
-// packageFiles are what the npm package ships: what runs, its types, and
-// the catalogs of the Go package messages.
-func packageFiles() []string {
-	files := []string{
-		"package/README.md",
-		"package/dist/contactrules.d.ts",
-		"package/dist/contactrules.mjs",
-		"package/dist/contactrules.wasm",
-		"package/dist/wasm_exec.js",
-		"package/package.json",
+	wasmTypes, err := os.ReadFile(filepath.Join(entryDir, "contactrules.d.ts"))
+	if err == nil {
+		engine, err = os.ReadFile(engineTypes)
 	}
-	for _, lang := range messages.Languages() {
-		files = append(files, "package/dist/messages/"+lang+".json")
-	}
-	return sorted(files)
-}
-
-// TestPackage takes the npm package as its author packs it (npm pack,
-// whose prepack script runs build.sh into dist/; see builtDist), checks
-// what the tarball holds and weighs (the catalogs being the Go package's
-// files), installs it into a fresh Node.js project without the network,
-// imports contactrules there, checks a contact and localizes its details
-// (through localize, and through contactrules/messages/ja.json), and
-// compiles test/types.check.mts, a TypeScript consumer, with tsc --strict
-// under both of TypeScript's ways of resolving a package.
-func TestPackage(t *testing.T) {
-	testenv.SkipUnlessLong(t, "builds the WebAssembly module (npm pack)")
-	nodePath := node(t)
-	npm := tool(t, "npm", "apt-get install -y nodejs npm (Node.js 20 or later)")
-	npmCI(t)
-	checkShippedCatalogs(t, filepath.Join(builtDist(t), "messages"))
-	tarball := distBuild.tarball
-	tgz, err := os.ReadFile(tarball)
-	if err != nil {
-		t.Fatalf("npm pack made no tarball: %v", err)
-	}
-	files, tarSize := tarballFiles(t, tgz)
-	if !slices.Equal(files, packageFiles()) {
-		t.Errorf("the tarball holds %q; want %q", files, packageFiles())
-	}
-	t.Logf("%s: %d bytes (gzip), %d bytes as a tar", filepath.Base(tarball), len(tgz), tarSize)
-	if len(tgz) > tarballBudget {
-		t.Errorf("the tarball is %d bytes, over its budget of %d", len(tgz), tarballBudget)
-	}
-
-	project := filepath.Join(t.TempDir(), "consumer")
-	if err := os.MkdirAll(project, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	write := func(name, text string) {
-		if err := os.WriteFile(filepath.Join(project, name), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	write("package.json", `{"name":"consumer","private":true,"type":"module"}`)
-	install := exec.Command(npm, "install", "--offline", "--no-audit", "--no-fund", tarball)
-	install.Dir = project
-	install.Env = npmEnv()
-	run(t, install)
-
-	write("check.mjs", `import { load, localize, makeCatalog, ContactRulesError } from "contactrules";
-import ja from "contactrules/messages/ja.json" with { type: "json" };
-const rules = await load();
-const ok = rules.validateCreate({ email: "jane@example.com", phone_number: "+14155552671", sms_consent: "subscribed" });
-const bad = rules.validateCreate({ phone_number: "+4402071838750" });
-let thrown;
-try { rules.validateCreate({}, { maxTags: "3" }); } catch (err) { thrown = err instanceof ContactRulesError && err.code; }
-const de = await localize(bad.error.details, "de-CH,de;q=0.9");
-const own = makeCatalog(ja, "ja").texts(bad.error.details);
-console.log(JSON.stringify({ ok, bad, phone: rules.normalizePhone("(415) 555-2671", "US"), thrown }));
-console.log(JSON.stringify([...de, ...own]));
-`)
-	cmd := exec.Command(nodePath, "check.mjs")
-	cmd.Dir = project
-	got := strings.Split(strings.TrimSpace(string(run(t, cmd))), "\n")
-	const want = `{"ok":{"ok":true,"effects":{"welcome_sms":true,"email_unsuppressed":false,"defaults_applied":["email_consent"]}},` +
-		`"bad":{"ok":false,"error":{"code":"validation_failed","message":"One or more fields are invalid","details":[{"field":"phone_number","message":"must be a valid phone number in E.164 format","rule":"e164"}]}},` +
-		`"phone":{"ok":true,"e164":"+14155552671","region":"US"},"thrown":"invalid_policy"}`
-	if got[0] != want {
-		t.Errorf("the installed package answers\n%s\nwant\n%s", got[0], want)
-	}
-	e164 := errs.FieldError{Field: "phone_number", Message: "must be a valid phone number in E.164 format", Rule: "e164"}
-	wantTexts, _ := json.Marshal([]string{messages.For("de").Text(e164, validate.Policy{}), messages.For("ja").Text(e164, validate.Policy{})})
-	if len(got) != 2 || got[1] != string(wantTexts) {
-		t.Errorf("the installed package's localize and contactrules/messages/ja.json give\n%s\nwant\n%s", got[1:], wantTexts)
-	}
-
-	if err := copyFile(filepath.Join("test", "types.check.mts"), filepath.Join(project, "types.check.mts")); err != nil {
-		t.Fatal(err)
-	}
-	tsc, err := filepath.Abs(filepath.Join("test", "node_modules", "typescript", "bin", "tsc"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, resolution := range [][]string{{"--module", "nodenext"}, {"--module", "esnext", "--moduleResolution", "bundler"}} {
-		args := append([]string{tsc, "--noEmit", "--strict", "--resolveJsonModule", "--target", "es2022", "--lib", "es2022,dom"}, resolution...)
-		cmd := exec.Command(nodePath, append(args, "types.check.mts")...)
-		cmd.Dir = project
-		run(t, cmd)
-	}
+	return wasmTypes, engine
 }
 
-// tarballFiles lists the files of a .tgz, sorted, and the size of the tar.
-func tarballFiles(t *testing.T, tgz []byte) ([]string, int) {
-	t.Helper()
-	zr, err := gzip.NewReader(bytes.NewReader(tgz))
-	if err != nil {
-		t.Fatal(err)
-	}
-	tarBytes, err := io.ReadAll(zr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var files []string
-	tr := tar.NewReader(bytes.NewReader(tarBytes))
-	for {
-		h, err := tr.Next()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
-		files = append(files, h.Name)
-	}
-	slices.Sort(files)
-	return files, len(tarBytes)
-}
-
-// TestDeclaredUnions keeps the unions of contactrules.d.ts equal to what
-// the Go code can answer: RuleName to the rule table's names, ErrorCode
-// to the envelope's eight codes, ContactRulesErrorCode to the bridge's
-// error kinds and the module's load failure, Language to the languages
-// of package messages.
+// TestDeclaredUnions keeps the unions of contactrules.d.ts and of the
+// engine's types it imports equal to what the Go code can answer:
+// RuleName to the rule table's names, ErrorCode to the envelope's eight
+// codes, ContactRulesErrorCode to the bridge's error kinds and the
+// module's load failure, Language to the languages of package messages.
 func TestDeclaredUnions(t *testing.T) {
-	b, err := os.ReadFile(filepath.Join("dist", "contactrules.d.ts"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	wasmTypes, shared := readTypes(t)
+	b := append(wasmTypes, shared...)
 	var rules []string
 	for _, r := range validate.Rules(validate.Policy{}) {
 		if !slices.Contains(rules, r.Name) {
@@ -1179,7 +992,7 @@ func declaredUnion(t *testing.T, dts, name string) []string {
 	t.Helper()
 	start := strings.Index(dts, "export type "+name+" =")
 	if start < 0 {
-		t.Fatalf("contactrules.d.ts declares no type %s", name)
+		t.Fatalf("the types declare no type %s", name)
 	}
 	decl := dts[start:]
 	decl = decl[len("export type "+name+" ="):strings.Index(decl, ";")]
@@ -1195,6 +1008,47 @@ func declaredUnion(t *testing.T, dts, name string) []string {
 		lits = append(lits, lit)
 	}
 	return lits
+}
+
+// TestOneSetOfTypes keeps the package's types declared once: each name
+// contactrules.d.ts exports is either its own or imported from the
+// engine's types, never declared in both, but for ContactRulesError,
+// which is a class of each entry (instanceof tells them apart).
+func TestOneSetOfTypes(t *testing.T) {
+	wasmTypes, shared := readTypes(t)
+	engine := declaredNames(string(shared))
+	if !slices.Contains(engine, "Result") || !slices.Contains(engine, "FieldError") {
+		t.Fatalf("%s declares %q, not the results and details", engineTypes, engine)
+	}
+	for _, name := range declaredNames(string(wasmTypes)) {
+		if slices.Contains(engine, name) && name != "ContactRulesError" {
+			t.Errorf("contactrules.d.ts declares %s again; import it from ../engine/index.js", name)
+		}
+	}
+}
+
+// declaredNames returns the names a .d.ts declares at its top level
+// (export type, interface, class, function, const), not those it
+// re-exports.
+func declaredNames(dts string) []string {
+	var names []string
+	for line := range strings.SplitSeq(dts, "\n") {
+		rest, ok := strings.CutPrefix(line, "export ")
+		if !ok {
+			continue
+		}
+		rest = strings.TrimPrefix(rest, "declare ")
+		for _, kind := range []string{"type ", "interface ", "class ", "function ", "const "} {
+			if after, ok := strings.CutPrefix(rest, kind); ok {
+				name, _, _ := strings.Cut(after, " ")
+				name = strings.TrimRight(strings.SplitN(name, "<", 2)[0], ":;(=")
+				if name != "{" {
+					names = append(names, name)
+				}
+			}
+		}
+	}
+	return names
 }
 
 func sorted(s []string) []string {

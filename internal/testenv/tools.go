@@ -38,11 +38,19 @@ var npmMu sync.Mutex
 // NPMCI runs npm ci in dir unless its node_modules holds every package
 // of its package-lock.json at its locked version (it does not on a fresh
 // clone, or after the lock changed). Tests that call it may run in
-// parallel.
+// parallel, in one test binary or in several (go test ./... runs the
+// packages' binaries at once, and npm/test serves the tests of npm and
+// wasm): a lock on dir keeps a second npm ci from emptying node_modules
+// under the first or under a test using it.
 func NPMCI(t testing.TB, dir string) {
 	t.Helper()
 	npmMu.Lock()
 	defer npmMu.Unlock()
+	unlock, err := lockDir(dir)
+	if err != nil {
+		t.Fatalf("locking %s for npm ci: %v", dir, err)
+	}
+	defer unlock()
 	read := func(file string, v any) bool {
 		b, err := os.ReadFile(file)
 		return err == nil && json.Unmarshal(b, v) == nil

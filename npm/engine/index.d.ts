@@ -1,6 +1,21 @@
 // Types of the contactrules JavaScript engine (engine/index.mjs), the
 // package's default entry. Answers are those of the Go server, byte for
 // byte: the API's error envelope, the consent effects.
+//
+// The contacts, results, policy and details declared here are the
+// package's one set: the WebAssembly entry's types (wasm/contactrules.d.ts)
+// import them, since both entries take and give the same shapes.
+
+/** The codes of the API's error envelope; clients branch on them. */
+export type ErrorCode =
+  | "invalid_client"
+  | "invalid_scope"
+  | "unauthorized"
+  | "insufficient_scope"
+  | "not_found"
+  | "conflict"
+  | "validation_failed"
+  | "rate_limited";
 
 /** Email consent values. compliance_suppressed is system-set: stored, never writable. */
 export type EmailConsent = "subscribed" | "unsubscribed" | "never_subscribed" | "suppressed" | "compliance_suppressed";
@@ -11,49 +26,91 @@ export type SMSConsent = "subscribed" | "unsubscribed" | "never_subscribed" | "s
 /** A custom field's value: custom_fields is flat. */
 export type CustomFieldValue = string | number | boolean | null;
 
-/** The body of POST /v1/contacts: at least one of email and phone_number. */
+/**
+ * The body of POST /v1/contacts. At least one of email and phone_number is
+ * required; null and an absent member mean the same.
+ */
 export interface Contact {
+  /** An address as the API accepts it (ASCII local@domain). */
   email?: string | null;
-  /** E.164, canonical: "+14155552671"; normalizePhone turns typed numbers into it. */
+  /** E.164, canonical: "+14155552671". normalizePhone turns typed numbers into it. */
   phone_number?: string | null;
   first_name?: string | null;
   last_name?: string | null;
   tags?: string[] | null;
   custom_fields?: Record<string, CustomFieldValue> | null;
+  /** Default never_subscribed. */
   email_consent?: EmailConsent | null;
+  /** Default never_subscribed. */
   sms_consent?: SMSConsent | null;
   /** false suppresses the welcome SMS. */
   send_welcome_sms?: boolean | null;
 }
 
-/** A contact as the API stores it: the current contact of an update. */
+/**
+ * A contact as the API stores and returns it: the current contact of an
+ * update. Its id and timestamps are ignored by the rules.
+ */
 export interface StoredContact extends Contact {
   id?: string;
   created_at?: string;
   updated_at?: string;
 }
 
-/** The body of PATCH /v1/contacts/{id}: absent leaves a member, null clears it. */
+/**
+ * The body of PATCH /v1/contacts/{id}: an absent member leaves the
+ * contact as it is, null clears it (a consent cannot be cleared; null
+ * leaves it). email and phone_number cannot change once set.
+ */
 export type Patch = Contact;
 
-/** JSON text: a string, or its UTF-8 bytes (judged byte for byte, as the server reads them). */
-export type JSONText = string | Uint8Array | ArrayBuffer | ArrayBufferView;
+/** Stable names of the rules, the `rule` member of a detail. */
+export type RuleName =
+  | "max_bytes"
+  | "json_object"
+  | "required_any"
+  | "required_one_of"
+  | "type"
+  | "utf8"
+  | "immutable"
+  | "email"
+  | "region"
+  | "e164"
+  | "max_length"
+  | "max_items"
+  | "tag"
+  | "flat_object"
+  | "duplicate_key"
+  | "compliance_suppressed"
+  | "enum"
+  | "sms_supported_country"
+  | "sms_mobile"
+  | "sms_no_unsubscribe_on_create"
+  | "read_only"
+  | "unknown_field"
+  | "max_details";
 
-/** One reason a payload is refused: a detail of the API's error envelope. */
+/** One entry of an error's details: the field and what is wrong with it. */
 export interface FieldError {
-  /** A member ("email"), "base", "tags[3]", "custom_fields.<key>" or a member's name as sent (cut at 64 bytes, then "..."). */
+  /** "base", a member name, "tags[i]", "custom_fields.<key>" or a member's name as sent (cut at 64 bytes, then "..."). */
   field: string;
+  /** Never contains the submitted value. */
   message: string;
-  /** The rule's stable name (docs/create.md). */
-  rule: string;
+  /** Which rule failed, for clients that localise messages. */
+  rule: RuleName;
 }
 
+/** What an acceptable payload sets off besides storing it. */
 export interface Effects {
+  /** A welcome SMS is sent (SMS consent became subscribed, send_welcome_sms not false). */
   welcome_sms: boolean;
+  /** A merchant-suppressed contact's email consent is unsuppressed first. */
   email_unsuppressed: boolean;
+  /** The consent fields that took their default, in this order. */
   defaults_applied: Array<"email_consent" | "sms_consent">;
 }
 
+/** The inner object of a validation_failed envelope: what the checks give. */
 export interface ValidationError {
   code: "validation_failed";
   message: string;
@@ -61,28 +118,80 @@ export interface ValidationError {
   details: FieldError[];
 }
 
+/** The inner object of any error envelope the API sends, by code. */
+export type ErrorBody =
+  | ValidationError
+  | { code: "conflict"; message: string; /** The existing contact's id. */ id: string }
+  | { code: Exclude<ErrorCode, "validation_failed" | "conflict">; message: string };
+
+/** An error response's body: {"error": {...}}. */
+export interface ErrorEnvelope {
+  error: ErrorBody;
+}
+
+/**
+ * The outcome of validateCreate and validateUpdate: the line the
+ * contactcheck program prints, without its "line" member.
+ */
 export type Result =
   | { ok: true; effects: Effects; error?: never }
   | { ok: false; error: ValidationError; effects?: never };
 
-export type PhoneResult =
-  | { ok: true; e164: string; region: string; error?: never }
-  | { ok: false; error: { code: "syntax" | "invalid"; message: string }; e164?: never; region?: never };
+/** The outcome of validateCreate. */
+export type CreateResult = Result;
 
-/** A deployment's choices (docs/policy.md); absent, null or 0 means the default. */
+/** The outcome of validateUpdate. */
+export type UpdateResult = Result;
+
+/** The outcome of normalizePhone. */
+export type PhoneResult =
+  | { ok: true; /** Canonical E.164. */ e164: string; /** ISO 3166 code, "001" for non-geographic numbers. */ region: string; error?: never }
+  | {
+      ok: false;
+      error: {
+        /** "syntax": cannot be a phone number; "invalid": not a valid one. */
+        code: "syntax" | "invalid";
+        /** Never contains the input. */
+        message: string;
+      };
+      e164?: never;
+      region?: never;
+    };
+
+/**
+ * A deployment's choices (docs/policy.md). An absent, null, zero or empty
+ * member means the default; an unknown member or region code throws a
+ * ContactRulesError.
+ */
 export interface Policy {
+  /** Regions whose numbers may subscribe to SMS (default ["US", "CA"]). */
   smsRegions?: string[] | null;
+  /** Do not report members the API does not know. */
   allowUnknownFields?: boolean | null;
+  /** Accept the legacy consent value "non_subscribed". */
   acceptLegacyConsent?: boolean | null;
-  /** Refuse SMS consent for a number that cannot take SMS (a fixed line, toll-free…). */
+  /** Refuse SMS consent for a number whose type cannot take SMS (rule sms_mobile). */
   smsNeedsMobile?: boolean | null;
+  /** Check phone numbers for a possible length only. */
   possiblePhoneOnly?: boolean | null;
+  /** In code points (default 255). */
   maxNameLength?: number | null;
+  /** In code points (default 255). */
   maxTagLength?: number | null;
+  /** Default 100. */
   maxTags?: number | null;
+  /** Default 1048576. */
   maxBodyBytes?: number | null;
+  /** The most details an answer lists (default 100); past it the last one says the list is cut. */
   maxDetails?: number | null;
 }
+
+/**
+ * JSON text: a string, or its UTF-8 bytes taken as they are (judged byte
+ * for byte, as the server reads them: the only way to check exactly what
+ * a server receives, invalid UTF-8 included).
+ */
+export type JSONText = string | Uint8Array | ArrayBuffer | ArrayBufferView;
 
 /** A mistake of the calling code: a policy or stored contact that is not one. */
 export class ContactRulesError extends Error {

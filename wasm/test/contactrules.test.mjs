@@ -1,5 +1,6 @@
-// The ES module and the WebAssembly rules, in Node.js. Run by
-// `go test ./wasm/...` (wasm_test.go), which builds the module into
+// The npm package's wasm entry (npm/wasm: the ES module and the
+// WebAssembly rules), in Node.js. Run by `go test ./wasm/...`
+// (wasm_test.go), which builds the module beside a copy of the entry into
 // CONTACTRULES_DIST and writes CONTACTRULES_CASES: payloads with the Result
 // JSON the Go code (and the contactcheck program) gives for them.
 import { test } from "node:test";

@@ -2,7 +2,8 @@
 // `go test ./wasm/...` (localize_test.go), which writes CONTACTRULES_LOCALIZE:
 // the Go text of every rule's details in every language under several
 // policies, and the language messages.For chooses for tags and
-// Accept-Language values. CONTACTRULES_DIST is dist/ of the packed package.
+// Accept-Language values. CONTACTRULES_DIST is the package's wasm/
+// as build.sh builds it.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
@@ -106,7 +107,7 @@ test("localize matches the language, and the loaded rules offer it", async () =>
   assert.deepEqual(await localize(d, "tlh"), [d[0].message]);
   assert.deepEqual(await localize([], "de"), []);
   assert.equal((await loadCatalog("de-CH")).language, "de");
-  // Without the module (go test's default run gives a dist/ of the
+  // Without the module (go test's default run gives a wasm/ of the
   // JavaScript and the catalogs alone) the rules' own localize is not
   // there to compare.
   if (process.env.CONTACTRULES_NO_WASM !== "1") {

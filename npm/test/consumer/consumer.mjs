@@ -4,7 +4,8 @@
 // entry agreeing with the engine.
 import assert from "node:assert/strict";
 import { validateCreate, validateUpdate, normalizePhone, createSchema, updateSchema, ContactRulesError } from "contactrules";
-import { load } from "contactrules/wasm";
+import { load, localize as wasmLocalize, makeCatalog, ContactRulesError as WasmRulesError } from "contactrules/wasm";
+import ja from "contactrules/messages/ja.json" with { type: "json" };
 
 const good = { email: "jane@example.com", phone_number: "+12015550123", sms_consent: "subscribed" };
 const bad = { email: "Jane <jane@example.com>", phone_number: "555-01", first_name: "J".repeat(256), nickname: "x" };
@@ -37,6 +38,19 @@ assert.deepEqual(updateSchema({ email: "jane@example.com" })["~standard"].valida
 const wasm = await load();
 for (const body of [good, bad, "{", '{"email":"a@b.co","email":"x"}', { tags: new Array(150).fill("") }, null]) {
   assert.deepEqual(validateCreate(body), wasm.validateCreate(body), JSON.stringify(body));
+}
+// The wasm entry's own API: its errors, its phone reading, and a catalog
+// imported as JSON (contactrules/messages/*.json) giving what localize
+// reads beside the module.
+assert.throws(() => wasm.validateCreate({}, { maxTags: "3" }), (err) => err instanceof WasmRulesError && err.code === "invalid_policy");
+assert.deepEqual(wasm.normalizePhone("(415) 555-2671", "US"), { ok: true, e164: "+14155552671", region: "US" });
+{
+  const details = wasm.validateCreate({ phone_number: "+4402071838750" }).error.details;
+  assert.deepEqual(details, [{ field: "phone_number", message: "must be a valid phone number in E.164 format", rule: "e164" }]);
+  const texts = makeCatalog(ja, "ja").texts(details);
+  assert.notDeepEqual(texts, [details[0].message]);
+  assert.deepEqual(texts, await wasmLocalize(details, "ja-JP"));
+  assert.deepEqual(texts, await wasm.localize(details, "ja"));
 }
 console.log("consumer: ok");
 

@@ -56,3 +56,11 @@ const shown: string = ayt.input("2015550123");
 const typed: { e164: string; region: string } | null = ayt.number();
 ayt.reset();
 void shown, typed;
+
+// Both entries take and give the same shapes: one set of types.
+import type { Result as WasmResult, FieldError as WasmFieldError, Policy as WasmPolicy } from "contactrules/wasm";
+const viaWasm: WasmResult = r;
+const back: Result = viaWasm;
+const detail: WasmFieldError | undefined = back.ok ? undefined : back.error.details[0];
+const wasmPolicy: WasmPolicy = policy;
+void detail, wasmPolicy;

@@ -1,8 +1,9 @@
-// A TypeScript consumer of the installed package. TestPackage
-// (wasm_test.go) packs the package, installs it into a fresh project and
-// compiles this file there with tsc --strict, never running it: the
-// declarations accept what the module takes and gives, and refuse
-// mistakes (each @ts-expect-error must meet an error).
+// A TypeScript consumer of the installed package's wasm entry
+// (contactrules/wasm). TestConsumer (npm/consumer_test.go) packs the
+// package, installs it into a fresh project and compiles this file there
+// with tsc --strict, never running it: the declarations accept what the
+// module takes and gives, and refuse mistakes (each @ts-expect-error must
+// meet an error).
 import {
   ContactRulesError,
   languages,
@@ -29,11 +30,11 @@ import {
   type Result,
   type RuleName,
   type StoredContact,
-} from "contactrules";
+} from "contactrules/wasm";
 import de from "contactrules/messages/de.json" with { type: "json" };
 
 const rules: ContactRules = await load();
-await load(new URL("./node_modules/contactrules/dist/contactrules.wasm", import.meta.url));
+await load(new URL("./node_modules/contactrules/wasm/contactrules.wasm", import.meta.url));
 await load("contactrules.wasm");
 await load(new Uint8Array(8));
 await load(new ArrayBuffer(8));

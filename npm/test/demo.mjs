@@ -1,7 +1,8 @@
 // Drives wasm/demo/index.html in headless Chromium for TestBrowserDemo
-// (wasm_test.go), which serves the page and checks what this prints.
+// (wasm/wasm_test.go), which serves the page and checks what this prints.
+// It lives here for npm/test's devDependencies (playwright-core).
 //
-//   node browser.mjs PAGE_URL SCENARIOS_JSON SCREENSHOT_DIR USER_DATA_DIR
+//   node demo.mjs PAGE_URL SCENARIOS_JSON SCREENSHOT_DIR USER_DATA_DIR
 //
 // For each scenario it opens the page afresh (in a browser whose
 // navigator.languages are the scenario's, if it names them), fills the
@@ -16,7 +17,7 @@ import { join } from "node:path";
 
 const [url, scenariosFile, outDir, userDataDir] = process.argv.slice(2);
 if (!userDataDir) {
-  console.error("usage: node browser.mjs PAGE_URL SCENARIOS_JSON SCREENSHOT_DIR USER_DATA_DIR (run by go test ./wasm/...)");
+  console.error("usage: node demo.mjs PAGE_URL SCENARIOS_JSON SCREENSHOT_DIR USER_DATA_DIR (run by go test ./wasm/...)");
   process.exit(2);
 }
 const scenarios = JSON.parse(await readFile(scenariosFile, "utf8"));
