@@ -1,5 +1,6 @@
 // Command jscmd writes the phone modules of the JavaScript engine (see
-// gen.JS and gen.JSParsing) into a directory:
+// gen.JS, gen.JSParsing, gen.JSFormats and gen.JSExamples) into a
+// directory:
 //
 //	go run ./phone/internal/gen/jscmd -d npm/data
 //
