@@ -43,6 +43,7 @@ import (
 	"time"
 
 	"github.com/contactrules/contactrules/errs"
+	"github.com/contactrules/contactrules/internal/corpus"
 	"github.com/contactrules/contactrules/internal/report"
 	"github.com/contactrules/contactrules/internal/testenv"
 	"github.com/contactrules/contactrules/messages"
@@ -188,68 +189,6 @@ var (
 	}
 )
 
-// createPayloads exercise every create rule, alone and together, and what
-// only bytes can carry (invalid UTF-8, repeated keys, characters that JSON
-// encoders escape differently).
-func createPayloads() []string {
-	many := make([]string, 101)
-	for i := range many {
-		many[i] = strconv.Quote("t" + strconv.Itoa(i))
-	}
-	return []string{
-		`{}`,
-		`{"email":"","phone_number":""}`,
-		`{"email":null,"phone_number":null,"first_name":"Jane"}`,
-		`{"email":"jane@example.com"}`,
-		` {"email" : "jane@example.com"} `,
-		`{"email":"Jane <jane@example.com>"}`,
-		`{"email":"jane..doe@example.com"}`,
-		`{"email":"jane@localhost"}`,
-		`{"email":"jane@xn--bcher-kva.example"}`,
-		`{"email":42}`,
-		`{"phone_number":"+14155552671"}`,
-		`{"phone_number":"+4402071838750"}`,
-		`{"phone_number":"4155552671"}`,
-		`{"phone_number":"+1 415 555 2671"}`,
-		`{"phone_number":"+1415555267112345"}`,
-		`{"phone_number":"+14155552671","sms_consent":"subscribed"}`,
-		`{"phone_number":"+14155552671","sms_consent":"subscribed","send_welcome_sms":false}`,
-		`{"phone_number":"+14155552671","sms_consent":"single_opt_in"}`,
-		`{"phone_number":"+442071838750","sms_consent":"subscribed"}`,
-		`{"phone_number":"12345","sms_consent":"subscribed"}`,
-		`{"email":"jane@example.com","sms_consent":"subscribed"}`,
-		`{"email":"jane@example.com","sms_consent":"unsubscribed"}`,
-		`{"email":"jane@example.com","sms_consent":"pending"}`,
-		`{"email":"jane@example.com","email_consent":"compliance_suppressed"}`,
-		`{"email":"jane@example.com","email_consent":"suppressed"}`,
-		`{"email":"jane@example.com","email_consent":"non_subscribed"}`,
-		`{"email":"jane@example.com","email_consent":"SUBSCRIBED"}`,
-		`{"email":"jane@example.com","email_consent":7}`,
-		`{"email":"jane@example.com","first_name":"` + strings.Repeat("a", 256) + `"}`,
-		`{"email":"jane@example.com","first_name":"` + strings.Repeat("é", 255) + `"}`,
-		`{"email":"jane@example.com","last_name":7}`,
-		`{"email":"jane@example.com","tags":"vip"}`,
-		`{"email":"jane@example.com","tags":["vip",""]}`,
-		`{"email":"jane@example.com","tags":["vip",3]}`,
-		`{"email":"jane@example.com","tags":[` + strings.Join(many, ",") + `]}`,
-		`{"email":"jane@example.com","custom_fields":{"plan":"pro","seats":3,"trial":false,"note":null}}`,
-		`{"email":"jane@example.com","custom_fields":{"a":{"b":1}}}`,
-		`{"email":"jane@example.com","custom_fields":{"a":1,"a":2}}`,
-		`{"email":"jane@example.com","custom_fields":[1]}`,
-		`{"email":"jane@example.com","send_welcome_sms":"no"}`,
-		`{"email":"jane@example.com","id":"c_1","created_at":"2024-01-01","phone":"+14155552671"}`,
-		`{"email":"jane@example.com","email":"john@example.com"}`,
-		`{"email":"jane@example.com","<b>&amp;":1,"line\u2028sep":2,"é":3}`,
-		`{"email":"jane@example.com","tags":["ok","\xff"]}`,
-		`{"email":"jane@example.com","first_name":"\xc3"}`,
-		`{"email":"Jane","phone_number":"555","first_name":` + strconv.Quote(strings.Repeat("x", 300)) +
-			`,"tags":[1],"custom_fields":{"a":[]},"email_consent":"x","sms_consent":"unsubscribed","send_welcome_sms":1,"updated_at":null,"zzz":0}`,
-		`null`, `[]`, `"jane@example.com"`, `42`, `not json`, `{"email":"jane@example.com"`, `{"email":"jane@example.com"} {}`,
-		strings.Repeat("[", 100000) + strings.Repeat("]", 100000),
-		`{"email":"jane@example.com","first_name":"` + strings.Repeat("a", 1<<20) + `"}`,
-	}
-}
-
 // updateCases pair a stored contact with patches.
 var updateCases = []struct {
 	current string
@@ -345,7 +284,7 @@ func jsCases(t *testing.T) []jsCase {
 			cli:     pc.cli,
 		})
 	}
-	for _, p := range createPayloads() {
+	for _, p := range corpus.Bodies() {
 		add("create", "", p, defaultPolicy)
 	}
 	for _, pc := range policyCases {
