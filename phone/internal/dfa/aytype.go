@@ -532,9 +532,10 @@ func (t *Typer) fill(p parsed, f format, dst []byte) ([]byte, bool) {
 }
 
 // expand writes a template with the groups of nsn as the atoms split it
-// (or, when nsn is nil, as many 'x'); it writes the first np digits of
-// the template's own text as 'x' too, and, like libphonenumber-js's
-// template, every literal '9'.
+// (AppendFormat's number, and the formatter's), or, when nsn is nil, as
+// many 'x'; it writes the first np digits of the template's own text as
+// 'x' too, and, with nsn nil, like libphonenumber-js's template, every
+// literal '9'.
 func expand(dst, nsn []byte, atoms string, lens *[maxAtoms]uint8, tmpl string, np int) []byte {
 	var span [10][2]uint8
 	pos := uint8(0)

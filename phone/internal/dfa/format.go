@@ -38,24 +38,8 @@ func AppendFormat(dst, nsn []byte, outcome uint16, f int) []byte {
 		// of nsn; a table that says otherwise is not trusted further.
 		return append(dst, nsn...)
 	}
-	var span [10][2]uint8
-	pos := uint8(0)
-	for a := 0; 5*a < len(atoms); a++ {
-		g := atoms[5*a]
-		if span[g][1] == 0 {
-			span[g][0] = pos
-		}
-		pos += lens[a]
-		span[g][1] = pos
-	}
 	start := len(dst)
-	for k := 0; k < len(tmpl); k++ {
-		if c := tmpl[k]; c < 10 {
-			dst = append(dst, nsn[span[c][0]:span[c][1]]...)
-		} else {
-			dst = append(dst, c)
-		}
-	}
+	dst = expand(dst, nsn, atoms, &lens, tmpl, 0)
 	// ReplaceAllString keeps what follows the match (nothing, when the
 	// greedy match is the whole number, as it is for every pattern in the
 	// metadata today).
