@@ -262,6 +262,8 @@ func JSFormats() ([]byte, error) {
 				npfp, transform = "", ""
 			} else if npfp == "" {
 				return nil, fmt.Errorf("region %s: no national prefix for parsing where its main region has one", rr.code)
+			} else if badGroup.MatchString(transform) {
+				return nil, fmt.Errorf("region %s: transform rule %q: a $ that is not a group, or a group of more than one digit", rr.code, transform)
 			}
 			fs, err := formatLines(meta)
 			if err != nil {
