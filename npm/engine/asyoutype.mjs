@@ -5,7 +5,7 @@
 // libphonenumber-js does, with native RegExps, where package dfa walks
 // machines compiled of them; phone/internal/dfa/aytype.go says why each
 // step is as it is. Digits are kept as strings of ASCII digits.
-import { entities, mains, re } from "./format.mjs";
+import { entities, mains, leading, whole } from "./format.mjs";
 import { parse as validRegion } from "./phone.mjs";
 
 const maxTyped = 20; // digits kept; the ones after are ignored
@@ -29,7 +29,7 @@ const formatsOf = (e) => e.formats ?? mainOf(e.cc).formats ?? [];
 // extractNationalNumberFromPossiblyIncompleteNumber, as package dfa's
 // shapes record it).
 function prefixRead(e, d) {
-  const m = e.npfp === "" ? null : re(`^(?:${e.npfp})`, "d").exec(d);
+  const m = e.npfp === "" ? null : (e.npfpRe ??= new RegExp(`^(?:${e.npfp})`, "d")).exec(d);
   if (m === null) return { nsn: d, prefix: "", groups: false };
   const k = m[0].length,
     last = m.length - 1;
@@ -52,7 +52,7 @@ function prefixRead(e, d) {
 // iddLength is the length of the international prefix starting d, unless
 // a 0 follows it; -1 for none.
 function iddLength(e, d) {
-  const m = e.idd === "" ? null : re(`^(?:${e.idd})`).exec(d);
+  const m = e.idd === "" ? null : (e.iddRe ??= new RegExp(`^(?:${e.idd})`)).exec(d);
   return m === null || d[m[0].length] === "0" ? -1 : m[0].length;
 }
 
@@ -81,7 +81,9 @@ function typed(f) {
       // libphonenumber-js's national rule: the first group inside the
       // national prefix formatting rule, in place of its $1.
       national: npfr === "" ? "" : f.format.replace(/\$\d/, (g) => npfr.replaceAll("$1", g)),
-      any: f.pattern.replace(/\[[^[\]]*\]|\{[^{}]*\}|\\d|\d/g, (a) => (a[0] === "{" ? a : "\\d")),
+      // The pattern with every class read as any digit, at the start of
+      // a number and matching a whole one (libphonenumber-js's template).
+      any: anyDigit(f.pattern),
       short: f.leads.length === 0 ? null : shortSet(f.leads[0]),
     };
     typedCache.set(f, t);
@@ -145,13 +147,18 @@ function shortSet(pattern) {
 
 const nines = (n) => "9".repeat(n);
 
+function anyDigit(pattern) {
+  const any = pattern.replace(/\[[^[\]]*\]|\{[^{}]*\}|\\d|\d/g, (a) => (a[0] === "{" ? a : "\\d"));
+  return { start: new RegExp(`^(?:${any})`), whole: new RegExp(`^(?:${any})$`) };
+}
+
 // templateLen is the length of the digits f's template is made of for n
 // digits typed, or -1 when n digits do not fit it.
 function templateLen(f, n) {
   const any = typed(f).any;
-  const long = re(`^(?:${any})`).exec(nines(maxDigits));
+  const long = any.start.exec(nines(maxDigits));
   if (long === null || n > long[0].length) return -1;
-  if (n <= maxDigits && re(`^(?:${any})$`).test(nines(n))) return n;
+  if (n <= maxDigits && any.whole.test(nines(n))) return n;
   return long[0].length;
 }
 
@@ -389,7 +396,7 @@ export class AsYouType {
     const d = p.nsn.charCodeAt(0) - 48;
     if (p.nsn.length === 1) return typed(f).short[d] === 1;
     if (p.nsn.length === 2) return typed(f).short[10 + 10 * d + p.nsn.charCodeAt(1) - 48] === 1;
-    return re(`^(?:${f.leads[Math.min(p.nsn.length - 3, f.leads.length - 1)]})`).test(p.nsn);
+    return leading(f, Math.min(p.nsn.length - 3, f.leads.length - 1)).test(p.nsn);
   }
 
   #display() {
@@ -494,7 +501,7 @@ export class AsYouType {
     const t = typed(f);
     const plain = this.#intl() ? t.intl : f.format;
     if (plain === "") return null;
-    const m = re(`^(?:${f.pattern})$`).exec(p.nsn);
+    const m = whole(f).exec(p.nsn);
     if (m === null) return null;
     if (this.#npRule(p, f)) {
       const out = write(t.national, m, 0, false);
@@ -510,7 +517,7 @@ export class AsYouType {
 
   #fill(p, f) {
     const t = typed(f);
-    const m = re(`^(?:${t.any})$`).exec(nines(this.#chosenLen));
+    const m = t.any.whole.exec(nines(this.#chosenLen));
     if (m === null) return null;
     let tmpl;
     if (this.#npRule(p, f) && t.npDigits === p.prefix + "1") {

@@ -5,18 +5,6 @@
 import { regions } from "../data/format.mjs";
 import { check, regionList } from "./phone.mjs";
 
-const cache = new Map();
-// re makes a RegExp once.
-export function re(source, flags = "") {
-  const key = flags + source;
-  let r = cache.get(key);
-  if (r === undefined) {
-    r = new RegExp(source, flags);
-    cache.set(key, r);
-  }
-  return r;
-}
-
 /**
  * The regions of data/phone.mjs with what data/format.mjs adds to each
  * (its layout is phone/internal/gen's JSFormats'): { code, cc, np, npfp,
@@ -42,11 +30,19 @@ for (const line of regions.split("\n")) {
   (e.formats ??= []).push({ pattern, format, npfr, optional: optional !== "", intl, leads });
 }
 
+// A format's RegExps, each made when first needed: its leading-digits
+// pattern i at the start of a number, and its pattern matching a whole
+// one (and, for formatPhone, any part of one).
+export const leading = (f, i) => ((f.leadRes ??= [])[i] ??= new RegExp(`^(?:${f.leads[i]})`));
+export const whole = (f) => (f.wholeRe ??= new RegExp(`^(?:${f.pattern})$`));
+const anywhere = (f) => (f.globalRe ??= new RegExp(f.pattern, "g"));
+
 // choose is chooseFormattingPatternForNumber: the first format whose
 // leading digits (the last, most detailed, pattern) start the number and
-// whose pattern matches it whole.
-function choose(list, nsn) {
-  return list.find((f) => (f.leads.length === 0 || re(`^(?:${f.leads[f.leads.length - 1]})`).test(nsn)) && re(`^(?:${f.pattern})$`).test(nsn));
+// whose pattern matches it whole; international ones only (those not
+// marked "NA") unless national.
+function choose(list, nsn, national) {
+  return list.find((f) => (national || f.intl !== "NA") && (f.leads.length === 0 || leading(f, f.leads.length - 1).test(nsn)) && whole(f).test(nsn));
 }
 
 const punctuation = "\\-x\u2010-\u2015\u2212\u30FC\uFF0D-\uFF0F \u00A0\u00AD\u200B\u2060\u3000()\uFF08\uFF09\uFF3B\uFF3D.\\[\\]/~\u2053\u223C\uFF5E";
@@ -66,13 +62,12 @@ export function formatPhone(e164, format = "INTERNATIONAL") {
   const cc = e164.slice(1, 1 + c[0]);
   const nsn = e164.slice(1 + c[0]);
   const national = format === "NATIONAL";
-  // The international formats are the formats but those marked "NA".
-  const f = choose((mains.get(cc).formats ?? []).filter((f) => national || f.intl !== "NA"), nsn);
+  const f = choose(mains.get(cc).formats ?? [], nsn, national);
   let text = nsn;
   if (f !== undefined) {
     let rule = national ? f.format : f.intl || f.format;
     if (national && f.npfr !== "") rule = rule.replace(/\$\d/, () => f.npfr);
-    text = nsn.replace(re(f.pattern, "g"), rule);
+    text = nsn.replace(anywhere(f), rule);
   }
   if (national) return text;
   if (format === "INTERNATIONAL") return `+${cc} ${text}`;

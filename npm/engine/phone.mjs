@@ -212,7 +212,7 @@ export const isRegion = (code) => code !== "001" && regionCodes.has(code);
  */
 export function regionList() {
   const out = [];
-  for (const line of codes.split("\n")) {
+  for (const line of lines.values()) {
     const [cc, npfp, transform, , regions] = line.split("|");
     regions.split(";").forEach((region, i) => {
       const f = region.split(",");
