@@ -10,7 +10,9 @@ import { check, regionList } from "./phone.mjs";
  * (its layout is phone/internal/gen's JSFormats'): { code, cc, np, npfp,
  * transform, idd, lengths, formats }, formats null for those that format
  * with their calling code's main region's. A format is { pattern,
- * format, npfr, optional, intl, leads }.
+ * format, npfr, optional, intl, leads }. The RegExps made of their
+ * patterns are kept on them when first made (leading and whole below;
+ * AsYouType's npfpRe and iddRe).
  */
 export const entities = [];
 /** The main region of each calling code, by its digits. */
