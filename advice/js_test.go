@@ -1,7 +1,6 @@
 package advice
 
 import (
-	"bufio"
 	"encoding/json"
 	"math/rand/v2"
 	"os"
@@ -50,12 +49,7 @@ func TestSameAdviceInJavaScript(t *testing.T) {
 	emails = append(emails, hostileEmails()...)
 
 	file := filepath.Join(t.TempDir(), "advice.ndjson")
-	f, err := os.Create(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	w := bufio.NewWriter(f)
-	enc := json.NewEncoder(w)
+	cases := testenv.CreateLines(t, file)
 	n := 0
 	put := func(c validate.Contact, form map[string][]string) {
 		// The contact as JavaScript reads it: JSON makes each byte that
@@ -67,9 +61,7 @@ func TestSameAdviceInJavaScript(t *testing.T) {
 		} else {
 			jc.Want = ForForm(c, form, validate.Policy{})
 		}
-		if err := enc.Encode(jc); err != nil {
-			t.Fatal(err)
-		}
+		cases.Encode(jc)
 		n++
 	}
 	for _, e := range emails {
@@ -87,10 +79,7 @@ func TestSameAdviceInJavaScript(t *testing.T) {
 		}
 		put(c, map[string][]string{"phone_region": {"", forms[r.IntN(len(forms))]}, "phone_number": {typed}})
 	}
-	if err := w.Flush(); err != nil {
-		t.Fatal(err)
-	}
-	f.Close()
+	cases.Close()
 
 	cmd := exec.Command(nodePath, filepath.Join("..", "npm", "test", "advice.mjs"), file)
 	out, err := cmd.CombinedOutput()

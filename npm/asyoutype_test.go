@@ -1,10 +1,7 @@
 package npm
 
 import (
-	"bufio"
-	"encoding/json"
 	"math/rand/v2"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
@@ -85,12 +82,7 @@ func TestAsYouTypeSameDisplay(t *testing.T) {
 	}), "001")
 	every := testenv.Cases(20, 1) // one example in every 20 outside CI
 	file := filepath.Join(t.TempDir(), "asyoutype.ndjson")
-	f, err := os.Create(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	w := bufio.NewWriter(f)
-	enc := json.NewEncoder(w)
+	cases := testenv.CreateLines(t, file)
 	count, keys := 0, 0
 	add := func(c aytCase) {
 		a := phone.NewAsYouType(c.Region)
@@ -101,9 +93,7 @@ func TestAsYouTypeSameDisplay(t *testing.T) {
 			c.Number = got.String() + " " + got.Region()
 		}
 		keys += len(c.Keys)
-		if err := enc.Encode(c); err != nil {
-			t.Fatal(err)
-		}
+		cases.Encode(c)
 	}
 	for _, region := range regions {
 		for typ := phone.Unknown; typ <= phone.Voicemail; typ++ {
@@ -133,10 +123,7 @@ func TestAsYouTypeSameDisplay(t *testing.T) {
 		add(aytCase{Region: region, Keys: split(string(d))})
 		add(aytCase{Region: region, Keys: split("+" + string(d))})
 	}
-	if err := w.Flush(); err != nil {
-		t.Fatal(err)
-	}
-	f.Close()
+	cases.Close()
 	out := run(t, exec.Command(nodePath, "test/asyoutype.mjs", file))
 	t.Logf("%d example numbers, %d random digit strings, %d keystrokes: %s", count/every, random, keys, out)
 }

@@ -1,7 +1,6 @@
 package npm
 
 import (
-	"bufio"
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
@@ -96,12 +95,7 @@ func TestSameAnswers(t *testing.T) {
 	n := testenv.Cases(150, 60000) // bodies per operation: 120,000 in all in CI
 	dir := t.TempDir()
 	file := filepath.Join(dir, "cases.ndjson")
-	f, err := os.Create(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	w := bufio.NewWriter(f)
-	enc := json.NewEncoder(w)
+	cases := testenv.CreateLines(t, file)
 	count := 0
 	add := func(op string, body []byte, pc policyCase, cur validate.Contact) {
 		c := diffCase{Op: op, Body: base64.StdEncoding.EncodeToString(body), Want: answer(op, body, pc.p, cur)}
@@ -111,9 +105,7 @@ func TestSameAnswers(t *testing.T) {
 		if op == "update" {
 			c.Current, _ = json.Marshal(cur)
 		}
-		if err := enc.Encode(c); err != nil {
-			t.Fatal(err)
-		}
+		cases.Encode(c)
 		count++
 	}
 	for _, body := range corpus.Bodies() {
@@ -138,10 +130,7 @@ func TestSameAnswers(t *testing.T) {
 		add("create", g.body(i), pc, validate.Contact{})
 		add("update", g.body(i), pc, currents[g.r.IntN(len(currents))])
 	}
-	if err := w.Flush(); err != nil {
-		t.Fatal(err)
-	}
-	f.Close()
+	cases.Close()
 
 	phones := filepath.Join(dir, "phones.txt")
 	formatted := filepath.Join(dir, "formats.ndjson")
@@ -209,19 +198,8 @@ func exampleNumbers(t *testing.T) []string {
 // valid number, else UNKNOWN), and each valid one's national,
 // international and RFC 3966 forms to formatsFile (NDJSON).
 func writePhones(t *testing.T, file, formatsFile string, n int) int {
-	f, err := os.Create(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	w := bufio.NewWriter(f)
-	ff, err := os.Create(formatsFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ff.Close()
-	fw := bufio.NewWriter(ff)
-	formats := json.NewEncoder(fw)
+	w := testenv.CreateLines(t, file)
+	formats := testenv.CreateLines(t, formatsFile)
 	count := 0
 	put := func(s string) {
 		region := func(parse func(string) (phone.Number, error)) string {
@@ -234,12 +212,10 @@ func writePhones(t *testing.T, file, formatsFile string, n int) int {
 		if num, err := phone.Parse(s); err == nil {
 			typ = num.Type()
 			written := [3]string{num.Format(phone.National), num.Format(phone.International), num.Format(phone.RFC3966)}
-			if err := formats.Encode(struct {
+			formats.Encode(struct {
 				N string    `json:"n"`
 				F [3]string `json:"f"`
-			}{s, written}); err != nil {
-				t.Fatal(err)
-			}
+			}{s, written})
 		}
 		fmt.Fprintf(w, "%s %s %s %s\n", s, region(phone.Parse), region(phone.ParsePossible), typ)
 		count++
@@ -274,12 +250,8 @@ func writePhones(t *testing.T, file, formatsFile string, n int) int {
 		}
 		put(s)
 	}
-	if err := w.Flush(); err != nil {
-		t.Fatal(err)
-	}
-	if err := fw.Flush(); err != nil {
-		t.Fatal(err)
-	}
+	w.Close()
+	formats.Close()
 	return count
 }
 
@@ -335,13 +307,7 @@ func run(t *testing.T, cmd *exec.Cmd) string {
 // writeExamples writes phone.Example's answer for every region (and two
 // codes that name none) and every type: the number in E.164, or "".
 func writeExamples(t *testing.T, file string) {
-	f, err := os.Create(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	w := bufio.NewWriter(f)
-	enc := json.NewEncoder(w)
+	lines := testenv.CreateLines(t, file)
 	regions := append(slices.Sorted(func(yield func(string) bool) {
 		for r := range phonenumbers.GetSupportedRegions() {
 			if !yield(r) {
@@ -355,12 +321,8 @@ func writeExamples(t *testing.T, file string) {
 			if n, ok := phone.Example(region, typ); ok {
 				want = n.String()
 			}
-			if err := enc.Encode(map[string]string{"region": region, "type": typ.String(), "want": want}); err != nil {
-				t.Fatal(err)
-			}
+			lines.Encode(map[string]string{"region": region, "type": typ.String(), "want": want})
 		}
 	}
-	if err := w.Flush(); err != nil {
-		t.Fatal(err)
-	}
+	lines.Close()
 }

@@ -1,16 +1,15 @@
 package npm
 
 import (
-	"bufio"
 	"encoding/json"
 	"errors"
 	"math/rand/v2"
-	"os"
 	"strings"
 	"testing"
 
 	"github.com/nyaruka/phonenumbers"
 
+	"github.com/contactrules/contactrules/internal/testenv"
 	"github.com/contactrules/contactrules/phone"
 )
 
@@ -53,21 +52,13 @@ func normalizeAnswer(input, region string) string {
 // own region, another, and none, with a digit dropped or the trunk
 // prefix doubled; then random digits and separators, n in all.
 func writeNormalize(t *testing.T, file string, n int) int {
-	f, err := os.Create(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	w := bufio.NewWriter(f)
-	enc := json.NewEncoder(w)
+	lines := testenv.CreateLines(t, file)
 	count := 0
 	put := func(input, region string) {
 		if region != "" && !phone.IsRegion(region) {
 			return // the engine throws a RangeError, as the wasm build does
 		}
-		if err := enc.Encode(normalizeCase{input, region, normalizeAnswer(input, region)}); err != nil {
-			t.Fatal(err)
-		}
+		lines.Encode(normalizeCase{input, region, normalizeAnswer(input, region)})
 		count++
 	}
 	others := []string{"US", "GB", "DE", "FR", "BR", "IN", "AR", "MX", "IT", "JP", "AU", "CN", "RU", ""}
@@ -103,8 +94,6 @@ func writeNormalize(t *testing.T, file string, n int) int {
 	for _, in := range []string{"", "+", "++1", "()", strings.Repeat("1", 64), strings.Repeat("1", 65), "１２３", "+1 (201) 555-0123", "tel:+12015550123"} {
 		put(in, "US")
 	}
-	if err := w.Flush(); err != nil {
-		t.Fatal(err)
-	}
+	lines.Close()
 	return count
 }
