@@ -76,7 +76,9 @@ func parsePolicy(text []byte) (validate.Policy, error) {
 		}
 	}
 	var regions []string
-	isObject := members(text, func(name string, v []byte) {
+	s := jsonwire.Scanner{Buf: text}
+	isObject := s.Peek() == '{'
+	for name, v := range s.Members() {
 		switch name {
 		case "smsRegions":
 			var ok bool
@@ -104,7 +106,7 @@ func parsePolicy(text []byte) (validate.Policy, error) {
 		default:
 			fail("policy has an option that does not exist; the options are " + policyOptions)
 		}
-	})
+	}
 	if !isObject && !isNull(text) {
 		fail("policy must be an object")
 	}
@@ -298,24 +300,6 @@ func wellFormed(text []byte) (offset int, ok bool) {
 func isNull(text []byte) bool {
 	s := jsonwire.Scanner{Buf: text}
 	return s.Peek() == 'n'
-}
-
-// members calls f with the name and the text of each member of the
-// object text, in order, and reports false when text is not an object.
-func members(text []byte, f func(name string, value []byte)) bool {
-	s := jsonwire.Scanner{Buf: text}
-	if !s.Eat('{') {
-		return false
-	}
-	for !s.Eat('}') {
-		s.Eat(',')
-		name, _ := s.Key()
-		s.Peek() // to the value
-		start := s.Pos
-		s.Skip()
-		f(name, text[start:s.Pos])
-	}
-	return true
 }
 
 // stringArray appends to dst the strings of the JSON array v (nothing for
