@@ -3,7 +3,6 @@ package gen
 import (
 	"fmt"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -121,21 +120,8 @@ func compileTyping(md *metadata, lists map[string][]formatRule) (*typing, error)
 		t.entities = append(t.entities, e)
 		return nil
 	}
-	for _, code := range regionCodes() {
-		if code == nonGeo {
-			continue
-		}
-		if err := add(md.byRegion[code], code); err != nil {
-			return nil, err
-		}
-	}
-	var ccs []int
-	for cc := range md.nonGeo {
-		ccs = append(ccs, cc)
-	}
-	slices.Sort(ccs)
-	for _, cc := range ccs {
-		if err := add(md.nonGeo[cc], nonGeo); err != nil {
+	for _, e := range md.entities() {
+		if err := add(e.meta, e.code); err != nil {
 			return nil, err
 		}
 	}
@@ -330,16 +316,8 @@ func (t *typing) tables(nformats int) (parsingTables, error) {
 	if err != nil {
 		return parsingTables{}, fmt.Errorf("leading-digits machines: %v", err)
 	}
-	var text []byte
-	offset := map[string]int{}
-	put := func(s string) int {
-		if o, ok := offset[s]; ok {
-			return o
-		}
-		offset[s] = len(text)
-		text = append(append(text, byte(len(s))), s...)
-		return offset[s]
-	}
+	var text texts
+	put := text.put
 	var ents []byte
 	for _, e := range t.entities {
 		ents = le16(le16(le16(le16(ents, e.first), e.count), put(e.national)), boolInt(e.complex))
@@ -357,8 +335,8 @@ func (t *typing) tables(nformats int) (parsingTables, error) {
 		ftab = le16(le16(le16(le16(append(ftab, f.flags, 0), f.intl), put(f.npDigits)), put(string(lead))), int(f.short))
 		ftab = le16(ftab, put(f.jsNational))
 	}
-	if len(text) >= 1<<16 {
-		return parsingTables{}, fmt.Errorf("%d bytes of formatter text", len(text))
+	if len(text.b) >= 1<<16 {
+		return parsingTables{}, fmt.Errorf("%d bytes of formatter text", len(text.b))
 	}
 	return parsingTables{
 		consts: []constTable{
@@ -366,7 +344,7 @@ func (t *typing) tables(nformats int) (parsingTables, error) {
 			{"typedRows", rows},
 			{"typedEntities", ents},
 			{"typedFormats", ftab},
-			{"typedText", text},
+			{"typedText", text.b},
 		},
 		rows: nrows,
 	}, nil

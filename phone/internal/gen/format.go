@@ -223,21 +223,33 @@ func classMask(re *syntax.Regexp) (uint16, error) {
 	return m, nil
 }
 
+// texts is a table's text: length-prefixed strings, each once.
+type texts struct {
+	b  []byte
+	at map[string]int
+}
+
+// put returns the offset of s in the text, adding it if it is new.
+func (t *texts) put(s string) int {
+	if o, ok := t.at[s]; ok {
+		return o
+	}
+	if t.at == nil {
+		t.at = map[string]int{}
+	}
+	t.at[s] = len(t.b)
+	t.b = append(append(t.b, byte(len(s))), s...)
+	return t.at[s]
+}
+
 // tables lays the formats out as emit's comment describes.
 func (t *formats) tables() parsingTables {
-	var table, text []byte
-	offset := map[string]int{}
-	put := func(s string) int {
-		if o, ok := offset[s]; ok {
-			return o
-		}
-		offset[s] = len(text)
-		text = append(append(text, byte(len(s))), s...)
-		return offset[s]
-	}
+	var table []byte
+	var text texts
+	put := text.put
 	table = le16(le16(le16(table, 0), 0), 0)
 	for _, f := range t.list {
 		table = le16(le16(le16(table, put(f.atoms)), put(f.national)), put(f.plain))
 	}
-	return parsingTables{consts: []constTable{{"formatTable", table}, {"formatText", text}}}
+	return parsingTables{consts: []constTable{{"formatTable", table}, {"formatText", text.b}}}
 }

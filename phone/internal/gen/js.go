@@ -136,20 +136,12 @@ func JSParsing() ([]byte, error) {
 			lengths(meta.GeneralDesc.PossibleLength), lengths(meta.GeneralDesc.PossibleLengthLocalOnly)}, "|"))
 		return nil
 	}
-	for _, code := range regionCodes() {
-		if code != nonGeo {
-			if err := add(code, code, m.byRegion[code]); err != nil {
-				return nil, err
-			}
+	for _, e := range m.entities() {
+		key := e.code
+		if key == nonGeo {
+			key += "/" + strconv.Itoa(int(e.meta.GetCountryCode()))
 		}
-	}
-	var nonGeoCodes []int
-	for cc := range m.nonGeo {
-		nonGeoCodes = append(nonGeoCodes, cc)
-	}
-	slices.Sort(nonGeoCodes)
-	for _, cc := range nonGeoCodes {
-		if err := add(nonGeo+"/"+strconv.Itoa(cc), nonGeo, m.nonGeo[cc]); err != nil {
+		if err := add(key, e.code, e.meta); err != nil {
 			return nil, err
 		}
 	}

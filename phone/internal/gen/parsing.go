@@ -48,25 +48,15 @@ func compileParsing(md *metadata) (*parsing, error) {
 	for i := range p.mainOf {
 		p.mainOf[i] = -1
 	}
-	index := map[string]int{}
-	for _, code := range regionCodes() {
-		if code == nonGeo {
-			continue
+	index := map[string]int{}    // a region's entity
+	nonGeoIndex := map[int]int{} // a non-geographic calling code's
+	for _, e := range md.entities() {
+		if e.code == nonGeo {
+			nonGeoIndex[int(e.meta.GetCountryCode())] = len(p.entities)
+		} else {
+			index[e.code] = len(p.entities)
 		}
-		index[code] = len(p.entities)
-		if err := p.add(md.byRegion[code], code); err != nil {
-			return nil, err
-		}
-	}
-	var ccs []int
-	for cc := range md.nonGeo {
-		ccs = append(ccs, cc)
-	}
-	slices.Sort(ccs)
-	nonGeoIndex := map[int]int{}
-	for _, cc := range ccs {
-		nonGeoIndex[cc] = len(p.entities)
-		if err := p.add(md.nonGeo[cc], nonGeo); err != nil {
+		if err := p.add(e.meta, e.code); err != nil {
 			return nil, err
 		}
 	}

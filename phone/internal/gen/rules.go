@@ -2,6 +2,7 @@ package gen
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 
@@ -104,6 +105,28 @@ func (m *metadata) forRegion(cc int, region string) *phonenumbers.PhoneMetadata 
 		return m.nonGeo[cc]
 	}
 	return m.byRegion[region]
+}
+
+// An entityMeta is an entity of the tables: a region, or a
+// non-geographic calling code (code "001").
+type entityMeta struct {
+	code string
+	meta *phonenumbers.PhoneMetadata
+}
+
+// entities returns the entities in the order of the tables: the regions
+// in code order, then the non-geographic calling codes, ascending.
+func (m *metadata) entities() []entityMeta {
+	var out []entityMeta
+	for _, code := range regionCodes() {
+		if code != nonGeo {
+			out = append(out, entityMeta{code, m.byRegion[code]})
+		}
+	}
+	for _, cc := range slices.Sorted(maps.Keys(m.nonGeo)) {
+		out = append(out, entityMeta{nonGeo, m.nonGeo[cc]})
+	}
+	return out
 }
 
 // callingCodes returns the calling codes Parse knows, ascending.
